@@ -1,0 +1,27 @@
+package io.github.pqlconnector.core.config;
+
+import java.util.HashSet;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The activation checklist: milestone events; activation % is steps done / steps total, 0–100. */
+public record ActivationSpec(@Nullable List<String> steps) {
+  public static final int MAX_STEPS = 64;
+
+  public ActivationSpec {
+    steps = steps == null ? List.of() : List.copyOf(steps);
+  }
+
+  public static ActivationSpec none() {
+    return new ActivationSpec(null);
+  }
+
+  void validate(ConfigPath at, Problems problems) {
+    if (steps.size() > MAX_STEPS) {
+      problems.add(at.child("steps"), "has " + steps.size() + " steps; at most " + MAX_STEPS);
+    }
+    if (new HashSet<>(steps).size() != steps.size()) {
+      problems.add(at.child("steps"), "lists a step twice");
+    }
+  }
+}

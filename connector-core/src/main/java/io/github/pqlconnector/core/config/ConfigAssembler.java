@@ -1,0 +1,168 @@
+package io.github.pqlconnector.core.config;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.pqlconnector.core.config.PqlConfig.Named;
+import io.github.pqlconnector.core.spi.DestinationConfig;
+import io.github.pqlconnector.core.spi.Plugins;
+import io.github.pqlconnector.core.spi.SourceConfig;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** Binds the top-level parts one by one (so each reports its own problems) and checks cross-references. */
+final class ConfigAssembler {
+  private final ConfigLoader.Binder binder;
+  private final Plugins plugins;
+  private final Problems problems;
+
+  ConfigAssembler(ConfigLoader.Binder binder, Plugins plugins, Problems problems) {
+    this.binder = binder;
+    this.plugins = plugins;
+    this.problems = problems;
+  }
+
+  PqlConfig assemble(ObjectNode root) {
+    checkRootKeys(root);
+    StateConfig state = bindOr(root, "state", StateConfig.class, StateConfig.defaults());
+    ModelConfig model = bindOr(root, "model", ModelConfig.class, null);
+    Map<String, Named<SourceConfig>> sources = bindTyped(root, "sources",
+        type -> plugins.source(type).map(p -> p.configType()), plugins.sourceTypes());
+    Map<String, Named<DestinationConfig>> destinations = bindTyped(root, "destinations",
+        type -> plugins.destination(type).map(p -> p.configType()), plugins.destinationTypes());
+    List<SyncConfig> syncs = bindSyncs(root);
+    state.validate(ConfigPath.of("state"), problems);
+    if (model != null) {
+      model.validate(ConfigPath.of("model"), problems);
+    }
+    sources.forEach((name, s) -> s.config().validate(ConfigPath.of("sources", name), problems));
+    destinations.forEach((name, d) -> validateDestination(name, d.config()));
+    new SyncChecks(problems).check(syncs, sources.keySet(), destinations.keySet());
+    return new PqlConfig(state, sources, model == null ? emptyModel() : model, destinations, syncs);
+  }
+
+  private void validateDestination(String name, DestinationConfig config) {
+    ConfigPath at = ConfigPath.of("destinations", name);
+    config.validate(at, problems);
+    config.tasks().validate(at.child("tasks"), problems);
+  }
+
+  private void checkRootKeys(ObjectNode root) {
+    Iterator<String> names = root.fieldNames();
+    while (names.hasNext()) {
+      String key = names.next();
+      if (!ConfigLoader.ROOT_KEYS.contains(key)) {
+        String hint = Suggestions.didYouMean(key, ConfigLoader.ROOT_KEYS);
+        problems.add(ConfigPath.of(key), hint.isEmpty() ? "unknown key; expected one of: "
+            + String.join(", ", new TreeSet<>(ConfigLoader.ROOT_KEYS)) : "unknown key" + hint);
+      }
+    }
+    for (String required : List.of("sources", "model", "destinations", "syncs")) {
+      if (!root.has(required)) {
+        problems.add(ConfigPath.of(required), "is required");
+      }
+    }
+  }
+
+  private <T> T bindOr(ObjectNode root, String key, Class<T> type, T fallback) {
+    JsonNode node = root.get(key);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    T bound = binder.bind(node, ConfigPath.of(key), type);
+    return bound != null ? bound : fallback;
+  }
+
+  private List<SyncConfig> bindSyncs(ObjectNode root) {
+    JsonNode node = root.get("syncs");
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    JavaType listType = binder.mapper().getTypeFactory().constructCollectionType(List.class, SyncConfig.class);
+    List<SyncConfig> syncs = binder.bind(node, ConfigPath.of("syncs"), listType);
+    return syncs == null ? List.of() : syncs.stream().filter(s -> s != null).toList();
+  }
+
+  private <C> Map<String, Named<C>> bindTyped(ObjectNode root, String key,
+      Function<String, Optional<Class<? extends C>>> typeLookup, Set<String> knownTypes) {
+    Map<String, Named<C>> bound = new LinkedHashMap<>();
+    JsonNode node = root.get(key);
+    if (node == null || node.isNull()) {
+      return bound;
+    }
+    if (!node.isObject()) {
+      problems.add(ConfigPath.of(key), "expected a mapping of names to " + key);
+      return bound;
+    }
+    node.fields().forEachRemaining(entry -> {
+      ConfigPath at = ConfigPath.of(key, entry.getKey());
+      Named<C> named = bindOne(entry.getKey(), entry.getValue(), at, typeLookup, knownTypes);
+      if (named != null) {
+        bound.put(entry.getKey(), named);
+      }
+    });
+    return bound;
+  }
+
+  private <C> Named<C> bindOne(String name, JsonNode block, ConfigPath at,
+      Function<String, Optional<Class<? extends C>>> typeLookup, Set<String> knownTypes) {
+    if (!block.isObject()) {
+      problems.add(at, "expected a mapping with a type");
+      return null;
+    }
+    JsonNode typeNode = block.get("type");
+    String known = String.join(", ", knownTypes);
+    if (typeNode == null || !typeNode.isTextual()) {
+      problems.add(at.child("type"), "is required; known: " + known);
+      return null;
+    }
+    String type = typeNode.asText();
+    Optional<Class<? extends C>> configType = typeLookup.apply(type);
+    if (configType.isEmpty()) {
+      problems.add(at.child("type"), "unknown type '" + type + "'; known: " + known
+          + Suggestions.didYouMean(type, knownTypes));
+      return null;
+    }
+    ObjectNode body = ((ObjectNode) block).deepCopy();
+    body.remove("type");
+    C config = binder.bind(body, at, configType.get());
+    return config == null ? null : new Named<>(name, type, config);
+  }
+
+  private static ModelConfig emptyModel() {
+    return new ModelConfig(null, null, null, null, null, null, null, null);
+  }
+
+  /** Sync names unique; sources and destinations exist. */
+  record SyncChecks(Problems problems) {
+    void check(List<SyncConfig> syncs, Set<String> sources, Set<String> destinations) {
+      Set<String> names = new HashSet<>();
+      List<String> sourceList = new ArrayList<>(sources);
+      for (int i = 0; i < syncs.size(); i++) {
+        SyncConfig sync = syncs.get(i);
+        ConfigPath at = ConfigPath.of("syncs").index(i);
+        sync.validate(at, problems);
+        if (sync.name() != null && !names.add(sync.name())) {
+          problems.add(at.child("name"), "'" + sync.name() + "' is used by another sync");
+        }
+        checkRef(at.child("source"), sync.source(), sourceList, "sources");
+        checkRef(at.child("destination"), sync.destination(), new ArrayList<>(destinations), "destinations");
+      }
+    }
+
+    private void checkRef(ConfigPath at, String ref, List<String> known, String section) {
+      if (ref != null && !known.contains(ref)) {
+        problems.add(at, "no " + section + " entry named '" + ref + "'" + Suggestions.didYouMean(ref, known)
+            + (known.isEmpty() ? "" : "; known: " + String.join(", ", known)));
+      }
+    }
+  }
+}

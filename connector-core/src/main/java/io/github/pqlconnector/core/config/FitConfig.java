@@ -1,0 +1,30 @@
+package io.github.pqlconnector.core.config;
+
+import io.github.pqlconnector.core.model.EntityLevel;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Fit rules per level. A user is fit only when its own rules and its account's rules all pass. */
+public record FitConfig(@Nullable List<FitRule> account, @Nullable List<FitRule> user) {
+  public FitConfig {
+    account = account == null ? List.of() : List.copyOf(account);
+    user = user == null ? List.of() : List.copyOf(user);
+  }
+
+  public static FitConfig none() {
+    return new FitConfig(null, null);
+  }
+
+  public List<FitRule> rules(EntityLevel level) {
+    return level == EntityLevel.USER ? user : account;
+  }
+
+  void validate(ConfigPath at, Problems problems) {
+    for (int i = 0; i < account.size(); i++) {
+      account.get(i).validate(at.child("account").index(i), problems);
+    }
+    for (int i = 0; i < user.size(); i++) {
+      user.get(i).validate(at.child("user").index(i), problems);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.pqlconnector.core.config;
+
+import io.github.pqlconnector.core.model.EntityLevel;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/** The PQL model: which levels to decide, metrics, activation, fit, signals, tiers and hysteresis. */
+public record ModelConfig(@Nullable List<EntityLevel> levels, @Nullable Duration window,
+    @Nullable Map<String, MetricSpec> metrics, @Nullable ActivationSpec activation,
+    @Nullable FitConfig fit, @Nullable List<SignalSpec> signals, @Nullable Tiers tiers,
+    @Nullable Duration hysteresis) {
+
+  /** The built-in metric every model has: activation checklist progress, 0–100. */
+  public static final String ACTIVATION_PCT = "activation_pct";
+
+  public ModelConfig {
+    levels = levels == null ? List.of(EntityLevel.ACCOUNT, EntityLevel.USER) : List.copyOf(levels);
+    window = window == null ? Duration.ofDays(30) : window;
+    metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    activation = activation == null ? ActivationSpec.none() : activation;
+    fit = fit == null ? FitConfig.none() : fit;
+    signals = signals == null ? List.of() : List.copyOf(signals);
+    tiers = tiers == null ? Tiers.defaults() : tiers;
+    hysteresis = hysteresis == null ? Duration.ofDays(7) : hysteresis;
+  }
+
+  /** Every metric a signal may name: the declared ones and {@value #ACTIVATION_PCT}. */
+  public Set<String> metricNames() {
+    Set<String> names = new TreeSet<>(metrics.keySet());
+    names.add(ACTIVATION_PCT);
+    return names;
+  }
+
+  public void validate(ConfigPath at, Problems problems) {
+    if (levels.isEmpty()) {
+      problems.add(at.child("levels"), "must list user, account or both");
+    }
+    if (window.isZero() || window.isNegative()) {
+      problems.add(at.child("window"), "must be longer than 0");
+    }
+    metrics.forEach((name, spec) -> validateMetric(at.child("metrics").child(name), name, spec, problems));
+    activation.validate(at.child("activation"), problems);
+    fit.validate(at.child("fit"), problems);
+    Set<String> names = metricNames();
+    for (int i = 0; i < signals.size(); i++) {
+      signals.get(i).validate(at.child("signals").index(i), problems, names);
+    }
+    tiers.validate(at.child("tiers"), problems);
+  }
+
+  private static void validateMetric(ConfigPath at, String name, @Nullable MetricSpec spec, Problems problems) {
+    if (spec == null) {
+      problems.add(at, "needs one of " + MetricSpec.KINDS);
+    } else if (ACTIVATION_PCT.equals(name)) {
+      problems.add(at, "'" + ACTIVATION_PCT + "' is built in; pick another name");
+    } else {
+      spec.validate(at, problems);
+    }
+  }
+}

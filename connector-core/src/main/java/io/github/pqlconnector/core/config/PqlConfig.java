@@ -1,0 +1,44 @@
+package io.github.pqlconnector.core.config;
+
+import io.github.pqlconnector.core.error.ConfigException;
+import io.github.pqlconnector.core.spi.DestinationConfig;
+import io.github.pqlconnector.core.spi.SourceConfig;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole config file, bound and validated. Sources and destinations keep their YAML key as name and
+ * their {@code type} next to the typed config.
+ */
+public record PqlConfig(StateConfig state, Map<String, Named<SourceConfig>> sources, ModelConfig model,
+    Map<String, Named<DestinationConfig>> destinations, List<SyncConfig> syncs) {
+
+  /** A source or destination block: its name (YAML key), {@code type}, and typed config. */
+  public record Named<C>(String name, String type, C config) {}
+
+  public PqlConfig {
+    sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    destinations = Collections.unmodifiableMap(new LinkedHashMap<>(destinations));
+    syncs = List.copyOf(syncs);
+  }
+
+  public Optional<SyncConfig> sync(String name) {
+    return syncs.stream().filter(s -> name.equals(s.name())).findFirst();
+  }
+
+  /** The named sync, or the only one when {@code name} is null; a usage error otherwise. */
+  public SyncConfig pickSync(String name) {
+    if (name != null) {
+      return sync(name).orElseThrow(() -> ConfigException.of("--sync", "no sync named '" + name
+          + "'; known: " + String.join(", ", syncs.stream().map(SyncConfig::name).toList())));
+    }
+    if (syncs.size() != 1) {
+      throw ConfigException.of("--sync", syncs.isEmpty() ? "the config has no syncs"
+          : "the config has " + syncs.size() + " syncs; name one with --sync");
+    }
+    return syncs.get(0);
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.pqlconnector.core.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When to open a follow-up task in the CRM: {@code on} lists {@code pql} (the record entered PQL status)
+ * and/or signal types ({@code hand_raiser}: a signal of that type started firing). One task per episode.
+ * {@code owner: record} assigns the record's owner, falling back to {@code defaultOwnerId}.
+ */
+public record TaskPolicy(@Nullable List<String> on, @Nullable Duration dueIn, @Nullable String owner,
+    @Nullable String defaultOwnerId) {
+
+  public static final String ON_PQL = "pql";
+
+  public TaskPolicy {
+    on = on == null ? List.of(ON_PQL) : List.copyOf(on);
+    dueIn = dueIn == null ? Duration.ofDays(1) : dueIn;
+    owner = owner == null ? "record" : owner;
+  }
+
+  public static TaskPolicy none() {
+    return new TaskPolicy(List.of(), null, null, null);
+  }
+
+  public void validate(ConfigPath at, Problems problems) {
+    if (!owner.equals("record") && !owner.equals("default")) {
+      problems.add(at.child("owner"), "must be 'record' or 'default', was '" + owner + "'");
+    }
+    if (owner.equals("default") && defaultOwnerId == null) {
+      problems.add(at.child("defaultOwnerId"), "is required when owner is 'default'");
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The YAML config: records bound strictly by Jackson, every problem collected with its path and line,
+ * {@code ${ENV}}/{@code ${file:…}} substitution and {@link io.github.pqlconnector.core.config.Secret}.
+ */
+@NullMarked
+package io.github.pqlconnector.core.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,120 @@
+package io.github.pqlconnector.core.engine;
+
+import io.github.pqlconnector.core.config.ModelConfig;
+import io.github.pqlconnector.core.config.SignalSpec;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.model.Traits;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/** The folded events of one run, read as metric values per entity. */
+public final class Aggregates {
+  private static final double DAY_MILLIS = 86_400_000d;
+
+  private final CompiledModel model;
+  private final Map<String, EntityAggregate> users;
+  private final Map<String, EntityAggregate> accounts;
+  private final TraitsIndex traits;
+  private final Map<String, String> accountFromEvents;
+  private final Map<String, String> emailFromEvents;
+  private final long nowMillis;
+
+  Aggregates(CompiledModel model, Map<String, EntityAggregate> users, Map<String, EntityAggregate> accounts,
+      TraitsIndex traits, Map<String, String> accountFromEvents, Map<String, String> emailFromEvents,
+      long nowMillis) {
+    this.model = model;
+    this.users = users;
+    this.accounts = accounts;
+    this.traits = traits;
+    this.accountFromEvents = accountFromEvents;
+    this.emailFromEvents = emailFromEvents;
+    this.nowMillis = nowMillis;
+  }
+
+  /** Every entity of the level seen in the window's events or listed in the traits, sorted by id. */
+  public SortedSet<EntityRef> entities(EntityLevel level) {
+    SortedSet<EntityRef> all = new TreeSet<>();
+    (level == EntityLevel.USER ? users : accounts).keySet().forEach(id -> all.add(new EntityRef(level, id)));
+    traits.all(level).forEach(t -> all.add(t.entity()));
+    return all;
+  }
+
+  /** The account of a user: its traits' accountId, else the last account its events carried. */
+  public @Nullable String accountOf(String userId) {
+    String fromTraits = traits.accountOf(userId);
+    return fromTraits != null ? fromTraits : accountFromEvents.get(userId);
+  }
+
+  /** Traits as the rules see them: a user's email and accountId are filled from its events when missing. */
+  public Traits traitsOf(EntityRef entity) {
+    Traits known = traits.of(entity);
+    if (entity.level() == EntityLevel.ACCOUNT) {
+      return known;
+    }
+    Map<String, String> values = new HashMap<>(known.values());
+    putIfMissing(values, Traits.EMAIL, emailFromEvents.get(entity.id()));
+    putIfMissing(values, Traits.ACCOUNT_ID, accountOf(entity.id()));
+    return new Traits(entity, values);
+  }
+
+  /** Every declared metric with data, in declaration order, then {@code activation_pct}. */
+  public Map<String, Double> metricValues(EntityRef entity) {
+    EntityAggregate agg = aggregate(entity);
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (MetricDef def : model.metrics().values()) {
+      Double value = agg == null ? emptyValue(def) : valueOf(def, agg);
+      if (value != null) {
+        values.put(def.name(), value);
+      }
+    }
+    values.put(ModelConfig.ACTIVATION_PCT, activationPct(agg));
+    return values;
+  }
+
+  /** How many events an {@code anyEvent} signal matched in the default window. */
+  public double anyEventCount(EntityRef entity, SignalSpec signal) {
+    EntityAggregate agg = aggregate(entity);
+    return agg == null ? 0 : agg.number(model.anyEventMetric(signal).slot());
+  }
+
+  private @Nullable EntityAggregate aggregate(EntityRef entity) {
+    return (entity.level() == EntityLevel.USER ? users : accounts).get(entity.id());
+  }
+
+  private double activationPct(@Nullable EntityAggregate agg) {
+    int steps = model.config().activation().steps().size();
+    if (steps == 0 || agg == null) {
+      return 0;
+    }
+    double pct = 100.0 * Long.bitCount(agg.activation()) / steps;
+    return Math.round(pct * 10) / 10.0;
+  }
+
+  private @Nullable Double valueOf(MetricDef def, EntityAggregate agg) {
+    return switch (def.kind()) {
+      case COUNT, SUM -> agg.number(def.slot());
+      case DISTINCT, DISTINCT_USERS, ACTIVE_DAYS -> (double) agg.setSize(def.slot());
+      case FIRST_SEEN, LAST_SEEN -> daysSince(agg.number(def.slot()));
+    };
+  }
+
+  private static @Nullable Double emptyValue(MetricDef def) {
+    return def.kind() == MetricKind.FIRST_SEEN || def.kind() == MetricKind.LAST_SEEN ? null : 0.0;
+  }
+
+  private @Nullable Double daysSince(double timestamp) {
+    return Double.isInfinite(timestamp) ? null : Math.floor((nowMillis - timestamp) / DAY_MILLIS);
+  }
+
+  private static void putIfMissing(Map<String, String> values, String key, @Nullable String value) {
+    String current = values.get(key);
+    if ((current == null || current.isBlank()) && value != null) {
+      values.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.github.pqlconnector.core.engine;
+
+import io.github.pqlconnector.core.config.EventProperty;
+import io.github.pqlconnector.core.config.MetricSpec;
+import io.github.pqlconnector.core.config.ModelConfig;
+import io.github.pqlconnector.core.config.SignalSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The model turned into lookup tables for the hot path: which metrics each event name feeds, which bit of
+ * the activation mask it sets. {@code anyEvent} signals become hidden count metrics over the default window.
+ */
+public final class CompiledModel {
+  static final String ANY = "*";
+
+  private final ModelConfig config;
+  private final Map<String, MetricDef> metrics = new LinkedHashMap<>();
+  private final Map<SignalSpec, MetricDef> anyEventMetrics = new HashMap<>();
+  private final Map<String, Integer> activationBits = new HashMap<>();
+  private final Set<String> properties = new HashSet<>();
+  private final Map<String, MetricDef[]> byEventCache = new HashMap<>();
+  private final List<MetricKind> numberKinds = new ArrayList<>();
+  private int setSlots;
+  private long maxWindowMillis;
+
+  public CompiledModel(ModelConfig config) {
+    this.config = config;
+    long defaultWindow = config.window().toMillis();
+    maxWindowMillis = defaultWindow;
+    config.metrics().forEach((name, spec) -> metrics.put(name, compile(name, spec, defaultWindow)));
+    for (SignalSpec signal : config.signals()) {
+      if (signal.anyEvent() != null) {
+        anyEventMetrics.put(signal, def("anyEvent:" + signal.name(), MetricKind.COUNT,
+            Set.copyOf(signal.anyEvent()), null, defaultWindow));
+      }
+    }
+    List<String> steps = config.activation().steps();
+    for (int i = 0; i < steps.size(); i++) {
+      activationBits.put(steps.get(i), i);
+    }
+  }
+
+  public ModelConfig config() {
+    return config;
+  }
+
+  /** The event properties the model reads; sources may drop all others. */
+  public Set<String> properties() {
+    return Set.copyOf(properties);
+  }
+
+  public long maxWindowMillis() {
+    return maxWindowMillis;
+  }
+
+  /** The kind of each number slot, in slot order; for initialising and merging aggregates. */
+  List<MetricKind> numberKinds() {
+    return numberKinds;
+  }
+
+  int setSlots() {
+    return setSlots;
+  }
+
+  Map<String, MetricDef> metrics() {
+    return metrics;
+  }
+
+  MetricDef anyEventMetric(SignalSpec signal) {
+    return anyEventMetrics.get(signal);
+  }
+
+  /** Activation bit of this event name, or -1. */
+  int activationBit(String event) {
+    return activationBits.getOrDefault(event, -1);
+  }
+
+  /** Every metric this event name feeds, cached per name. */
+  MetricDef[] metricsFor(String event) {
+    MetricDef[] cached = byEventCache.get(event);
+    if (cached == null) {
+      List<MetricDef> matching = new ArrayList<>();
+      for (MetricDef def : allDefs()) {
+        if (def.matchesAnyEvent() || def.events().contains(event)) {
+          matching.add(def);
+        }
+      }
+      cached = matching.toArray(MetricDef[]::new);
+      byEventCache.put(event, cached);
+    }
+    return cached;
+  }
+
+  private List<MetricDef> allDefs() {
+    List<MetricDef> all = new ArrayList<>(metrics.values());
+    all.addAll(anyEventMetrics.values());
+    return all;
+  }
+
+  private MetricDef compile(String name, MetricSpec spec, long defaultWindow) {
+    long window = spec.window() != null ? spec.window().toMillis() : defaultWindow;
+    if (spec.count() != null) {
+      return def(name, MetricKind.COUNT, events(spec.count()), null, window);
+    }
+    if (spec.sum() != null) {
+      return def(name, MetricKind.SUM, events(spec.sum()), spec.sum().property(), window);
+    }
+    if (spec.distinct() != null) {
+      return def(name, MetricKind.DISTINCT, events(spec.distinct()), spec.distinct().property(), window);
+    }
+    if (spec.activeDays() != null) {
+      return def(name, MetricKind.ACTIVE_DAYS, events(spec.activeDays()), null, window);
+    }
+    if (spec.distinctUsers() != null) {
+      return def(name, MetricKind.DISTINCT_USERS, events(spec.distinctUsers()), null, window);
+    }
+    if (spec.firstSeen() != null) {
+      return def(name, MetricKind.FIRST_SEEN, events(spec.firstSeen()), null, window);
+    }
+    return def(name, MetricKind.LAST_SEEN, events(spec.lastSeen()), null, window);
+  }
+
+  private MetricDef def(String name, MetricKind kind, Set<String> events, String property, long window) {
+    if (property != null) {
+      properties.add(property);
+    }
+    maxWindowMillis = Math.max(maxWindowMillis, window);
+    int slot = kind.usesSet ? setSlots++ : numberKinds.size();
+    if (!kind.usesSet) {
+      numberKinds.add(kind);
+    }
+    return new MetricDef(name, kind, events, property, window, slot);
+  }
+
+  private static Set<String> events(EventProperty ep) {
+    return events(ep.event());
+  }
+
+  private static Set<String> events(String event) {
+    return ANY.equals(event) ? null : Set.of(event);
+  }
+}

@@ -1,0 +1,136 @@
+package io.github.pqlconnector.core.engine;
+
+import io.github.pqlconnector.core.model.Event;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The running values of every metric for one entity: numbers (counts, sums, first/last timestamps), sets
+ * (distinct values, users, active days) and the activation checklist as a bit mask. Its size depends on
+ * the model, never on the number of events.
+ */
+final class EntityAggregate {
+  private final double[] numbers;
+  private final @Nullable Object[] sets;
+  private long activation;
+
+  EntityAggregate(CompiledModel model) {
+    List<MetricKind> kinds = model.numberKinds();
+    numbers = new double[kinds.size()];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] = initial(kinds.get(i));
+    }
+    sets = new Object[model.setSlots()];
+  }
+
+  /** Folds one event in: {@code age} is now − event time, {@code day} the event's UTC day index. */
+  void add(MetricDef[] defs, Event event, long age, int day) {
+    for (MetricDef def : defs) {
+      if (age <= def.windowMillis()) {
+        fold(def, event, day);
+      }
+    }
+  }
+
+  void markStep(int bit) {
+    activation |= 1L << bit;
+  }
+
+  private void fold(MetricDef def, Event event, int day) {
+    int slot = def.slot();
+    switch (def.kind()) {
+      case COUNT -> numbers[slot]++;
+      case SUM -> numbers[slot] += numberOf(event.properties().get(def.property()));
+      case FIRST_SEEN -> numbers[slot] = Math.min(numbers[slot], event.timestampMillis());
+      case LAST_SEEN -> numbers[slot] = Math.max(numbers[slot], event.timestampMillis());
+      case DISTINCT -> addValue(slot, textOf(event.properties().get(def.property())));
+      case DISTINCT_USERS -> addValue(slot, event.userId());
+      case ACTIVE_DAYS -> days(slot).set(day);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void addValue(int slot, @Nullable String value) {
+    if (value != null) {
+      if (sets[slot] == null) {
+        sets[slot] = new HashSet<String>(4);
+      }
+      ((Set<String>) sets[slot]).add(value);
+    }
+  }
+
+  private BitSet days(int slot) {
+    if (sets[slot] == null) {
+      sets[slot] = new BitSet();
+    }
+    return (BitSet) sets[slot];
+  }
+
+  /** Adds everything {@code other} saw into this aggregate. */
+  @SuppressWarnings("unchecked")
+  void merge(EntityAggregate other, List<MetricKind> kinds) {
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] = switch (kinds.get(i)) {
+        case FIRST_SEEN -> Math.min(numbers[i], other.numbers[i]);
+        case LAST_SEEN -> Math.max(numbers[i], other.numbers[i]);
+        default -> numbers[i] + other.numbers[i];
+      };
+    }
+    for (int i = 0; i < sets.length; i++) {
+      Object theirs = other.sets[i];
+      if (theirs instanceof BitSet bits) {
+        days(i).or(bits);
+      } else if (theirs != null) {
+        for (String value : (Set<String>) theirs) {
+          addValue(i, value);
+        }
+      }
+    }
+    activation |= other.activation;
+  }
+
+  private static double numberOf(@Nullable Object value) {
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (value instanceof String s) {
+      try {
+        return Double.parseDouble(s.trim());
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
+  private static @Nullable String textOf(@Nullable Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  double number(int slot) {
+    return numbers[slot];
+  }
+
+  int setSize(int slot) {
+    Object set = sets[slot];
+    if (set instanceof BitSet bits) {
+      return bits.cardinality();
+    }
+    return set == null ? 0 : ((Set<?>) set).size();
+  }
+
+  long activation() {
+    return activation;
+  }
+
+  private static double initial(MetricKind kind) {
+    return switch (kind) {
+      case FIRST_SEEN -> Double.POSITIVE_INFINITY;
+      case LAST_SEEN -> Double.NEGATIVE_INFINITY;
+      default -> 0;
+    };
+  }
+}

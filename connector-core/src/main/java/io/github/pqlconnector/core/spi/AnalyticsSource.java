@@ -1,0 +1,25 @@
+package io.github.pqlconnector.core.spi;
+
+import io.github.pqlconnector.core.model.EntityLevel;
+
+/**
+ * Reads product usage. Push-style: the source streams into a sink and closes its own resources, so
+ * memory stays bounded whatever the size of the export. Implementations need not be thread-safe; one
+ * run uses one instance.
+ */
+public interface AnalyticsSource extends AutoCloseable {
+  /** Read-only: can the source be reached with these credentials? Never throws. */
+  CheckResult check();
+
+  /**
+   * Streams the events of the request into {@code sink}. Bad records go to {@link EventSink#reject};
+   * an unreadable source throws {@link io.github.pqlconnector.core.error.SourceException}.
+   */
+  ReadResult readEvents(ReadRequest request, EventSink sink);
+
+  /** Streams the traits of every known entity of {@code level}; a source without traits sends none. */
+  void readTraits(EntityLevel level, TraitsSink sink);
+
+  @Override
+  void close();
+}

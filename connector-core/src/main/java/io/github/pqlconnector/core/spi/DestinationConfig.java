@@ -1,0 +1,16 @@
+package io.github.pqlconnector.core.spi;
+
+import io.github.pqlconnector.core.config.ConfigPath;
+import io.github.pqlconnector.core.config.Problems;
+import io.github.pqlconnector.core.config.TaskPolicy;
+
+/** The typed config of one CRM destination, bound from its YAML block minus {@code type}. */
+public interface DestinationConfig {
+  /** Adds every problem found; never throws. */
+  default void validate(ConfigPath at, Problems problems) {}
+
+  /** When to open follow-up tasks; none unless the destination's config says so. */
+  default TaskPolicy tasks() {
+    return TaskPolicy.none();
+  }
+}

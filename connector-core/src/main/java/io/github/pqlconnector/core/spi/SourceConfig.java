@@ -1,0 +1,10 @@
+package io.github.pqlconnector.core.spi;
+
+import io.github.pqlconnector.core.config.ConfigPath;
+import io.github.pqlconnector.core.config.Problems;
+
+/** The typed config of one analytics source, bound from its YAML block minus {@code type}. */
+public interface SourceConfig {
+  /** Adds every problem found; never throws. */
+  default void validate(ConfigPath at, Problems problems) {}
+}

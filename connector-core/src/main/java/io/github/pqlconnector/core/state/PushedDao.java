@@ -1,0 +1,46 @@
+package io.github.pqlconnector.core.state;
+
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The hash of what each record last had confirmed in the CRM; the diff compares against it. */
+public final class PushedDao {
+  /** A confirmed write: the record, the hash written, and the CRM's record id. */
+  public record Pushed(EntityRef entity, String hash, String recordId) {}
+
+  public Map<EntityRef, String> hashes(Connection c, String sync) throws SQLException {
+    Map<EntityRef, String> hashes = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT level, entity_id, hash FROM pushed WHERE sync_name = ?")) {
+      ps.setString(1, sync);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          hashes.put(new EntityRef(EntityLevel.fromId(rs.getString(1)), rs.getString(2)), rs.getString(3));
+        }
+      }
+    }
+    return hashes;
+  }
+
+  public void save(Connection c, String sync, List<Pushed> pushed, Instant at) throws SQLException {
+    Sql.upsert(c,
+        "UPDATE pushed SET hash = ?, record_id = ?, pushed_at = ? WHERE sync_name = ? AND level = ? AND entity_id = ?",
+        "INSERT INTO pushed (hash, record_id, pushed_at, sync_name, level, entity_id) VALUES (?, ?, ?, ?, ?, ?)",
+        pushed, (ps, row) -> {
+          ps.setString(1, row.hash());
+          ps.setString(2, row.recordId());
+          Sql.setInstant(ps, 3, at);
+          ps.setString(4, sync);
+          ps.setString(5, row.entity().level().id());
+          ps.setString(6, row.entity().id());
+        });
+  }
+}

@@ -1,0 +1,111 @@
+package io.github.pqlconnector.core.state;
+
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.RecordError;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Run history: one row per run with counts and report (JSON text), plus per-record errors. */
+public final class RunDao {
+  /** A run as stored; {@code counts} and {@code report} are JSON written by the sync engine. */
+  public record RunRow(long id, String sync, String trigger, Instant startedAt, @Nullable Instant finishedAt,
+      String status, @Nullable String counts, @Nullable String report, @Nullable String message) {}
+
+  private static final String COLUMNS =
+      "id, sync_name, trigger_kind, started_at, finished_at, status, counts, report, message";
+
+  public long start(Connection c, String sync, String trigger, Instant startedAt) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (sync_name, trigger_kind, started_at, status)"
+        + " VALUES (?, ?, ?, 'RUNNING')", new String[] {"id"})) {
+      ps.setString(1, sync);
+      ps.setString(2, trigger);
+      Sql.setInstant(ps, 3, startedAt);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  public void finish(Connection c, long id, String status, String counts, String report,
+      @Nullable String message, Instant finishedAt) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, counts = ?, report = ?,"
+        + " message = ?, finished_at = ? WHERE id = ?")) {
+      ps.setString(1, status);
+      ps.setString(2, counts);
+      ps.setString(3, report.length() > 200_000 ? report.substring(0, 200_000) : report);
+      ps.setString(4, OutboxDao.truncate(message));
+      Sql.setInstant(ps, 5, finishedAt);
+      ps.setLong(6, id);
+      ps.executeUpdate();
+    }
+  }
+
+  public void addErrors(Connection c, long runId, List<RecordError> errors) throws SQLException {
+    Sql.batch(c, "INSERT INTO run_errors (run_id, level, entity_id, category, vendor_code, message)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", errors, (ps, e) -> {
+          ps.setLong(1, runId);
+          ps.setString(2, e.entity().level().id());
+          ps.setString(3, e.entity().id());
+          ps.setString(4, e.category().name());
+          ps.setString(5, e.vendorCode());
+          ps.setString(6, OutboxDao.truncate(e.message()));
+        });
+  }
+
+  /** The newest runs first, of one sync or of all when {@code sync} is null. */
+  public List<RunRow> list(Connection c, @Nullable String sync, int limit) throws SQLException {
+    String where = sync == null ? "" : " WHERE sync_name = ?";
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs" + where + " ORDER BY id DESC")) {
+      if (sync != null) {
+        ps.setString(1, sync);
+      }
+      ps.setMaxRows(limit);
+      return rows(ps);
+    }
+  }
+
+  public Optional<RunRow> get(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE id = ?")) {
+      ps.setLong(1, id);
+      return rows(ps).stream().findFirst();
+    }
+  }
+
+  public List<RecordError> errors(Connection c, long runId) throws SQLException {
+    List<RecordError> errors = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT level, entity_id, category, vendor_code, message"
+        + " FROM run_errors WHERE run_id = ? ORDER BY level, entity_id")) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          errors.add(new RecordError(new EntityRef(EntityLevel.fromId(rs.getString(1)), rs.getString(2)),
+              ErrorCategory.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)));
+        }
+      }
+    }
+    return errors;
+  }
+
+  private static List<RunRow> rows(PreparedStatement ps) throws SQLException {
+    List<RunRow> rows = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.add(new RunRow(rs.getLong("id"), rs.getString("sync_name"), rs.getString("trigger_kind"),
+            Sql.getInstant(rs, "started_at"), Sql.getInstant(rs, "finished_at"), rs.getString("status"),
+            rs.getString("counts"), rs.getString("report"), rs.getString("message")));
+      }
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,116 @@
+package io.github.pqlconnector.core.state;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.pqlconnector.core.config.StateConfig;
+import io.github.pqlconnector.core.error.StateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The connector's state over JDBC: an embedded H2 file by default, PostgreSQL by URL. Opening it applies
+ * the versioned migrations (Flyway, {@code db/migration}). All work runs in {@link #read} or
+ * {@link #write} blocks; a write block is one transaction.
+ */
+public final class StateStore implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final String url;
+
+  private StateStore(HikariDataSource dataSource, String url) {
+    this.dataSource = dataSource;
+    this.url = url;
+  }
+
+  /** A unit of work on one connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  public static StateStore open(StateConfig config) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(config.url());
+    if (config.user() != null) {
+      hikari.setUsername(config.user());
+    }
+    if (config.password() != null) {
+      hikari.setPassword(config.password().reveal());
+    }
+    hikari.setMaximumPoolSize(4);
+    hikari.setPoolName("pql-state");
+    hikari.setInitializationFailTimeout(-1);
+    HikariDataSource dataSource = new HikariDataSource(hikari);
+    try {
+      migrate(dataSource);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return new StateStore(dataSource, config.url());
+  }
+
+  private static void migrate(DataSource dataSource) {
+    try {
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+          .loggers("slf4j").load().migrate();
+    } catch (FlywayException e) {
+      throw new StateException("cannot prepare the state database: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public <T> T read(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StateException("state database " + safeUrl() + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  public <T> T write(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StateException("state database " + safeUrl() + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** True when a trivial query answers; for health checks. */
+  public boolean isReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private String safeUrl() {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "unknown error" : message.lines().findFirst().orElse(message);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,5 @@
+/** The JDBC state store (H2 or PostgreSQL): entity states, pushed hashes, outbox, tasks, runs, cursors. */
+@NullMarked
+package io.github.pqlconnector.core.state;
+
+import org.jspecify.annotations.NullMarked;

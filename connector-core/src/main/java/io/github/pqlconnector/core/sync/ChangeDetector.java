@@ -1,0 +1,75 @@
+package io.github.pqlconnector.core.sync;
+
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.model.EntityState;
+import io.github.pqlconnector.core.model.Evaluation;
+import io.github.pqlconnector.core.spi.Capabilities;
+import io.github.pqlconnector.core.spi.MatchKey;
+import io.github.pqlconnector.core.spi.PqlFields;
+import io.github.pqlconnector.core.state.OutboxDao;
+import io.github.pqlconnector.core.state.TaskDao;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Diffs verdicts against what the CRM last confirmed and what is already queued: only records whose
+ * CRM-facing fields changed are queued, a queued identical verdict is left alone (a permanently failed one
+ * too), and entity states and task intents are collected for the same transaction.
+ */
+final class ChangeDetector {
+  private final Payloads payloads;
+  private final Capabilities capabilities;
+  private final TaskPlanner tasks;
+
+  ChangeDetector(Payloads payloads, Capabilities capabilities, TaskPlanner tasks) {
+    this.payloads = payloads;
+    this.capabilities = capabilities;
+    this.tasks = tasks;
+  }
+
+  /** Everything one run must write before any destination call. */
+  record Changes(List<OutboxDao.Row> updates, List<TaskDao.Row> tasks, Map<EntityRef, EntityState> states,
+      Map<String, Integer> byStatus, int unchanged, int noMatchKey, List<String> noMatchKeySamples) {}
+
+  Changes detect(List<Evaluation> evaluations, Map<EntityRef, String> pushed,
+      Map<EntityRef, OutboxDao.Mark> queued, Map<EntityRef, EntityState> prior) {
+    List<OutboxDao.Row> updates = new ArrayList<>();
+    List<TaskDao.Row> taskRows = new ArrayList<>();
+    Map<EntityRef, EntityState> states = new HashMap<>();
+    Map<String, Integer> byStatus = new TreeMap<>();
+    List<String> noKeySamples = new ArrayList<>();
+    int unchanged = 0;
+    int noKey = 0;
+    for (Evaluation evaluation : evaluations) {
+      EntityRef entity = evaluation.entity();
+      EntityState before = prior.getOrDefault(entity, EntityState.NEW);
+      byStatus.merge(evaluation.result().status().id(), 1, Integer::sum);
+      if (!evaluation.state().equals(before)) {
+        states.put(entity, evaluation.state());
+      }
+      Optional<MatchKey> key = MatchKeys.of(evaluation.traits(), capabilities.matchTrait(entity.level()));
+      if (key.isEmpty()) {
+        noKey++;
+        if (noKeySamples.size() < RunReport.SAMPLES) {
+          noKeySamples.add(entity + " has no " + capabilities.matchTrait(entity.level()));
+        }
+        continue;
+      }
+      tasks.plan(evaluation, before, key.get()).ifPresent(taskRows::add);
+      PqlFields fields = PqlFields.of(evaluation.result());
+      String hash = payloads.hash(key.get(), fields);
+      OutboxDao.Mark mark = queued.get(entity);
+      if (hash.equals(pushed.get(entity)) && (mark == null || mark.hash().equals(hash))) {
+        unchanged++;
+      } else if (mark == null || !mark.hash().equals(hash)) {
+        String payload = payloads.write(new Payloads.UpdatePayload(key.get(), fields));
+        updates.add(new OutboxDao.Row(entity, hash, payload, OutboxDao.State.PENDING, 0));
+      }
+    }
+    return new Changes(updates, taskRows, states, byStatus, unchanged, noKey, noKeySamples);
+  }
+}

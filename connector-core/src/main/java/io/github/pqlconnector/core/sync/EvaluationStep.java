@@ -1,0 +1,83 @@
+package io.github.pqlconnector.core.sync;
+
+import io.github.pqlconnector.core.engine.Aggregates;
+import io.github.pqlconnector.core.engine.Aggregator;
+import io.github.pqlconnector.core.engine.CompiledModel;
+import io.github.pqlconnector.core.engine.PqlEngine;
+import io.github.pqlconnector.core.engine.Rejections;
+import io.github.pqlconnector.core.engine.TraitsIndex;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.model.EntityState;
+import io.github.pqlconnector.core.model.Evaluation;
+import io.github.pqlconnector.core.model.Event;
+import io.github.pqlconnector.core.spi.AnalyticsSource;
+import io.github.pqlconnector.core.spi.EventSink;
+import io.github.pqlconnector.core.spi.ReadRequest;
+import io.github.pqlconnector.core.spi.ReadResult;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Reads traits then events from a source into the engine and returns every verdict. Shared by run, plan, explain. */
+public final class EvaluationStep {
+  private static final long PROGRESS_EVERY = 250_000;
+
+  private final CompiledModel model;
+  private final PqlEngine engine;
+
+  public EvaluationStep(CompiledModel model) {
+    this.model = model;
+    this.engine = new PqlEngine(model);
+  }
+
+  /** The verdicts, how much was read, what was rejected, and the source's new cursor. */
+  public record Evaluated(List<Evaluation> evaluations, Aggregates aggregates, long eventsRead,
+      Rejections rejections, @Nullable String cursor) {}
+
+  public Evaluated run(AnalyticsSource source, Map<EntityRef, EntityState> prior, Collection<EntityRef> alsoKnown,
+      Instant now, @Nullable String cursor, Progress progress) {
+    Rejections rejections = new Rejections();
+    TraitsIndex traits = new TraitsIndex(rejections);
+    source.readTraits(EntityLevel.ACCOUNT, traits);
+    source.readTraits(EntityLevel.USER, traits);
+    Aggregator aggregator = new Aggregator(model, traits, rejections, now.toEpochMilli());
+    ReadRequest request = new ReadRequest(cursor, now.minusMillis(model.maxWindowMillis()), now, model.properties());
+    ReadResult read = source.readEvents(request, withProgress(aggregator, progress));
+    progress.eventsRead(aggregator.accepted());
+    Aggregates aggregates = aggregator.finish();
+    progress.phase("evaluating");
+    List<Evaluation> evaluations = engine.evaluateAll(aggregates, alsoKnown,
+        e -> prior.getOrDefault(e, EntityState.NEW), now);
+    return new Evaluated(evaluations, aggregates, aggregator.accepted(), rejections, read.cursor());
+  }
+
+  /** One entity's verdict with the full working, for {@code explain}. */
+  public Evaluation explain(EntityRef entity, Aggregates aggregates, EntityState prior, Instant now) {
+    return engine.evaluate(entity, aggregates, prior, now);
+  }
+
+  private static EventSink withProgress(Aggregator aggregator, Progress progress) {
+    if (progress == Progress.NONE) {
+      return aggregator;
+    }
+    return new EventSink() {
+      private long seen;
+
+      @Override
+      public void accept(Event event) {
+        aggregator.accept(event);
+        if (++seen % PROGRESS_EVERY == 0) {
+          progress.eventsRead(seen);
+        }
+      }
+
+      @Override
+      public void reject(String location, String problem) {
+        aggregator.reject(location, problem);
+      }
+    };
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.pqlconnector.core.sync;
+
+import io.github.pqlconnector.core.engine.Rejections;
+import java.util.List;
+
+/**
+ * What a person needs to see after a run besides counts: samples of unreadable input with their
+ * locations, entities that could not be matched or had no match key, and per-record failures.
+ */
+public record RunReport(List<Rejections.Sample> rejectedSamples, List<String> unmatchedSamples,
+    List<String> noMatchKeySamples, List<String> failureSamples) {
+
+  public static final int SAMPLES = 20;
+
+  public RunReport {
+    rejectedSamples = List.copyOf(rejectedSamples);
+    unmatchedSamples = List.copyOf(unmatchedSamples);
+    noMatchKeySamples = List.copyOf(noMatchKeySamples);
+    failureSamples = List.copyOf(failureSamples);
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.pqlconnector.core.sync;
+
+import io.github.pqlconnector.core.config.PqlConfig;
+import io.github.pqlconnector.core.config.SyncConfig;
+import io.github.pqlconnector.core.engine.CompiledModel;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.spi.AnalyticsSource;
+import io.github.pqlconnector.core.spi.CrmDestination;
+import io.github.pqlconnector.core.spi.DestinationConfig;
+import io.github.pqlconnector.core.state.CursorDao;
+import io.github.pqlconnector.core.state.EntityStateDao;
+import io.github.pqlconnector.core.state.OutboxDao;
+import io.github.pqlconnector.core.state.RunDao;
+import io.github.pqlconnector.core.state.StateStore;
+import io.github.pqlconnector.core.state.TaskDao;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One run of one sync, the single path for {@code pql run} and scheduled fires: evaluate, diff, write the
+ * outbox, states and task intents in one transaction, then drain the outbox (earlier leftovers first in
+ * line with the new) and record the run. A crash anywhere loses nothing: the next run drains what is left.
+ */
+public final class SyncRunner {
+  private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+
+  private final PqlConfig config;
+  private final StateStore store;
+  private final Connectors connectors;
+  private final CompiledModel model;
+  private final Payloads payloads = new Payloads();
+
+  public SyncRunner(PqlConfig config, StateStore store, Connectors connectors) {
+    this.config = config;
+    this.store = store;
+    this.connectors = connectors;
+    this.model = new CompiledModel(config.model());
+  }
+
+  /** Runs the named sync (or the only one); {@code full} re-reads the source from the start. */
+  public RunSummary run(String syncName, RunTrigger trigger, boolean full, Progress progress) {
+    SyncConfig sync = config.pickSync(syncName);
+    Instant now = now();
+    long runId = store.write(c -> new RunDao().start(c, sync.name(), trigger.name(), now));
+    RunRecorder recorder = new RunRecorder(store, payloads, connectors.clock(), runId, sync.name());
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("run", Long.toString(runId));
+        MDC.MDCCloseable alsoIgnored = MDC.putCloseable("sync", sync.name());
+        AnalyticsSource source = connectors.source(config.sources().get(sync.source()));
+        CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
+      Snapshot snapshot = Snapshot.load(store, sync.name(), full);
+      EvaluationStep.Evaluated evaluated = new EvaluationStep(model).run(source, snapshot.states(),
+          snapshot.known(), now, snapshot.cursor(), progress);
+      ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
+          snapshot.pushed(), snapshot.queued(), snapshot.states());
+      int tasksQueued = persist(sync.name(), changes, evaluated.cursor(), now);
+      log.info("evaluated {} entities from {} events: {} changed, {} unchanged", evaluated.evaluations().size(),
+          evaluated.eventsRead(), changes.updates().size(), changes.unchanged());
+      DrainTally tally = drain(sync, destination, runId, progress);
+      return recorder.finish(evaluated, changes, tasksQueued, tally);
+    } catch (RuntimeException e) {
+      recorder.fail(e);
+      throw e;
+    }
+  }
+
+  /** A dry run: what {@link #run} would write and which tasks it would open. Writes nothing anywhere. */
+  public PlanResult plan(String syncName, Progress progress) {
+    SyncConfig sync = config.pickSync(syncName);
+    Instant now = now();
+    try (AnalyticsSource source = connectors.source(config.sources().get(sync.source()));
+        CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
+      Snapshot snapshot = Snapshot.load(store, sync.name(), false);
+      EvaluationStep.Evaluated evaluated = new EvaluationStep(model).run(source, snapshot.states(),
+          snapshot.known(), now, snapshot.cursor(), progress);
+      ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
+          snapshot.pushed(), snapshot.queued(), snapshot.states());
+      return PlanView.of(evaluated, changes, payloads);
+    }
+  }
+
+  public CompiledModel model() {
+    return model;
+  }
+
+  private ChangeDetector detector(SyncConfig sync, CrmDestination destination, Instant now) {
+    DestinationConfig destinationConfig = config.destinations().get(sync.destination()).config();
+    TaskPlanner tasks = new TaskPlanner(sync.name(), destinationConfig.tasks(), payloads, now);
+    return new ChangeDetector(payloads, destination.capabilities(), tasks);
+  }
+
+  private int persist(String sync, ChangeDetector.Changes changes, String cursor, Instant now) {
+    return store.write(c -> {
+      new EntityStateDao().save(c, sync, changes.states());
+      new OutboxDao().enqueue(c, sync, changes.updates(), now);
+      int queued = new TaskDao().enqueue(c, sync, changes.tasks(), now);
+      if (cursor != null) {
+        new CursorDao().put(c, sync, cursor, now);
+      }
+      return queued;
+    });
+  }
+
+  private DrainTally drain(SyncConfig sync, CrmDestination destination, long runId, Progress progress) {
+    DrainTally tally = new DrainTally();
+    long total = store.read(c -> new OutboxDao().depth(c, sync.name()));
+    progress.phase("pushing");
+    OutboxDrainer records = new OutboxDrainer(store, destination, payloads, connectors.clock(), sync.name(), runId);
+    for (EntityLevel level : List.of(EntityLevel.ACCOUNT, EntityLevel.USER)) {
+      records.drain(level, tally, progress, total);
+    }
+    DestinationConfig destinationConfig = config.destinations().get(sync.destination()).config();
+    new TaskDrainer(store, destination, payloads, destinationConfig.tasks(), connectors.clock(), sync.name())
+        .drain(records.records(), tally);
+    return tally;
+  }
+
+  private Instant now() {
+    return connectors.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

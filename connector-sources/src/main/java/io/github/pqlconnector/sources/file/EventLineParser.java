@@ -1,0 +1,133 @@
+package io.github.pqlconnector.sources.file;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.pqlconnector.core.model.Event;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses one JSON Lines event with Jackson's streaming parser:
+ * {@code {"event": "...", "timestamp": "2026-11-01T10:00:00Z" or epoch ms, "userId": "...",
+ * "accountId": "...", "email": "...", "properties": {...}}}. Keeps only the properties the model reads.
+ * Returns a problem text instead of throwing, so a bad line is counted and the file goes on.
+ */
+final class EventLineParser {
+  /** Either an event or the reason the line is not one. */
+  record Parsed(@Nullable Event event, @Nullable String problem) {}
+
+  private final JsonFactory json = new JsonFactory();
+  private final Set<String> wantedProperties;
+  private final Map<String, String> names = new HashMap<>();
+
+  EventLineParser(Set<String> wantedProperties) {
+    this.wantedProperties = wantedProperties;
+  }
+
+  Parsed parse(byte[] bytes, int offset, int length) {
+    try (JsonParser p = json.createParser(bytes, offset, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return problem("not a JSON object");
+      }
+      return readObject(p);
+    } catch (JsonProcessingException e) {
+      return problem("not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return problem("unreadable: " + e.getMessage());
+    }
+  }
+
+  private Parsed readObject(JsonParser p) throws IOException {
+    String name = null;
+    long timestamp = Timestamps.INVALID;
+    String userId = null;
+    String accountId = null;
+    String email = null;
+    Map<String, Object> properties = Map.of();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "event" -> name = value == JsonToken.VALUE_STRING ? intern(p.getText()) : null;
+        case "timestamp" -> timestamp = timestamp(p, value);
+        case "userId" -> userId = scalar(p, value);
+        case "accountId" -> accountId = scalar(p, value);
+        case "email" -> email = scalar(p, value);
+        case "properties" -> properties = properties(p, value);
+        default -> p.skipChildren();
+      }
+    }
+    if (p.nextToken() != null) {
+      return problem("unexpected content after the JSON object");
+    }
+    if (name == null || name.isEmpty()) {
+      return problem("missing \"event\" (the event name)");
+    }
+    if (timestamp == Timestamps.INVALID) {
+      return problem("missing or invalid \"timestamp\" (ISO-8601 like 2026-11-01T10:00:00Z, or epoch ms)");
+    }
+    if (userId == null && accountId == null) {
+      return problem("needs \"userId\" or \"accountId\"");
+    }
+    return new Parsed(new Event(name, timestamp, userId, accountId, email, properties), null);
+  }
+
+  private static long timestamp(JsonParser p, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_NUMBER_INT) {
+      return p.getLongValue();
+    }
+    return value == JsonToken.VALUE_STRING ? Timestamps.parse(p.getText()) : Timestamps.INVALID;
+  }
+
+  private static String scalar(JsonParser p, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT) {
+      String text = p.getText();
+      return text.isEmpty() ? null : text;
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  private Map<String, Object> properties(JsonParser p, JsonToken value) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return Map.of();
+    }
+    Map<String, Object> kept = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken token = p.nextToken();
+      if (!wantedProperties.contains(key) || token.isStructStart()) {
+        p.skipChildren();
+        continue;
+      }
+      Object scalar = switch (token) {
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+        case VALUE_TRUE -> Boolean.TRUE;
+        case VALUE_FALSE -> Boolean.FALSE;
+        case VALUE_STRING -> p.getText();
+        default -> null;
+      };
+      if (scalar != null) {
+        kept = kept == null ? new HashMap<>(4) : kept;
+        kept.put(key, scalar);
+      }
+    }
+    return kept == null ? Map.of() : kept;
+  }
+
+  /** Event names repeat millions of times; one String each keeps the engine's lookups cheap. */
+  private String intern(String name) {
+    String known = names.putIfAbsent(name, name);
+    return known != null ? known : name;
+  }
+
+  private static Parsed problem(String text) {
+    return new Parsed(null, text);
+  }
+}

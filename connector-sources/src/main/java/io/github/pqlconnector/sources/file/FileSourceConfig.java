@@ -1,0 +1,40 @@
+package io.github.pqlconnector.sources.file;
+
+import io.github.pqlconnector.core.config.ConfigPath;
+import io.github.pqlconnector.core.config.Problems;
+import io.github.pqlconnector.core.spi.SourceConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code file} source: {@code events} is a JSON Lines file (gzip allowed); {@code users} and
+ * {@code accounts} are optional trait files, CSV with a header or JSON Lines, each row with an {@code id}.
+ */
+public record FileSourceConfig(@Nullable String events, @Nullable String users, @Nullable String accounts)
+    implements SourceConfig {
+
+  @Override
+  public void validate(ConfigPath at, Problems problems) {
+    if (events == null || events.isBlank()) {
+      problems.add(at.child("events"), "is required (a JSON Lines file of events, .gz allowed)");
+    } else {
+      checkReadable(at.child("events"), events, problems);
+    }
+    if (users != null) {
+      checkReadable(at.child("users"), users, problems);
+    }
+    if (accounts != null) {
+      checkReadable(at.child("accounts"), accounts, problems);
+    }
+  }
+
+  private static void checkReadable(ConfigPath at, String file, Problems problems) {
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
+      problems.add(at, "file " + file + " does not exist");
+    } else if (!Files.isReadable(path)) {
+      problems.add(at, "file " + file + " is not readable");
+    }
+  }
+}
