@@ -9,7 +9,7 @@ public record ActivationSpec(@Nullable List<String> steps) {
   public static final int MAX_STEPS = 64;
 
   public ActivationSpec {
-    steps = steps == null ? List.of() : List.copyOf(steps);
+    steps = ConfigLists.copy(steps);
   }
 
   public static ActivationSpec none() {

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /** Fit rules per level. A user is fit only when its own rules and its account's rules all pass. */
 public record FitConfig(@Nullable List<FitRule> account, @Nullable List<FitRule> user) {
   public FitConfig {
-    account = account == null ? List.of() : List.copyOf(account);
-    user = user == null ? List.of() : List.copyOf(user);
+    account = ConfigLists.copy(account);
+    user = ConfigLists.copy(user);
   }
 
   public static FitConfig none() {

@@ -41,16 +41,14 @@ public final class LineIndex {
     return new LineIndex(lines);
   }
 
-  /** The line of {@code path}, or of its nearest ancestor that is in the file; 0 when nothing is. */
+  /** The line of {@code path}, or of its nearest ancestor in the file; 0 for the root or when nothing is. */
   public int lineOf(ConfigPath path) {
-    for (ConfigPath at = path; ; at = at.parent()) {
+    for (ConfigPath at = path; !at.segments().isEmpty(); at = at.parent()) {
       Integer line = lines.get(at.pointer());
       if (line != null) {
         return line;
       }
-      if (at.segments().isEmpty()) {
-        return 0;
-      }
     }
+    return 0;
   }
 }

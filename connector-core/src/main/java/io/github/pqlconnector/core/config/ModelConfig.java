@@ -20,12 +20,12 @@ public record ModelConfig(@Nullable List<EntityLevel> levels, @Nullable Duration
   public static final String ACTIVATION_PCT = "activation_pct";
 
   public ModelConfig {
-    levels = levels == null ? List.of(EntityLevel.ACCOUNT, EntityLevel.USER) : List.copyOf(levels);
+    levels = levels == null ? List.of(EntityLevel.ACCOUNT, EntityLevel.USER) : ConfigLists.copy(levels);
     window = window == null ? Duration.ofDays(30) : window;
     metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     activation = activation == null ? ActivationSpec.none() : activation;
     fit = fit == null ? FitConfig.none() : fit;
-    signals = signals == null ? List.of() : List.copyOf(signals);
+    signals = ConfigLists.copy(signals);
     tiers = tiers == null ? Tiers.defaults() : tiers;
     hysteresis = hysteresis == null ? Duration.ofDays(7) : hysteresis;
   }

@@ -18,8 +18,8 @@ public record SignalSpec(@Nullable String name, @Nullable String metric, @Nullab
 
   public SignalSpec {
     type = type == null ? DEFAULT_TYPE : type;
-    levels = levels == null ? List.of(EntityLevel.values()) : List.copyOf(levels);
-    anyEvent = anyEvent == null ? null : List.copyOf(anyEvent);
+    levels = levels == null ? List.of(EntityLevel.values()) : ConfigLists.copy(levels);
+    anyEvent = anyEvent == null ? null : ConfigLists.copy(anyEvent);
   }
 
   public boolean appliesTo(EntityLevel level) {

@@ -15,7 +15,7 @@ public record TaskPolicy(@Nullable List<String> on, @Nullable Duration dueIn, @N
   public static final String ON_PQL = "pql";
 
   public TaskPolicy {
-    on = on == null ? List.of(ON_PQL) : List.copyOf(on);
+    on = on == null ? List.of(ON_PQL) : ConfigLists.copy(on);
     dueIn = dueIn == null ? Duration.ofDays(1) : dueIn;
     owner = owner == null ? "record" : owner;
   }

@@ -97,7 +97,8 @@ public final class Aggregates {
 
   private @Nullable Double valueOf(MetricDef def, EntityAggregate agg) {
     return switch (def.kind()) {
-      case COUNT, SUM -> agg.number(def.slot());
+      case COUNT -> agg.number(def.slot());
+      case SUM -> Math.round(agg.number(def.slot()) * 1e6) / 1e6;
       case DISTINCT, DISTINCT_USERS, ACTIVE_DAYS -> (double) agg.setSize(def.slot());
       case FIRST_SEEN, LAST_SEEN -> daysSince(agg.number(def.slot()));
     };

@@ -43,22 +43,22 @@ final class FitEvaluator {
       }
     }
     if (rule.in() != null) {
-      sort(containsIgnoreCase(rule.in(), value), "one of " + String.join(", ", rule.in()), passed, failed);
+      sort(containsIgnoreCase(rule.in(), value), "in " + String.join(", ", rule.in()), passed, failed);
     }
     if (rule.notIn() != null) {
-      sort(!containsIgnoreCase(rule.notIn(), value), "not one of " + String.join(", ", rule.notIn()),
+      sort(!containsIgnoreCase(rule.notIn(), value), "not in " + String.join(", ", rule.notIn()),
           passed, failed);
     }
     if (rule.matches() != null) {
-      sort(pattern(rule.matches()).matcher(value).find(), "matching " + rule.matches(), passed, failed);
+      sort(pattern(rule.matches()).matcher(value).find(), "matches " + rule.matches(), passed, failed);
     }
     if (rule.notMatches() != null) {
-      sort(!pattern(rule.notMatches()).matcher(value).find(), "not matching " + rule.notMatches(),
+      sort(!pattern(rule.notMatches()).matcher(value).find(), "does not match " + rule.notMatches(),
           passed, failed);
     }
     boolean ok = failed.isEmpty();
     String conditions = String.join(", ", ok ? passed : failed);
-    return new FitOutcome(level, trait, ok, trait + " is " + value + (ok ? " (" : " (needs ") + conditions + ")");
+    return new FitOutcome(level, trait, ok, trait + " is " + value + " (rule: " + conditions + ")");
   }
 
   private static void sort(boolean holds, String condition, List<String> passed, List<String> failed) {

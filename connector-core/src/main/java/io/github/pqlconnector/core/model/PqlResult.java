@@ -1,6 +1,8 @@
 package io.github.pqlconnector.core.model;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,6 @@ public record PqlResult(EntityRef entity, int score, PqlStatus status, @Nullable
 
   public PqlResult {
     reasons = List.copyOf(reasons);
-    metrics = Map.copyOf(metrics);
+    metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
   }
 }

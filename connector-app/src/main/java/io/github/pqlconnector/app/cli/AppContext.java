@@ -1,0 +1,54 @@
+package io.github.pqlconnector.app.cli;
+
+import io.github.pqlconnector.core.config.ConfigLoader;
+import io.github.pqlconnector.core.config.PqlConfig;
+import io.github.pqlconnector.core.spi.Plugins;
+import io.github.pqlconnector.core.state.StateStore;
+import io.github.pqlconnector.core.sync.Connectors;
+import io.github.pqlconnector.core.sync.SyncRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** What a command works with: the loaded config, the state store (opened on first use), the connectors. */
+final class AppContext implements AutoCloseable {
+  private final PqlConfig config;
+  private final Connectors connectors;
+  private StateStore store;
+
+  private AppContext(PqlConfig config, Connectors connectors) {
+    this.config = config;
+    this.connectors = connectors;
+  }
+
+  static AppContext load(Path configFile) {
+    Plugins plugins = Plugins.load();
+    PqlConfig config = ConfigLoader.withSystemEnv(plugins).load(configFile);
+    return new AppContext(config, new Connectors(plugins, Clock.systemUTC()));
+  }
+
+  PqlConfig config() {
+    return config;
+  }
+
+  Connectors connectors() {
+    return connectors;
+  }
+
+  StateStore store() {
+    if (store == null) {
+      store = StateStore.open(config.state());
+    }
+    return store;
+  }
+
+  SyncRunner runner() {
+    return new SyncRunner(config, store(), connectors);
+  }
+
+  @Override
+  public void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+}

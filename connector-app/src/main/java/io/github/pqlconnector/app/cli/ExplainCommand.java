@@ -1,0 +1,85 @@
+package io.github.pqlconnector.app.cli;
+
+import io.github.pqlconnector.core.config.SyncConfig;
+import io.github.pqlconnector.core.engine.Numbers;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.model.EntityState;
+import io.github.pqlconnector.core.model.Evaluation;
+import io.github.pqlconnector.core.model.PqlResult;
+import io.github.pqlconnector.core.spi.AnalyticsSource;
+import io.github.pqlconnector.core.state.EntityStateDao;
+import io.github.pqlconnector.core.sync.EvaluationStep;
+import io.github.pqlconnector.core.sync.Progress;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pql explain ID}: every metric, fit rule and signal (met and missed), score and status of one entity. */
+@Command(name = "explain", description = "Show how one user or account was decided: metrics, fit, signals, score, status.")
+final class ExplainCommand implements Callable<Integer> {
+  @Mixin ConfigOption config;
+  @Parameters(paramLabel = "ID", description = "The user or account id as it appears in the analytics data.")
+  String id;
+  @Option(names = "--level", paramLabel = "LEVEL", description = "user or account (default: whichever has this id).")
+  EntityLevel level;
+  @Option(names = "--sync", paramLabel = "NAME", description = "The sync whose source and state to use.")
+  String sync;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (AppContext app = AppContext.load(config.file)) {
+      SyncConfig syncConfig = app.config().pickSync(sync);
+      Map<EntityRef, EntityState> prior = app.store().read(c -> new EntityStateDao().load(c, syncConfig.name()));
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      List<Evaluation> found;
+      try (AnalyticsSource source = app.connectors().source(app.config().sources().get(syncConfig.source()))) {
+        EvaluationStep step = new EvaluationStep(app.runner().model());
+        found = step.run(source, prior, candidates(), now, null, Progress.NONE).evaluations().stream()
+            .filter(e -> e.entity().id().equals(id) && (level == null || e.entity().level() == level)).toList();
+      }
+      if (found.isEmpty()) {
+        spec.commandLine().getErr().println("no " + (level == null ? "user or account" : level.id()) + " with id '"
+            + id + "' in the source's data or traits");
+        return ExitCodes.BAD_CONFIG;
+      }
+      found.forEach(e -> print(out, e));
+      return ExitCodes.OK;
+    }
+  }
+
+  private List<EntityRef> candidates() {
+    return level != null ? List.of(new EntityRef(level, id)) : List.of();
+  }
+
+  private static void print(PrintWriter out, Evaluation e) {
+    PqlResult r = e.result();
+    out.printf("%s %s%n", r.entity().level().id(), r.entity().id());
+    out.printf("status %s, score %d, type %s%s%n", r.status().id(), r.score(), r.primaryType() == null ? "-" : r.primaryType(),
+        r.qualifiedAt() == null ? "" : ", PQL since " + r.qualifiedAt());
+    out.println("\nmetrics:");
+    r.metrics().forEach((name, value) -> out.printf("  %-24s %s%n", name, Numbers.format(value)));
+    out.println("\nfit:");
+    if (e.fit().isEmpty()) {
+      out.println("  (no fit rules)");
+    }
+    e.fit().forEach(f -> out.printf("  %s %s%s%n", f.passed() ? "[met]   " : "[FAILED]", f.explanation(),
+        f.level() == r.entity().level() ? "" : " (account rule)"));
+    out.println("\nsignals:");
+    e.signals().forEach(s -> out.printf("  %s %3d  %s%n", s.fired() ? "[met]   " : "[missed]", s.fired() ? s.points() : 0,
+        s.explanation()));
+    out.println("\nreasons written to the CRM:");
+    r.reasons().forEach(reason -> out.println("  - " + reason));
+    out.println();
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.pqlconnector.app.cli;
+
+import io.github.pqlconnector.core.model.PqlResult;
+import io.github.pqlconnector.core.sync.PlanResult;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pql plan}: a dry run. Nothing is written, neither to the CRM nor to the state database. */
+@Command(name = "plan", description = "Dry run: what a run would change and which tasks it would open. Writes nothing.")
+final class PlanCommand implements Callable<Integer> {
+  @Mixin ConfigOption config;
+  @Option(names = "--sync", paramLabel = "NAME", description = "The sync to plan (needed when the config has several).")
+  String sync;
+  @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "Changes to list (default: ${DEFAULT-VALUE}).")
+  int show;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (AppContext app = AppContext.load(config.file)) {
+      TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
+      PlanResult plan = app.runner().plan(sync, progress);
+      progress.done();
+      Printer.counts(out, plan.counts());
+      out.printf("%nwould write %s (%s unchanged), open %s%n", ExitCodes.plural(plan.counts().changed(), "record"),
+          String.format("%,d", plan.counts().unchanged()), ExitCodes.plural(plan.wouldOpenTasks().size(), "task"));
+      plan.wouldWrite().stream().map(e -> e.result())
+          .sorted(Comparator.comparingInt(PqlResult::score).reversed()).limit(show)
+          .forEach(r -> out.println("  " + Printer.line(r)));
+      if (!plan.wouldOpenTasks().isEmpty()) {
+        out.println("\ntasks:");
+        plan.wouldOpenTasks().stream().limit(show).forEach(t -> out.println("  " + t));
+      }
+      Printer.report(out, plan.report());
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.pqlconnector.app.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pql}: the command line of PQL Connector. */
+@Command(name = "pql", mixinStandardHelpOptions = true, versionProvider = PqlCommand.Version.class,
+    description = "Turns product usage into product-qualified-lead signals inside your CRM.",
+    subcommands = {ValidateCommand.class, SetupCommand.class, PlanCommand.class, RunCommand.class,
+        ExplainCommand.class, HistoryCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:ok", "1:the run finished with record failures",
+        "2:bad config or usage", "3:cannot reach or authenticate to a source, CRM or the state database"})
+public final class PqlCommand implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+      description = "More log output on stderr: -v for progress and run lines, -vv for debugging.")
+  void verbosity(boolean[] flags) {
+    Level level = flags.length >= 2 ? Level.DEBUG : flags.length == 1 ? Level.INFO : Level.WARN;
+    ((Logger) LoggerFactory.getLogger("io.github.pqlconnector")).setLevel(level);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new PqlCommand())
+        .setExecutionExceptionHandler(new ExitCodes())
+        .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /** The version from the jar's manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = PqlCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"pql " + (version == null ? "development" : version)};
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.pqlconnector.app.cli;
+
+import io.github.pqlconnector.core.model.PqlResult;
+import io.github.pqlconnector.core.sync.RunCounts;
+import io.github.pqlconnector.core.sync.RunReport;
+import io.github.pqlconnector.core.sync.RunSummary;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Plain-text output shared by the commands: short, aligned, numbers with thousands separators. */
+final class Printer {
+  private Printer() {}
+
+  static void summary(PrintWriter out, RunSummary summary) {
+    out.printf("run %d of %s: %s%n", summary.runId(), summary.sync(), summary.status());
+    counts(out, summary.counts());
+    RunCounts c = summary.counts();
+    out.printf(Locale.US, "pushed %,d, failed %,d, unmatched %,d, unchanged %,d; tasks created %,d (failed %,d);"
+        + " left in outbox %,d%n", c.pushed(), c.failed(), c.unmatched(), c.unchanged(), c.tasksCreated(),
+        c.tasksFailed(), c.outboxLeft());
+    report(out, summary.report());
+  }
+
+  static void counts(PrintWriter out, RunCounts c) {
+    out.printf(Locale.US, "read %,d events (%,d rejected), evaluated %,d entities: %s%n", c.eventsRead(),
+        c.rejected(), c.evaluated(), c.byStatus().entrySet().stream()
+            .map(e -> String.format(Locale.US, "%s %,d", e.getKey(), e.getValue()))
+            .reduce((a, b) -> a + ", " + b).orElse("none"));
+    if (c.noMatchKey() > 0) {
+      out.printf(Locale.US, "%,d entities have no match key and cannot be synced%n", c.noMatchKey());
+    }
+  }
+
+  static void report(PrintWriter out, RunReport report) {
+    section(out, "rejected input (first " + RunReport.SAMPLES + ")", report.rejectedSamples().stream()
+        .map(s -> s.location() + ": " + s.problem()).toList());
+    section(out, "not found in the destination", report.unmatchedSamples());
+    section(out, "without a match key", report.noMatchKeySamples());
+    section(out, "failed records", report.failureSamples());
+  }
+
+  static String line(PqlResult r) {
+    String top = r.reasons().isEmpty() ? "" : " — " + r.reasons().get(0);
+    return String.format(Locale.US, "%-8s %-26s score %3d%s", r.status().id(), r.entity(), r.score(), top);
+  }
+
+  private static void section(PrintWriter out, String title, java.util.List<String> lines) {
+    if (!lines.isEmpty()) {
+      out.println();
+      out.println(title + ":");
+      lines.forEach(l -> out.println("  " + l));
+    }
+  }
+}
