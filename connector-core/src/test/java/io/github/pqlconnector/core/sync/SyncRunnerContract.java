@@ -1,0 +1,222 @@
+package io.github.pqlconnector.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pqlconnector.core.config.ConfigLoader;
+import io.github.pqlconnector.core.config.PqlConfig;
+import io.github.pqlconnector.core.config.StateConfig;
+import io.github.pqlconnector.core.destination.csv.CsvDestinationProvider;
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.spi.Plugins;
+import io.github.pqlconnector.core.state.OutboxDao;
+import io.github.pqlconnector.core.state.RunDao;
+import io.github.pqlconnector.core.state.StateStore;
+import io.github.pqlconnector.core.testing.Dataset;
+import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
+import io.github.pqlconnector.core.testing.MutableClock;
+import io.github.pqlconnector.core.testing.RecordingDestination;
+import io.github.pqlconnector.core.testing.RecordingDestinationProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sync engine's guarantees, run once per state database (H2 and PostgreSQL). */
+abstract class SyncRunnerContract {
+  static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+  static final String YAML = """
+      model:
+        levels: [user]
+        metrics:
+          messages_sent: { count: message_sent }
+        signals:
+          - { name: "Heavy messaging", metric: messages_sent, gte: 10, points: 80, type: usage, reason: "Sent {value} messages" }
+        hysteresis: 1d
+      sources:
+        src: { type: testjsonl, directory: "%s" }
+      destinations:
+        crm: { type: recording, tasks: { on: [pql], dueIn: 2d } }
+      syncs:
+        - { name: s, source: src, destination: crm }
+      """;
+
+  @TempDir Path dir;
+  final MutableClock clock = new MutableClock(NOW);
+  final RecordingDestination crm = new RecordingDestination();
+  StateConfig state;
+  StateStore store;
+  PqlConfig config;
+  Dataset data;
+
+  abstract StateConfig newState(Path dir);
+
+  void dropState(StateConfig state) {}
+
+  @BeforeEach
+  void setUp() {
+    state = newState(dir);
+    store = StateStore.open(state);
+    config = new ConfigLoader(plugins(), Map.<String, String>of()::get).parse(YAML.formatted(dir.toString().replace("\\", "/")));
+    data = new Dataset(dir);
+    for (int i = 1; i <= 150; i++) {
+      String user = "u%03d".formatted(i);
+      data.user(user, user + "@example.com", "a1").events("message_sent", i <= 100 ? 12 : 2, user, null, NOW);
+    }
+  }
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+    dropState(state);
+  }
+
+  @Test
+  void writesInDeclaredBatchesAndAnUnchangedSecondRunWritesNothing() {
+    RunSummary first = run();
+    assertThat(crm.writeCalls()).isEqualTo(2);
+    assertThat(crm.upsertCalls.get(0)).hasSize(100);
+    assertThat(crm.records).hasSize(150);
+    assertThat(crm.taskCreates).isEqualTo(100);
+    assertThat(first.counts().pushed()).isEqualTo(150);
+    assertThat(first.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
+
+    clock.advance(Duration.ofMinutes(30));
+    RunSummary second = run();
+    assertThat(crm.writeCalls()).isEqualTo(2);
+    assertThat(crm.taskCreates).isEqualTo(100);
+    assertThat(second.counts().changed()).isZero();
+    assertThat(second.counts().unchanged()).isEqualTo(150);
+  }
+
+  @Test
+  void crashBetweenOutboxWriteAndPushLosesNothingOnTheNextRun() {
+    crm.crashOnUpsertCall = 1;
+    assertThatThrownBy(this::run).isInstanceOf(RecordingDestination.Crash.class);
+    assertThat(crm.records).isEmpty();
+    assertThat(outboxDepth()).isEqualTo(150);
+
+    restart();
+    crm.crashOnUpsertCall = -1;
+    run();
+    assertThat(crm.records).hasSize(150);
+    assertThat(outboxDepth()).isZero();
+    assertThat(crm.taskCreates).isEqualTo(100);
+  }
+
+  @Test
+  void crashAfterTheCrmCreatedATaskCreatesNoSecondTask() {
+    crm.crashAfterNextTask = true;
+    assertThatThrownBy(this::run).isInstanceOf(RecordingDestination.Crash.class);
+    restart();
+    run();
+    clock.advance(Duration.ofHours(1));
+    run();
+    assertThat(crm.tasksByKey).hasSize(100);
+    assertThat(crm.taskCreates).isEqualTo(100);
+  }
+
+  @Test
+  void partialBatchFailureMarksTheRestAndRetriesOnlyRetryableFailures() {
+    crm.failIds.put("u003", ErrorCategory.INVALID_REQUEST);
+    crm.failIds.put("u004", ErrorCategory.RATE_LIMITED);
+    RunSummary first = run();
+    assertThat(first.status()).isEqualTo(RunSummary.RunStatus.PARTIAL);
+    assertThat(first.counts().pushed()).isEqualTo(148);
+    assertThat(crm.records).hasSize(148);
+    List<io.github.pqlconnector.core.error.RecordError> errors = store.read(c -> new RunDao().errors(c, first.runId()));
+    assertThat(errors)
+        .extracting(e -> e.entity().id() + " " + e.vendorCode() + " " + e.message())
+        .containsExactly("u003 INVALID_EMAIL Email address is invalid", "u004 RATE_LIMIT try later");
+
+    crm.failIds.clear();
+    clock.advance(Duration.ofMinutes(30));
+    RunSummary second = run();
+    assertThat(crm.upsertCalls.get(crm.writeCalls() - 1)).containsExactly(EntityRef.user("u004"));
+    assertThat(second.counts().pushed()).isEqualTo(1);
+    assertThat(crm.records).doesNotContainKey(EntityRef.user("u003"));
+  }
+
+  @Test
+  void oneTaskPerQualificationEpisode() {
+    run();
+    assertThat(crm.taskCreates).isEqualTo(100);
+    data.clearEvents();
+    clock.advance(Duration.ofDays(2));
+    run();
+    assertThat(crm.records.get(EntityRef.user("u001")).status()).isEqualTo("pql");
+    clock.advance(Duration.ofDays(2));
+    run();
+    assertThat(crm.records.get(EntityRef.user("u001")).status()).isEqualTo("cold");
+    assertThat(crm.taskCreates).isEqualTo(100);
+
+    data.events("message_sent", 12, "u001", null, clock.instant());
+    clock.advance(Duration.ofMinutes(5));
+    run();
+    assertThat(crm.records.get(EntityRef.user("u001")).status()).isEqualTo("pql");
+    assertThat(crm.taskCreates).isEqualTo(101);
+    assertThat(crm.tasksByKey.values()).filteredOn(t -> t.entity().id().equals("u001")).hasSize(2);
+  }
+
+  @Test
+  void unmatchedRecordsAreReportedAndPushedOnceTheyExist() {
+    crm.missingKeys.add("u005@example.com");
+    RunSummary first = run();
+    assertThat(first.counts().unmatched()).isGreaterThanOrEqualTo(1);
+    assertThat(first.report().unmatchedSamples()).contains("user:u005 (email not found)");
+    assertThat(crm.records).doesNotContainKey(EntityRef.user("u005"));
+
+    crm.missingKeys.clear();
+    clock.advance(Duration.ofMinutes(30));
+    run();
+    assertThat(crm.records).containsKey(EntityRef.user("u005"));
+    assertThat(crm.tasksByKey.values()).filteredOn(t -> t.entity().id().equals("u005")).hasSize(1);
+  }
+
+  @Test
+  void planWritesNothingAnywhere() {
+    PlanResult plan = new SyncRunner(config, store, new Connectors(plugins(), clock)).plan(null, Progress.NONE);
+    assertThat(plan.counts().changed()).isEqualTo(150);
+    assertThat(plan.wouldOpenTasks()).hasSize(100).first().asString()
+        .startsWith("PQL: u001@example.com — Sent 12 messages (≥ 10)");
+    assertThat(crm.writeCalls()).isZero();
+    assertThat(outboxDepth()).isZero();
+    List<RunDao.RunRow> runs = store.read(c -> new RunDao().list(c, null, 10));
+    assertThat(runs).isEmpty();
+  }
+
+  @Test
+  void runHistoryKeepsCountsAndStatus() {
+    RunSummary summary = run();
+    RunDao.RunRow row = store.read(c -> new RunDao().get(c, summary.runId())).orElseThrow();
+    assertThat(row.status()).isEqualTo("SUCCESS");
+    assertThat(row.trigger()).isEqualTo("MANUAL");
+    assertThat(row.counts()).contains("\"pushed\":150").contains("\"tasksCreated\":100");
+    assertThat(row.finishedAt()).isNotNull();
+  }
+
+  RunSummary run() {
+    return new SyncRunner(config, store, new Connectors(plugins(), clock)).run(null, RunTrigger.MANUAL, false, Progress.NONE);
+  }
+
+  /** A process restart: the state store is closed and opened again from its URL. */
+  void restart() {
+    store.close();
+    store = StateStore.open(state);
+  }
+
+  long outboxDepth() {
+    return store.read(c -> new OutboxDao().depth(c, "s"));
+  }
+
+  Plugins plugins() {
+    return new Plugins(List.of(new JsonLinesSourceProvider()),
+        List.of(new RecordingDestinationProvider(crm), new CsvDestinationProvider()));
+  }
+}

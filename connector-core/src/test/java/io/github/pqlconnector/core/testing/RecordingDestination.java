@@ -1,0 +1,115 @@
+package io.github.pqlconnector.core.testing;
+
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.RecordError;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.spi.Capabilities;
+import io.github.pqlconnector.core.spi.CheckResult;
+import io.github.pqlconnector.core.spi.CrmDestination;
+import io.github.pqlconnector.core.spi.CrmRecord;
+import io.github.pqlconnector.core.spi.MatchKey;
+import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.PqlFields;
+import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskRequest;
+import io.github.pqlconnector.core.spi.TaskResult;
+import io.github.pqlconnector.core.spi.WriteResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A CRM for sync-engine tests: keeps records and tasks in memory like a CRM would (tasks findable by their
+ * idempotency key), counts calls, and injects faults: a crash on a given write call, per-record errors,
+ * a crash right after a task was created, records that do not exist.
+ */
+public final class RecordingDestination implements CrmDestination {
+  /** Thrown to simulate the process dying mid-call. */
+  public static final class Crash extends RuntimeException {
+    public Crash(String message) {
+      super(message);
+    }
+  }
+
+  public final Map<EntityRef, PqlFields> records = new HashMap<>();
+  public final Map<String, TaskRequest> tasksByKey = new LinkedHashMap<>();
+  public final List<List<EntityRef>> upsertCalls = new ArrayList<>();
+  public final Map<String, ErrorCategory> failIds = new HashMap<>();
+  public final Set<String> missingKeys = new HashSet<>();
+  public int maxBatch = 100;
+  public int crashOnUpsertCall = -1;
+  public boolean crashAfterNextTask;
+  public int taskCreates;
+
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(maxBatch, Map.of(), false);
+  }
+
+  @Override
+  public CheckResult check() {
+    return CheckResult.ok("recording");
+  }
+
+  @Override
+  public SetupReport ensureFields(boolean dryRun) {
+    return new SetupReport(List.of(), List.of(), List.of());
+  }
+
+  @Override
+  public MatchResult match(EntityLevel level, List<MatchKey> keys) {
+    Map<String, CrmRecord> found = new HashMap<>();
+    keys.stream().filter(k -> !missingKeys.contains(k.value()))
+        .forEach(k -> found.put(k.value(), new CrmRecord("crm-" + k.value(), "owner-1")));
+    return new MatchResult(found);
+  }
+
+  @Override
+  public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
+    upsertCalls.add(batch.stream().map(PqlUpdate::entity).toList());
+    if (upsertCalls.size() == crashOnUpsertCall) {
+      throw new Crash("simulated crash during write call " + crashOnUpsertCall);
+    }
+    Map<EntityRef, String> written = new HashMap<>();
+    List<RecordError> failed = new ArrayList<>();
+    for (PqlUpdate update : batch) {
+      ErrorCategory failure = failIds.get(update.entity().id());
+      if (failure != null) {
+        failed.add(new RecordError(update.entity(), failure, failure == ErrorCategory.RATE_LIMITED ? "RATE_LIMIT"
+            : "INVALID_EMAIL", failure == ErrorCategory.RATE_LIMITED ? "try later" : "Email address is invalid"));
+      } else {
+        records.put(update.entity(), update.fields());
+        written.put(update.entity(), update.recordId());
+      }
+    }
+    return new WriteResult(written, failed);
+  }
+
+  @Override
+  public TaskResult createTask(TaskRequest request) {
+    TaskRequest existing = tasksByKey.get(request.idempotencyKey());
+    if (existing != null) {
+      return new TaskResult("task-" + request.idempotencyKey(), true);
+    }
+    tasksByKey.put(request.idempotencyKey(), request);
+    taskCreates++;
+    if (crashAfterNextTask) {
+      crashAfterNextTask = false;
+      throw new Crash("simulated crash after the CRM created a task");
+    }
+    return new TaskResult("task-" + request.idempotencyKey(), false);
+  }
+
+  public int writeCalls() {
+    return upsertCalls.size();
+  }
+
+  @Override
+  public void close() {}
+}
