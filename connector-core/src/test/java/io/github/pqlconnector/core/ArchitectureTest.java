@@ -1,0 +1,28 @@
+package io.github.pqlconnector.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/** Core names no vendor, prints nothing, and the engine does no I/O. */
+@AnalyzeClasses(packages = "io.github.pqlconnector.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  @ArchTest
+  static final ArchRule coreNamesNoVendor = noClasses().should().dependOnClassesThat()
+      .resideInAnyPackage("..hubspot..", "..salesforce..", "..bitrix24..", "..mixpanel..", "..amplitude..", "..posthog..");
+
+  @ArchTest
+  static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+  @ArchTest
+  static final ArchRule engineIsPure = noClasses().that().resideInAPackage("..core.engine..").should()
+      .dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.sql..", "..core.state..");
+
+  @ArchTest
+  static final ArchRule modelDependsOnNothingOfOurs = noClasses().that().resideInAPackage("..core.model..").should()
+      .dependOnClassesThat().resideInAnyPackage("..core.engine..", "..core.sync..", "..core.state..", "..core.config..");
+}
