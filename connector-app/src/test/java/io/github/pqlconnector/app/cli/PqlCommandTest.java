@@ -1,0 +1,141 @@
+package io.github.pqlconnector.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line end to end on a small file source and the csv destination: output and exit codes. */
+class PqlCommandTest {
+  @TempDir Path dir;
+  Path config;
+  String out;
+  String err;
+
+  @BeforeEach
+  void writeData() throws IOException {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    StringBuilder events = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      events.append(event("message_sent", "u1", "a1", now.minusSeconds(60L * i)));
+      events.append(event(i < 3 ? "message_sent" : "page_viewed", "u2", "a1", now.minusSeconds(60L * i)));
+    }
+    events.append(event("pricing_viewed", "u2", "a1", now.minusSeconds(5)));
+    events.append("{broken\n");
+    Files.writeString(dir.resolve("events.jsonl"), events);
+    Files.writeString(dir.resolve("users.csv"), "id,email,accountId\nu1,ana@acme.io,a1\nu2,bo@acme.io,a1\n");
+    Files.writeString(dir.resolve("accounts.csv"), "id,name,domain,employees,country\na1,Acme,acme.io,120,DE\n");
+    config = dir.resolve("pql.yaml");
+    Files.writeString(config, """
+        state: { url: "jdbc:h2:file:%1$s/state/pql" }
+        sources:
+          product: { type: file, events: "%1$s/events.jsonl", users: "%1$s/users.csv", accounts: "%1$s/accounts.csv" }
+        model:
+          metrics:
+            messages_sent: { count: message_sent }
+          fit:
+            account: [ { trait: employees, gte: 10 } ]
+          signals:
+            - { name: "Heavy messaging", metric: messages_sent, gte: 20, points: 50, type: usage, reason: "Sent {value} messages" }
+            - { name: "Asked for sales", anyEvent: [pricing_viewed], points: 35, type: hand_raiser }
+        destinations:
+          crm: { type: csv, directory: "%1$s/out", tasks: { on: [pql, hand_raiser], owner: default, defaultOwnerId: rep-1 } }
+        syncs:
+          - { name: product-to-crm, source: product, destination: crm, cron: "0 */30 * * * ?" }
+        """.formatted(dir.toString().replace("\\", "/")));
+  }
+
+  @Test
+  void validateReachesEverything() {
+    assertThat(pql("validate", "-c", config.toString())).isZero();
+    assertThat(out).contains("config " + config + ": ok (1 sources, 1 destinations, 1 syncs)")
+        .contains("ok   sources.product (file): files are readable")
+        .contains("ok   destinations.crm (csv)")
+        .contains("ok   state (h2): reachable");
+  }
+
+  @Test
+  void badConfigExitsWithTwoAndListsEveryProblemWithItsLine() throws IOException {
+    Files.writeString(config, Files.readString(config).replace("gte: 20", "gte: lots").replace("cron: \"0 */30 * * * ?\"",
+        "cron: \"*/61 * * *\""));
+    assertThat(pql("run", "-c", config.toString())).isEqualTo(2);
+    assertThat(err).startsWith("The configuration has 2 problems:")
+        .contains("  model.signals[0].gte: expected a number, got \"lots\" at line 9")
+        .contains("  syncs[0].cron: invalid cron expression \"*/61 * * *\"")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void planWritesNothingThenRunWritesAndASecondRunChangesNothing() {
+    assertThat(pql("plan", "-c", config.toString())).isZero();
+    assertThat(out).contains("read 61 events (1 rejected), evaluated 3 entities: pql 2, warm 1")
+        .contains("would write 3 records (0 unchanged), open 3 tasks")
+        .contains("events.jsonl:62: not valid JSON");
+    assertThat(dir.resolve("out")).doesNotExist();
+
+    assertThat(pql("run", "-c", config.toString())).isZero();
+    assertThat(out).contains(": SUCCESS").contains("pushed 3, failed 0, unmatched 0, unchanged 0; tasks created 3");
+    assertThat(dir.resolve("out/accounts.csv")).exists();
+
+    assertThat(pql("run", "-c", config.toString())).isZero();
+    assertThat(out).contains("pushed 0, failed 0, unmatched 0, unchanged 3; tasks created 0");
+
+    assertThat(pql("history", "-c", config.toString())).isZero();
+    assertThat(out).contains("product-to-crm").contains("MANUAL").contains("SUCCESS");
+    assertThat(pql("history", "1", "-c", config.toString())).isZero();
+    assertThat(out).contains("run 1 of product-to-crm (MANUAL), SUCCESS").contains("no record errors");
+  }
+
+  @Test
+  void explainShowsEveryMetricFitRuleAndSignalMetOrMissed() {
+    assertThat(pql("explain", "u2", "-c", config.toString())).isZero();
+    assertThat(out).contains("user u2")
+        .contains("status warm, score 35, type hand_raiser")
+        .contains("messages_sent            3")
+        .contains("[met]    employees is 120 (rule: ≥ 10) (account rule)")
+        .contains("[missed]   0  Heavy messaging: messages_sent is 3 (needs ≥ 20)")
+        .contains("[met]     35  Asked for sales (1× pricing_viewed in 30d)");
+    assertThat(pql("explain", "nobody", "-c", config.toString())).isEqualTo(2);
+    assertThat(err).contains("no user or account with id 'nobody'");
+  }
+
+  @Test
+  void anUnreachableStateDatabaseExitsWithThree() throws IOException {
+    Files.writeString(config, Files.readString(config).replaceFirst("jdbc:h2:file:[^\"]*",
+        "jdbc:postgresql://127.0.0.1:1/pql?connectTimeout=2"));
+    assertThat(pql("run", "-c", config.toString())).isEqualTo(3);
+    assertThat(err).startsWith("error: cannot prepare the state database");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(pql("run", "--no-such-flag")).isEqualTo(2);
+    assertThat(pql("run", "-c", dir.resolve("missing.yaml").toString())).isEqualTo(2);
+    assertThat(err).contains("config file " + dir.resolve("missing.yaml") + " does not exist");
+  }
+
+  private int pql(String... args) {
+    StringWriter outText = new StringWriter();
+    StringWriter errText = new StringWriter();
+    CommandLine cmd = PqlCommand.commandLine();
+    cmd.setOut(new PrintWriter(outText, true));
+    cmd.setErr(new PrintWriter(errText, true));
+    int code = cmd.execute(args);
+    out = outText.toString();
+    err = errText.toString();
+    return code;
+  }
+
+  private static String event(String name, String user, String account, Instant at) {
+    return "{\"event\":\"%s\",\"timestamp\":\"%s\",\"userId\":\"%s\",\"accountId\":\"%s\"}\n".formatted(name, at, user, account);
+  }
+}
