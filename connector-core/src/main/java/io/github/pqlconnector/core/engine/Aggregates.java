@@ -17,29 +17,32 @@ public final class Aggregates {
   private static final double DAY_MILLIS = 86_400_000d;
 
   private final CompiledModel model;
-  private final Map<String, EntityAggregate> users;
+  private final Map<String, UserSlot> users;
   private final Map<String, EntityAggregate> accounts;
   private final TraitsIndex traits;
-  private final Map<String, String> accountFromEvents;
-  private final Map<String, String> emailFromEvents;
   private final long nowMillis;
 
-  Aggregates(CompiledModel model, Map<String, EntityAggregate> users, Map<String, EntityAggregate> accounts,
-      TraitsIndex traits, Map<String, String> accountFromEvents, Map<String, String> emailFromEvents,
-      long nowMillis) {
+  Aggregates(CompiledModel model, Map<String, UserSlot> users, Map<String, EntityAggregate> accounts,
+      TraitsIndex traits, long nowMillis) {
     this.model = model;
     this.users = users;
     this.accounts = accounts;
     this.traits = traits;
-    this.accountFromEvents = accountFromEvents;
-    this.emailFromEvents = emailFromEvents;
     this.nowMillis = nowMillis;
   }
 
   /** Every entity of the level seen in the window's events or listed in the traits, sorted by id. */
   public SortedSet<EntityRef> entities(EntityLevel level) {
     SortedSet<EntityRef> all = new TreeSet<>();
-    (level == EntityLevel.USER ? users : accounts).keySet().forEach(id -> all.add(new EntityRef(level, id)));
+    if (level == EntityLevel.USER) {
+      users.forEach((id, slot) -> {
+        if (slot.aggregate != null) {
+          all.add(EntityRef.user(id));
+        }
+      });
+    } else {
+      accounts.keySet().forEach(id -> all.add(EntityRef.account(id)));
+    }
     traits.all(level).forEach(t -> all.add(t.entity()));
     return all;
   }
@@ -47,7 +50,8 @@ public final class Aggregates {
   /** The account of a user: its traits' accountId, else the last account its events carried. */
   public @Nullable String accountOf(String userId) {
     String fromTraits = traits.accountOf(userId);
-    return fromTraits != null ? fromTraits : accountFromEvents.get(userId);
+    UserSlot slot = users.get(userId);
+    return fromTraits != null ? fromTraits : slot == null ? null : slot.accountFromEvents;
   }
 
   /** Traits as the rules see them: a user's email and accountId are filled from its events when missing. */
@@ -57,7 +61,8 @@ public final class Aggregates {
       return known;
     }
     Map<String, String> values = new HashMap<>(known.values());
-    putIfMissing(values, Traits.EMAIL, emailFromEvents.get(entity.id()));
+    UserSlot slot = users.get(entity.id());
+    putIfMissing(values, Traits.EMAIL, slot == null ? null : slot.email);
     putIfMissing(values, Traits.ACCOUNT_ID, accountOf(entity.id()));
     return new Traits(entity, values);
   }
@@ -83,7 +88,11 @@ public final class Aggregates {
   }
 
   private @Nullable EntityAggregate aggregate(EntityRef entity) {
-    return (entity.level() == EntityLevel.USER ? users : accounts).get(entity.id());
+    if (entity.level() == EntityLevel.ACCOUNT) {
+      return accounts.get(entity.id());
+    }
+    UserSlot slot = users.get(entity.id());
+    return slot == null ? null : slot.aggregate;
   }
 
   private double activationPct(@Nullable EntityAggregate agg) {

@@ -21,11 +21,8 @@ public final class Aggregator implements EventSink {
   private final long nowMillis;
   private final long defaultWindow;
   private final long baseDay;
-  private final Map<String, EntityAggregate> users = new HashMap<>();
+  private final Map<String, UserSlot> users = new HashMap<>();
   private final Map<String, EntityAggregate> accounts = new HashMap<>();
-  private final Map<String, EntityAggregate> unattributed = new HashMap<>();
-  private final Map<String, String> accountFromEvents = new HashMap<>();
-  private final Map<String, String> emailFromEvents = new HashMap<>();
   private long accepted;
 
   public Aggregator(CompiledModel model, TraitsIndex traits, Rejections rejections, long nowMillis) {
@@ -40,9 +37,9 @@ public final class Aggregator implements EventSink {
   @Override
   public void accept(Event event) {
     accepted++;
-    String user = event.userId();
+    UserSlot user = event.userId() == null ? null : slot(event.userId());
     if (user != null) {
-      learnIdentity(user, event);
+      user.learn(event);
     }
     long age = nowMillis - event.timestampMillis();
     if (age < 0 || age > model.maxWindowMillis()) {
@@ -51,14 +48,18 @@ public final class Aggregator implements EventSink {
     MetricDef[] defs = model.metricsFor(event.name());
     int bit = age <= defaultWindow ? model.activationBit(event.name()) : -1;
     int day = (int) (Math.floorDiv(event.timestampMillis(), DAY_MILLIS) - baseDay);
+    EntityAggregate userAgg = null;
     if (user != null) {
-      fold(users, user, defs, event, age, day, bit);
+      userAgg = user.aggregate(model);
+      fold(userAgg, defs, event, age, day, bit, userAgg);
     }
-    String account = event.accountId() != null ? event.accountId() : accountOf(user);
+    String account = event.accountId() != null ? event.accountId() : user == null ? null : user.account();
     if (account != null) {
-      fold(accounts, account, defs, event, age, day, bit);
+      EntityAggregate accountAgg = user != null ? user.account(account, accounts, model)
+          : accounts.computeIfAbsent(account, id -> new EntityAggregate(model));
+      fold(accountAgg, defs, event, age, day, bit, userAgg);
     } else if (user != null) {
-      fold(unattributed, user, defs, event, age, day, bit);
+      fold(user.unattributed(model), defs, event, age, day, bit, userAgg);
     }
   }
 
@@ -73,41 +74,28 @@ public final class Aggregator implements EventSink {
 
   /** Folds parked events into the accounts learnt since, and hands over the result. */
   public Aggregates finish() {
-    unattributed.forEach((user, partial) -> {
-      String account = accountOf(user);
-      if (account != null) {
-        accounts.computeIfAbsent(account, a -> new EntityAggregate(model)).merge(partial, model.numberKinds());
+    users.values().forEach(user -> {
+      String account = user.account();
+      if (user.unattributed != null && account != null) {
+        accounts.computeIfAbsent(account, a -> new EntityAggregate(model)).merge(user.unattributed, model.numberKinds());
       }
+      user.unattributed = null;
     });
-    unattributed.clear();
-    return new Aggregates(model, users, accounts, traits, accountFromEvents, emailFromEvents, nowMillis);
+    return new Aggregates(model, users, accounts, traits, nowMillis);
   }
 
-  private void learnIdentity(String user, Event event) {
-    if (event.accountId() != null) {
-      accountFromEvents.put(user, event.accountId());
+  private UserSlot slot(String userId) {
+    UserSlot slot = users.get(userId);
+    if (slot == null) {
+      slot = new UserSlot(traits.accountOf(userId));
+      users.put(userId, slot);
     }
-    if (event.email() != null) {
-      emailFromEvents.put(user, event.email());
-    }
+    return slot;
   }
 
-  private @Nullable String accountOf(@Nullable String user) {
-    if (user == null) {
-      return null;
-    }
-    String fromTraits = traits.accountOf(user);
-    return fromTraits != null ? fromTraits : accountFromEvents.get(user);
-  }
-
-  private void fold(Map<String, EntityAggregate> into, String id, MetricDef[] defs, Event event, long age,
-      int day, int bit) {
-    EntityAggregate agg = into.get(id);
-    if (agg == null) {
-      agg = new EntityAggregate(model);
-      into.put(id, agg);
-    }
-    agg.add(defs, event, age, day);
+  private static void fold(EntityAggregate agg, MetricDef[] defs, Event event, long age, int day, int bit,
+      @Nullable EntityAggregate user) {
+    agg.add(defs, event, age, day, user);
     if (bit >= 0) {
       agg.markStep(bit);
     }

@@ -26,6 +26,7 @@ public final class CompiledModel {
   private final Set<String> properties = new HashSet<>();
   private final Map<String, MetricDef[]> byEventCache = new HashMap<>();
   private final List<MetricKind> numberKinds = new ArrayList<>();
+  private final double[] initialNumbers;
   private int setSlots;
   private long maxWindowMillis;
 
@@ -40,6 +41,7 @@ public final class CompiledModel {
             Set.copyOf(signal.anyEvent()), null, defaultWindow));
       }
     }
+    initialNumbers = numberKinds.stream().mapToDouble(EntityAggregate::initial).toArray();
     List<String> steps = config.activation().steps();
     for (int i = 0; i < steps.size(); i++) {
       activationBits.put(steps.get(i), i);
@@ -57,6 +59,11 @@ public final class CompiledModel {
 
   public long maxWindowMillis() {
     return maxWindowMillis;
+  }
+
+  /** A fresh array of number slots at their starting values (0, or ±∞ for first/last seen). */
+  double[] initialNumbers() {
+    return initialNumbers.clone();
   }
 
   /** The kind of each number slot, in slot order; for initialising and merging aggregates. */

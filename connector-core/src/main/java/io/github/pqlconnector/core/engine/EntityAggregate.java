@@ -16,21 +16,23 @@ final class EntityAggregate {
   private final double[] numbers;
   private final @Nullable Object[] sets;
   private long activation;
+  /** A user's own distinct-users set: always just itself, so no set is kept. */
+  private static final Object SELF = new Object();
+  private EntityAggregate @Nullable [] countedIn;
 
   EntityAggregate(CompiledModel model) {
-    List<MetricKind> kinds = model.numberKinds();
-    numbers = new double[kinds.size()];
-    for (int i = 0; i < numbers.length; i++) {
-      numbers[i] = initial(kinds.get(i));
-    }
+    numbers = model.initialNumbers();
     sets = new Object[model.setSlots()];
   }
 
-  /** Folds one event in: {@code age} is now − event time, {@code day} the event's UTC day index. */
-  void add(MetricDef[] defs, Event event, long age, int day) {
+  /**
+   * Folds one event in: {@code age} is now − event time, {@code day} the event's UTC day index,
+   * {@code user} the aggregate of the event's user (null without one).
+   */
+  void add(MetricDef[] defs, Event event, long age, int day, @Nullable EntityAggregate user) {
     for (MetricDef def : defs) {
       if (age <= def.windowMillis()) {
-        fold(def, event, day);
+        fold(def, event, day, user);
       }
     }
   }
@@ -39,7 +41,7 @@ final class EntityAggregate {
     activation |= 1L << bit;
   }
 
-  private void fold(MetricDef def, Event event, int day) {
+  private void fold(MetricDef def, Event event, int day, @Nullable EntityAggregate user) {
     int slot = def.slot();
     switch (def.kind()) {
       case COUNT -> numbers[slot]++;
@@ -47,8 +49,29 @@ final class EntityAggregate {
       case FIRST_SEEN -> numbers[slot] = Math.min(numbers[slot], event.timestampMillis());
       case LAST_SEEN -> numbers[slot] = Math.max(numbers[slot], event.timestampMillis());
       case DISTINCT -> addValue(slot, textOf(event.properties().get(def.property())));
-      case DISTINCT_USERS -> addValue(slot, event.userId());
+      case DISTINCT_USERS -> addUser(slot, event.userId(), user);
       case ACTIVE_DAYS -> days(slot).set(day);
+    }
+  }
+
+  /**
+   * Counts a user once per set: the user's aggregate remembers which aggregate it was last added to, so
+   * the hot path skips the set lookup for every later event of the same user (most of them).
+   */
+  private void addUser(int slot, @Nullable String userId, @Nullable EntityAggregate user) {
+    if (user == null || userId == null) {
+      return;
+    }
+    if (user == this) {
+      sets[slot] = SELF;
+      return;
+    }
+    if (user.countedIn == null) {
+      user.countedIn = new EntityAggregate[sets.length];
+    }
+    if (user.countedIn[slot] != this) {
+      user.countedIn[slot] = this;
+      addValue(slot, userId);
     }
   }
 
@@ -83,6 +106,8 @@ final class EntityAggregate {
       Object theirs = other.sets[i];
       if (theirs instanceof BitSet bits) {
         days(i).or(bits);
+      } else if (theirs == SELF) {
+        sets[i] = sets[i] == null ? SELF : sets[i];
       } else if (theirs != null) {
         for (String value : (Set<String>) theirs) {
           addValue(i, value);
@@ -119,6 +144,9 @@ final class EntityAggregate {
     if (set instanceof BitSet bits) {
       return bits.cardinality();
     }
+    if (set == SELF) {
+      return 1;
+    }
     return set == null ? 0 : ((Set<?>) set).size();
   }
 
@@ -126,7 +154,7 @@ final class EntityAggregate {
     return activation;
   }
 
-  private static double initial(MetricKind kind) {
+  static double initial(MetricKind kind) {
     return switch (kind) {
       case FIRST_SEEN -> Double.POSITIVE_INFINITY;
       case LAST_SEEN -> Double.NEGATIVE_INFINITY;

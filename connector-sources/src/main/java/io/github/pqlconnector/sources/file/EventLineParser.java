@@ -23,7 +23,7 @@ final class EventLineParser {
 
   private final JsonFactory json = new JsonFactory();
   private final Set<String> wantedProperties;
-  private final Map<String, String> names = new HashMap<>();
+  private final StringPool pool = new StringPool();
 
   EventLineParser(Set<String> wantedProperties) {
     this.wantedProperties = wantedProperties;
@@ -53,11 +53,11 @@ final class EventLineParser {
       String field = p.currentName();
       JsonToken value = p.nextToken();
       switch (field) {
-        case "event" -> name = value == JsonToken.VALUE_STRING ? intern(p.getText()) : null;
+        case "event" -> name = id(p, value);
         case "timestamp" -> timestamp = timestamp(p, value);
-        case "userId" -> userId = scalar(p, value);
-        case "accountId" -> accountId = scalar(p, value);
-        case "email" -> email = scalar(p, value);
+        case "userId" -> userId = id(p, value);
+        case "accountId" -> accountId = id(p, value);
+        case "email" -> email = id(p, value);
         case "properties" -> properties = properties(p, value);
         default -> p.skipChildren();
       }
@@ -81,16 +81,24 @@ final class EventLineParser {
     if (value == JsonToken.VALUE_NUMBER_INT) {
       return p.getLongValue();
     }
-    return value == JsonToken.VALUE_STRING ? Timestamps.parse(p.getText()) : Timestamps.INVALID;
+    if (value != JsonToken.VALUE_STRING) {
+      p.skipChildren();
+      return Timestamps.INVALID;
+    }
+    return Timestamps.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
-  private static String scalar(JsonParser p, JsonToken value) throws IOException {
+  /** A user id, account id or email: text or a whole number, pooled; null when empty or another type. */
+  private String id(JsonParser p, JsonToken value) throws IOException {
     if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT) {
-      String text = p.getText();
-      return text.isEmpty() ? null : text;
+      return p.getTextLength() == 0 ? null : pooled(p);
     }
     p.skipChildren();
     return null;
+  }
+
+  private String pooled(JsonParser p) throws IOException {
+    return pool.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
   private Map<String, Object> properties(JsonParser p, JsonToken value) throws IOException {
@@ -119,12 +127,6 @@ final class EventLineParser {
       }
     }
     return kept == null ? Map.of() : kept;
-  }
-
-  /** Event names repeat millions of times; one String each keeps the engine's lookups cheap. */
-  private String intern(String name) {
-    String known = names.putIfAbsent(name, name);
-    return known != null ? known : name;
   }
 
   private static Parsed problem(String text) {

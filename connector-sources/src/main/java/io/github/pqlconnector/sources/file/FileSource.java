@@ -10,7 +10,6 @@ import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
 import io.github.pqlconnector.core.spi.TraitsSink;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,25 +39,27 @@ final class FileSource implements AnalyticsSource {
   @Override
   public ReadResult readEvents(ReadRequest request, EventSink sink) {
     Path file = Path.of(config.events());
-    EventLineParser parser = new EventLineParser(request.properties());
-    String label = file.getFileName().toString();
-    long[] count = {0};
-    try (InputStream in = Inputs.open(file)) {
-      LineScanner.scan(in, (bytes, offset, length, line) -> {
-        EventLineParser.Parsed parsed = parser.parse(bytes, offset, length);
-        if (parsed.event() != null) {
-          count[0]++;
-          sink.accept(parsed.event());
-        } else {
-          sink.reject(label + ":" + line, parsed.problem());
+    long count = 0;
+    try (BackgroundParser parser = new BackgroundParser(Inputs.open(file), new EventLineParser(request.properties()),
+        file.getFileName().toString())) {
+      parser.start();
+      for (BackgroundParser.Batch batch = parser.next(); batch != null; batch = parser.next()) {
+        batch.rejected().forEach(r -> sink.reject(r[0], r[1]));
+        batch.events().forEach(sink::accept);
+        count += batch.events().size();
+        if (batch.failure() != null) {
+          throw batch.failure();
         }
-      });
+      }
     } catch (NoSuchFileException e) {
       throw new SourceException(ErrorCategory.NOT_FOUND, "events file " + file + " does not exist", e);
     } catch (IOException e) {
       throw new SourceException(ErrorCategory.TRANSIENT, "cannot read events file " + file + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException(ErrorCategory.TRANSIENT, "reading " + file + " was interrupted", e);
     }
-    return new ReadResult(null, count[0]);
+    return new ReadResult(null, count);
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.Arrays;
 final class LineScanner {
   /** Receives each non-blank line as a slice of a reused buffer, valid only during the call. */
   interface LineHandler {
-    void line(byte[] buffer, int offset, int length, long lineNumber);
+    void line(byte[] buffer, int offset, int length, long lineNumber) throws IOException;
   }
 
   private static final int BUFFER = 1 << 16;
@@ -56,7 +56,8 @@ final class LineScanner {
     return target;
   }
 
-  private static void emit(LineHandler handler, byte[] bytes, int offset, int length, long lineNumber) {
+  private static void emit(LineHandler handler, byte[] bytes, int offset, int length, long lineNumber)
+      throws IOException {
     int end = offset + length;
     while (end > offset && (bytes[end - 1] == '\r' || bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) {
       end--;

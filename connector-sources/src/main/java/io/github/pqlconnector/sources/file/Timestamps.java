@@ -15,18 +15,30 @@ final class Timestamps {
   private Timestamps() {}
 
   static long parse(String text) {
-    long fast = parseUtc(text);
+    return parse(text.toCharArray(), 0, text.length());
+  }
+
+  /** Parses {@code length} characters at {@code offset}, e.g. straight from the JSON parser's buffer. */
+  static long parse(char[] chars, int offset, int length) {
+    long fast = parseUtc(new Slice(chars, offset, length));
     if (fast != INVALID) {
       return fast;
     }
     try {
-      return Instant.parse(text).toEpochMilli();
+      return Instant.parse(new String(chars, offset, length)).toEpochMilli();
     } catch (DateTimeParseException e) {
       return INVALID;
     }
   }
 
-  private static long parseUtc(String s) {
+  /** A view of a char range; small enough for escape analysis to keep it off the heap. */
+  private record Slice(char[] chars, int offset, int length) {
+    char charAt(int i) {
+      return chars[offset + i];
+    }
+  }
+
+  private static long parseUtc(Slice s) {
     int n = s.length();
     if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
         || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
@@ -50,7 +62,7 @@ final class Timestamps {
     return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
   }
 
-  private static int digits(String s, int from, int count) {
+  private static int digits(Slice s, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
       char c = s.charAt(i);
@@ -63,7 +75,7 @@ final class Timestamps {
   }
 
   /** ".123" (up to 9 digits) as milliseconds; -1 when malformed. */
-  private static int fraction(String s, int dot, int end) {
+  private static int fraction(Slice s, int dot, int end) {
     if (s.charAt(dot) != '.' || end - dot < 2 || end - dot > 10) {
       return -1;
     }
