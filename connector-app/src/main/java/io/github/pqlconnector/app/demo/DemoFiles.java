@@ -1,0 +1,6 @@
+package io.github.pqlconnector.app.demo;
+
+import java.nio.file.Path;
+
+/** The files a demo generation wrote, and the exact number of event lines in {@code events}. */
+public record DemoFiles(Path events, Path users, Path accounts, long eventsWritten) {}
