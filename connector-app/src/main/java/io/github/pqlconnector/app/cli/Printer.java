@@ -32,7 +32,7 @@ final class Printer {
   }
 
   static void report(PrintWriter out, RunReport report) {
-    section(out, "rejected input (first " + RunReport.SAMPLES + ")", report.rejectedSamples().stream()
+    section(out, "rejected input (the first ones)", report.rejectedSamples().stream()
         .map(s -> s.location() + ": " + s.problem()).toList());
     section(out, "not found in the destination", report.unmatchedSamples());
     section(out, "without a match key", report.noMatchKeySamples());

@@ -69,7 +69,7 @@ class PqlCommandTest {
         "cron: \"*/61 * * *\""));
     assertThat(pql("run", "-c", config.toString())).isEqualTo(2);
     assertThat(err).startsWith("The configuration has 2 problems:")
-        .contains("  model.signals[0].gte: expected a number, got \"lots\" at line 9")
+        .contains("  model.signals[0].gte: expected a number, got \"lots\" at line 10")
         .contains("  syncs[0].cron: invalid cron expression \"*/61 * * *\"")
         .doesNotContain("Exception").doesNotContain("\tat ");
   }
@@ -77,13 +77,15 @@ class PqlCommandTest {
   @Test
   void planWritesNothingThenRunWritesAndASecondRunChangesNothing() {
     assertThat(pql("plan", "-c", config.toString())).isZero();
-    assertThat(out).contains("read 61 events (1 rejected), evaluated 3 entities: pql 2, warm 1")
-        .contains("would write 3 records (0 unchanged), open 3 tasks")
-        .contains("events.jsonl:62: not valid JSON");
+    assertThat(out).contains("read 61 events (1 rejected), evaluated 3 entities: cold 1, pql 1, warm 1")
+        .contains("would write 3 records (0 unchanged), open 2 tasks")
+        .contains("events.jsonl:62: not valid JSON")
+        .contains("PQL: Acme — Sent 33 messages (≥ 20)")
+        .contains("Hand-raiser: bo@acme.io — Asked for sales (1× pricing_viewed in 30d)");
     assertThat(dir.resolve("out")).doesNotExist();
 
     assertThat(pql("run", "-c", config.toString())).isZero();
-    assertThat(out).contains(": SUCCESS").contains("pushed 3, failed 0, unmatched 0, unchanged 0; tasks created 3");
+    assertThat(out).contains(": SUCCESS").contains("pushed 3, failed 0, unmatched 0, unchanged 0; tasks created 2");
     assertThat(dir.resolve("out/accounts.csv")).exists();
 
     assertThat(pql("run", "-c", config.toString())).isZero();
@@ -99,7 +101,7 @@ class PqlCommandTest {
   void explainShowsEveryMetricFitRuleAndSignalMetOrMissed() {
     assertThat(pql("explain", "u2", "-c", config.toString())).isZero();
     assertThat(out).contains("user u2")
-        .contains("status warm, score 35, type hand_raiser")
+        .contains("status cold, score 35, type hand_raiser")
         .contains("messages_sent            3")
         .contains("[met]    employees is 120 (rule: ≥ 10) (account rule)")
         .contains("[missed]   0  Heavy messaging: messages_sent is 3 (needs ≥ 20)")
@@ -113,7 +115,7 @@ class PqlCommandTest {
     Files.writeString(config, Files.readString(config).replaceFirst("jdbc:h2:file:[^\"]*",
         "jdbc:postgresql://127.0.0.1:1/pql?connectTimeout=2"));
     assertThat(pql("run", "-c", config.toString())).isEqualTo(3);
-    assertThat(err).startsWith("error: cannot prepare the state database");
+    assertThat(err).startsWith("error: cannot connect to the state database jdbc:postgresql://127.0.0.1:1/pql: ");
   }
 
   @Test

@@ -49,7 +49,7 @@ public record SignalSpec(@Nullable String name, @Nullable String metric, @Nullab
       problems.add(at.child("metric"), "unknown metric '" + metric + "'"
           + Suggestions.didYouMean(metric, metricNames) + "; known: " + String.join(", ", metricNames.stream().sorted().toList()));
     }
-    if (gte == null && lte == null) {
+    if (gte == null && lte == null && !problems.has(at.child("gte")) && !problems.has(at.child("lte"))) {
       problems.add(at, "needs gte or lte for metric '" + metric + "'");
     } else if (gte != null && lte != null && gte > lte) {
       problems.add(at.child("lte"), "must not be below gte");

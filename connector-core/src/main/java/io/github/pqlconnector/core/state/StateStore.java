@@ -41,8 +41,15 @@ public final class StateStore implements AutoCloseable {
     }
     hikari.setMaximumPoolSize(4);
     hikari.setPoolName("pql-state");
-    hikari.setInitializationFailTimeout(-1);
-    HikariDataSource dataSource = new HikariDataSource(hikari);
+    hikari.setInitializationFailTimeout(1);
+    hikari.setConnectionTimeout(10_000);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new StateException("cannot connect to the state database " + safeUrl(config.url()) + ": "
+          + firstLine(rootMessage(e)), e);
+    }
     try {
       migrate(dataSource);
     } catch (RuntimeException e) {
@@ -101,8 +108,23 @@ public final class StateStore implements AutoCloseable {
   }
 
   private String safeUrl() {
+    return safeUrl(url);
+  }
+
+  /** The URL without its query, where drivers take user and password. */
+  private static String safeUrl(String url) {
     int query = url.indexOf('?');
-    return query < 0 ? url : url.substring(0, query);
+    int semicolon = url.indexOf(';');
+    int cut = query < 0 ? semicolon : semicolon < 0 ? query : Math.min(query, semicolon);
+    return cut < 0 ? url : url.substring(0, cut);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   private static String firstLine(String message) {
