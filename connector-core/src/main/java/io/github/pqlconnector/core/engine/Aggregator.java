@@ -20,7 +20,7 @@ public final class Aggregator implements EventSink {
   private final Rejections rejections;
   private final long nowMillis;
   private final long defaultWindow;
-  private final long baseDay;
+  private final long today;
   private final Map<String, UserSlot> users = new HashMap<>();
   private final Map<String, EntityAggregate> accounts = new HashMap<>();
   private long accepted;
@@ -31,7 +31,7 @@ public final class Aggregator implements EventSink {
     this.rejections = rejections;
     this.nowMillis = nowMillis;
     this.defaultWindow = model.config().window().toMillis();
-    this.baseDay = Math.floorDiv(nowMillis - model.maxWindowMillis(), DAY_MILLIS);
+    this.today = Math.floorDiv(nowMillis, DAY_MILLIS);
   }
 
   @Override
@@ -47,19 +47,19 @@ public final class Aggregator implements EventSink {
     }
     MetricDef[] defs = model.metricsFor(event.name());
     int bit = age <= defaultWindow ? model.activationBit(event.name()) : -1;
-    int day = (int) (Math.floorDiv(event.timestampMillis(), DAY_MILLIS) - baseDay);
+    int daysAgo = (int) (today - Math.floorDiv(event.timestampMillis(), DAY_MILLIS));
     EntityAggregate userAgg = null;
     if (user != null) {
       userAgg = user.aggregate(model);
-      fold(userAgg, defs, event, age, day, bit, userAgg);
+      fold(userAgg, defs, event, age, daysAgo, bit, userAgg);
     }
     String account = event.accountId() != null ? event.accountId() : user == null ? null : user.account();
     if (account != null) {
       EntityAggregate accountAgg = user != null ? user.account(account, accounts, model)
           : accounts.computeIfAbsent(account, id -> new EntityAggregate(model));
-      fold(accountAgg, defs, event, age, day, bit, userAgg);
+      fold(accountAgg, defs, event, age, daysAgo, bit, userAgg);
     } else if (user != null) {
-      fold(user.unattributed(model), defs, event, age, day, bit, userAgg);
+      fold(user.unattributed(model), defs, event, age, daysAgo, bit, userAgg);
     }
   }
 
@@ -93,9 +93,9 @@ public final class Aggregator implements EventSink {
     return slot;
   }
 
-  private static void fold(EntityAggregate agg, MetricDef[] defs, Event event, long age, int day, int bit,
+  private static void fold(EntityAggregate agg, MetricDef[] defs, Event event, long age, int daysAgo, int bit,
       @Nullable EntityAggregate user) {
-    agg.add(defs, event, age, day, user);
+    agg.add(defs, event, age, daysAgo, user);
     if (bit >= 0) {
       agg.markStep(bit);
     }

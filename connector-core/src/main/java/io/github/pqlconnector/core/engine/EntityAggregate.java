@@ -26,13 +26,14 @@ final class EntityAggregate {
   }
 
   /**
-   * Folds one event in: {@code age} is now − event time, {@code day} the event's UTC day index,
+   * Folds one event in: {@code age} is now − event time, {@code daysAgo} the UTC calendar days between
+   * the event's day and today (0 = today),
    * {@code user} the aggregate of the event's user (null without one).
    */
-  void add(MetricDef[] defs, Event event, long age, int day, @Nullable EntityAggregate user) {
+  void add(MetricDef[] defs, Event event, long age, int daysAgo, @Nullable EntityAggregate user) {
     for (MetricDef def : defs) {
       if (age <= def.windowMillis()) {
-        fold(def, event, day, user);
+        fold(def, event, daysAgo, user);
       }
     }
   }
@@ -41,7 +42,7 @@ final class EntityAggregate {
     activation |= 1L << bit;
   }
 
-  private void fold(MetricDef def, Event event, int day, @Nullable EntityAggregate user) {
+  private void fold(MetricDef def, Event event, int daysAgo, @Nullable EntityAggregate user) {
     int slot = def.slot();
     switch (def.kind()) {
       case COUNT -> numbers[slot]++;
@@ -50,7 +51,11 @@ final class EntityAggregate {
       case LAST_SEEN -> numbers[slot] = Math.max(numbers[slot], event.timestampMillis());
       case DISTINCT -> addValue(slot, textOf(event.properties().get(def.property())));
       case DISTINCT_USERS -> addUser(slot, event.userId(), user);
-      case ACTIVE_DAYS -> days(slot).set(day);
+      case ACTIVE_DAYS -> {
+        if (daysAgo < def.calendarDays()) {
+          days(slot).set(daysAgo);
+        }
+      }
     }
   }
 

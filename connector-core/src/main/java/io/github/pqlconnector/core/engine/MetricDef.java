@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
 record MetricDef(String name, MetricKind kind, @Nullable Set<String> events, @Nullable String property,
     long windowMillis, int slot) {
 
+  private static final long DAY_MILLIS = 86_400_000L;
+
+  /** The UTC calendar days an {@code activeDays} window covers, today included: 14 for 14d. */
+  int calendarDays() {
+    return (int) Math.max(1, (windowMillis + DAY_MILLIS - 1) / DAY_MILLIS);
+  }
+
   boolean matchesAnyEvent() {
     return events == null;
   }

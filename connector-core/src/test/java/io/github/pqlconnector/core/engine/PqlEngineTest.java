@@ -105,6 +105,20 @@ class PqlEngineTest {
     assertThat(all.get(0).result().status()).isEqualTo(PqlStatus.COLD);
   }
 
+  @Test
+  void activeDaysCountTheLastNCalendarDaysTodayIncluded() {
+    Dataset data = new Dataset(dir);
+    for (int day = 0; day <= 14; day++) {
+      data.events("page_viewed", 1, "u1", null, NOW.minus(Duration.ofDays(day)).plusSeconds(60));
+    }
+    String model = MODEL.replace("messages_sent: { count: message_sent }",
+        "messages_sent: { count: message_sent }\n    active_14: { activeDays: \"*\", window: 14d }");
+    PqlConfig config = TestConfigs.around(model, dir, dir.resolve("out"), "");
+    Evaluation u1 = new EvaluationStep(new CompiledModel(config.model())).run(new JsonLinesSource(dir), Map.of(),
+        List.of(), NOW, null, Progress.NONE).evaluations().get(0);
+    assertThat(u1.result().metrics().get("active_14")).isEqualTo(14.0);
+  }
+
   private List<Evaluation> evaluate(EntityState prior, Instant now) {
     return new EvaluationStep(model()).run(new JsonLinesSource(dir), Map.of(EntityRef.user("u1"), prior), List.of(),
         now, null, Progress.NONE).evaluations();
