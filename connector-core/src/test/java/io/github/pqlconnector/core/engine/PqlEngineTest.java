@@ -108,9 +108,10 @@ class PqlEngineTest {
   @Test
   void activeDaysCountTheLastNCalendarDaysTodayIncluded() {
     Dataset data = new Dataset(dir);
-    for (int day = 0; day <= 14; day++) {
-      data.events("page_viewed", 1, "u1", null, NOW.minus(Duration.ofDays(day)).plusSeconds(60));
+    for (int day = 0; day < 14; day++) {
+      data.events("page_viewed", 1, "u1", null, NOW.minus(Duration.ofDays(day)).minusSeconds(60));
     }
+    data.events("page_viewed", 1, "u1", null, NOW.minus(Duration.ofDays(14)).plusSeconds(60));
     String model = MODEL.replace("messages_sent: { count: message_sent }",
         "messages_sent: { count: message_sent }\n    active_14: { activeDays: \"*\", window: 14d }");
     PqlConfig config = TestConfigs.around(model, dir, dir.resolve("out"), "");
