@@ -23,7 +23,7 @@ final class EventLineParser {
 
   private final JsonFactory json = new JsonFactory();
   private final Set<String> wantedProperties;
-  private final StringPool pool = new StringPool();
+  private final StringPool names = new StringPool();
 
   EventLineParser(Set<String> wantedProperties) {
     this.wantedProperties = wantedProperties;
@@ -53,7 +53,8 @@ final class EventLineParser {
       String field = p.currentName();
       JsonToken value = p.nextToken();
       switch (field) {
-        case "event" -> name = id(p, value);
+        case "event" -> name = value == JsonToken.VALUE_STRING ? names.intern(p.getTextCharacters(),
+            p.getTextOffset(), p.getTextLength()) : id(p, value);
         case "timestamp" -> timestamp = timestamp(p, value);
         case "userId" -> userId = id(p, value);
         case "accountId" -> accountId = id(p, value);
@@ -88,17 +89,18 @@ final class EventLineParser {
     return Timestamps.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
-  /** A user id, account id or email: text or a whole number, pooled; null when empty or another type. */
-  private String id(JsonParser p, JsonToken value) throws IOException {
+  /**
+   * A user id, account id or email: text or a whole number; null when empty or another type. Its hash is
+   * computed here, on the parsing thread, so the engine's map lookups find it cached.
+   */
+  private static String id(JsonParser p, JsonToken value) throws IOException {
     if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT) {
-      return p.getTextLength() == 0 ? null : pooled(p);
+      String text = p.getText();
+      text.hashCode();
+      return text.isEmpty() ? null : text;
     }
     p.skipChildren();
     return null;
-  }
-
-  private String pooled(JsonParser p) throws IOException {
-    return pool.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
   private Map<String, Object> properties(JsonParser p, JsonToken value) throws IOException {

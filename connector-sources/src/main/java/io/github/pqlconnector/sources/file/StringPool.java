@@ -3,9 +3,9 @@ package io.github.pqlconnector.sources.file;
 import java.util.Arrays;
 
 /**
- * Interns identifiers straight from the parser's character buffer: one String per distinct id or event
- * name, no String allocated per event, and the hash already cached when the engine looks the id up. Memory
- * grows with distinct values (entities), which the engine holds anyway. Not thread-safe.
+ * Interns event names straight from the parser's character buffer: one String per distinct name,
+ * none allocated per event, and the engine's lookups by name hit a cached hash and compare by identity.
+ * Not thread-safe.
  */
 final class StringPool {
   private String[] table = new String[1 << 12];
