@@ -1,0 +1,58 @@
+package io.github.pqlconnector.bench;
+
+import io.github.pqlconnector.app.demo.DemoDataset;
+import io.github.pqlconnector.app.demo.DemoFiles;
+import io.github.pqlconnector.app.demo.DemoSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The benchmark's input: {@link DemoSpec#benchmark()} as plain JSON Lines under {@code <dir>/data}, generated
+ * once and reused while a marker file says it was made from the same spec, "now" and format. Also renders
+ * the bundled demo config so it points at these files.
+ */
+final class BenchData {
+  /** Bump when the generator's output changes, so old benchmark data is regenerated. */
+  private static final String FORMAT = "demo-v1";
+
+  private BenchData() {}
+
+  /** Generates the data unless a matching marker says it is already there; says which on {@code out}. */
+  static void prepare(Path dir, DemoSpec spec, Instant now, PrintStream out) throws IOException {
+    Path data = dir.resolve("data");
+    Path marker = data.resolve("bench-data.marker");
+    String expected = FORMAT + " " + spec + " now=" + now + System.lineSeparator();
+    if (Files.isRegularFile(marker) && Files.readString(marker).equals(expected)
+        && Files.isRegularFile(data.resolve("events.jsonl"))) {
+      out.printf("data:    reusing %s (%s)%n", data, mib(Files.size(data.resolve("events.jsonl"))));
+      return;
+    }
+    Files.deleteIfExists(marker);
+    long started = System.nanoTime();
+    DemoFiles files = DemoDataset.generate(spec, data, now, false);
+    Files.writeString(marker, expected);
+    out.printf("data:    generated %,d events into %s (%s) in %.1f s%n", files.eventsWritten(), data,
+        mib(Files.size(files.events())), (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The demo's own config ({@code /demo/pql-demo.yaml} from connector-app), reading plain events from dir. */
+  static String config(Path dir) throws IOException {
+    try (InputStream in = BenchData.class.getResourceAsStream("/demo/pql-demo.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("/demo/pql-demo.yaml is not on the class path (connector-app)");
+      }
+      String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return template.replace("events.jsonl.gz", "events.jsonl")
+          .replace("@DIR@", dir.toAbsolutePath().toString().replace('\\', '/'));
+    }
+  }
+
+  private static String mib(long bytes) {
+    return String.format("%,d MiB", bytes >> 20);
+  }
+}
