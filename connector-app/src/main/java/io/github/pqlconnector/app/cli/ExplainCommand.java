@@ -44,7 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       List<Evaluation> found;
       try (AnalyticsSource source = app.connectors().source(app.config().sources().get(syncConfig.source()))) {
-        EvaluationStep step = new EvaluationStep(app.runner().model());
+        EvaluationStep step = EvaluationStep.withFullWorking(app.runner().model());
         found = step.run(source, prior, candidates(), now, null, Progress.NONE).evaluations().stream()
             .filter(e -> e.entity().id().equals(id) && (level == null || e.entity().level() == level)).toList();
       }

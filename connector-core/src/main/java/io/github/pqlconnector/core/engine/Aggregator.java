@@ -45,8 +45,9 @@ public final class Aggregator implements EventSink {
     if (age < 0 || age > model.maxWindowMillis()) {
       return;
     }
-    MetricDef[] defs = model.metricsFor(event.name());
-    int bit = age <= defaultWindow ? model.activationBit(event.name()) : -1;
+    CompiledModel.Route route = model.route(event.name());
+    MetricDef[] defs = route.metrics();
+    int bit = age <= defaultWindow ? route.activationBit() : -1;
     int daysAgo = (int) (today - Math.floorDiv(event.timestampMillis(), DAY_MILLIS));
     EntityAggregate userAgg = null;
     if (user != null) {

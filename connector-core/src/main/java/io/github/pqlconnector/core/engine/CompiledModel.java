@@ -24,7 +24,7 @@ public final class CompiledModel {
   private final Map<SignalSpec, MetricDef> anyEventMetrics = new HashMap<>();
   private final Map<String, Integer> activationBits = new HashMap<>();
   private final Set<String> properties = new HashSet<>();
-  private final Map<String, MetricDef[]> byEventCache = new HashMap<>();
+  private final Map<String, Route> routes = new HashMap<>();
   private final List<MetricKind> numberKinds = new ArrayList<>();
   private final double[] initialNumbers;
   private int setSlots;
@@ -83,25 +83,23 @@ public final class CompiledModel {
     return anyEventMetrics.get(signal);
   }
 
-  /** Activation bit of this event name, or -1. */
-  int activationBit(String event) {
-    return activationBits.getOrDefault(event, -1);
-  }
+  /** Where an event name goes: the metrics it feeds and its activation bit (-1 if none). */
+  record Route(MetricDef[] metrics, int activationBit) {}
 
-  /** Every metric this event name feeds, cached per name. */
-  MetricDef[] metricsFor(String event) {
-    MetricDef[] cached = byEventCache.get(event);
-    if (cached == null) {
+  /** The route of this event name, computed once per name: one lookup per event on the hot path. */
+  Route route(String event) {
+    Route route = routes.get(event);
+    if (route == null) {
       List<MetricDef> matching = new ArrayList<>();
       for (MetricDef def : allDefs()) {
         if (def.matchesAnyEvent() || def.events().contains(event)) {
           matching.add(def);
         }
       }
-      cached = matching.toArray(MetricDef[]::new);
-      byEventCache.put(event, cached);
+      route = new Route(matching.toArray(MetricDef[]::new), activationBits.getOrDefault(event, -1));
+      routes.put(event, route);
     }
-    return cached;
+    return route;
   }
 
   private List<MetricDef> allDefs() {

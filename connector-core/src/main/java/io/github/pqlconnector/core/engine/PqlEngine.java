@@ -24,16 +24,20 @@ import java.util.function.Function;
 
 /**
  * Pure and deterministic: from aggregates, remembered states and "now" it decides every entity — metrics,
- * fit, signals, score, status and reasons. Same input, same output; no I/O.
+ * fit, signals, score, status and reasons. Same input, same output; no I/O. With {@code fullWorking} every
+ * evaluation also keeps the signals that did not fire, worded for {@code explain}; without it only the
+ * fired ones, which keeps a run over many entities small.
  */
 public final class PqlEngine {
   private final ModelConfig model;
+  private final boolean fullWorking;
   private final FitEvaluator fit = new FitEvaluator();
   private final SignalEvaluator signals;
   private final StatusPolicy statuses;
 
-  public PqlEngine(CompiledModel compiled) {
+  public PqlEngine(CompiledModel compiled, boolean fullWorking) {
     this.model = compiled.config();
+    this.fullWorking = fullWorking;
     this.signals = new SignalEvaluator(model);
     this.statuses = new StatusPolicy(model);
   }
@@ -97,8 +101,11 @@ public final class PqlEngine {
         continue;
       }
       SignalEvaluator.Outcome outcome = signal.anyEvent() != null
-          ? signals.evaluateAnyEvent(signal, aggregates.anyEventCount(entity, signal))
-          : signals.evaluateMetric(signal, metrics);
+          ? signals.evaluateAnyEvent(signal, aggregates.anyEventCount(entity, signal), fullWorking)
+          : signals.evaluateMetric(signal, metrics, fullWorking);
+      if (!outcome.fired() && !fullWorking) {
+        continue;
+      }
       outcomes.add(new SignalOutcome(signal.name(), signal.type(), signal.points(), outcome.fired(),
           outcome.text()));
     }

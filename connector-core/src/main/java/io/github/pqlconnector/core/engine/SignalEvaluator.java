@@ -16,13 +16,17 @@ final class SignalEvaluator {
     this.defaultWindow = Durations.format(model.window());
   }
 
-  Outcome evaluateMetric(SignalSpec signal, Map<String, Double> metrics) {
+  /** With {@code explainMissed} false, a signal that did not fire gets no text (nobody will read it). */
+  Outcome evaluateMetric(SignalSpec signal, Map<String, Double> metrics, boolean explainMissed) {
     Double value = metrics.get(signal.metric());
     if (value == null) {
-      return new Outcome(false, signal.name() + ": no data for " + signal.metric());
+      return new Outcome(false, explainMissed ? signal.name() + ": no data for " + signal.metric() : "");
     }
     boolean fired = (signal.gte() == null || value >= signal.gte())
         && (signal.lte() == null || value <= signal.lte());
+    if (!fired && !explainMissed) {
+      return Outcome.MISSED;
+    }
     String unit = ModelConfig.ACTIVATION_PCT.equals(signal.metric()) ? "%" : "";
     String shown = Numbers.format(value) + unit;
     String bound = bound(signal, unit);
@@ -35,7 +39,10 @@ final class SignalEvaluator {
     return new Outcome(true, lead + " (" + bound + ")");
   }
 
-  Outcome evaluateAnyEvent(SignalSpec signal, double count) {
+  Outcome evaluateAnyEvent(SignalSpec signal, double count, boolean explainMissed) {
+    if (count < 1 && !explainMissed) {
+      return Outcome.MISSED;
+    }
     String events = String.join("/", signal.anyEvent());
     String counted = Numbers.format(count) + "× " + events + " in " + defaultWindow;
     if (count < 1) {
@@ -52,5 +59,7 @@ final class SignalEvaluator {
     return signal.gte() != null ? "≥ " + Numbers.format(signal.gte()) + unit : "≤ " + Numbers.format(signal.lte()) + unit;
   }
 
-  record Outcome(boolean fired, String text) {}
+  record Outcome(boolean fired, String text) {
+    static final Outcome MISSED = new Outcome(false, "");
+  }
 }

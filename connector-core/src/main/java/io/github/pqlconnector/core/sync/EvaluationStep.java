@@ -28,9 +28,19 @@ public final class EvaluationStep {
   private final CompiledModel model;
   private final PqlEngine engine;
 
+  /** For runs and plans: verdicts and the signals that fired. */
   public EvaluationStep(CompiledModel model) {
+    this(model, false);
+  }
+
+  private EvaluationStep(CompiledModel model, boolean fullWorking) {
     this.model = model;
-    this.engine = new PqlEngine(model);
+    this.engine = new PqlEngine(model, fullWorking);
+  }
+
+  /** For {@code explain}: every evaluation also keeps the signals that did not fire, with what they needed. */
+  public static EvaluationStep withFullWorking(CompiledModel model) {
+    return new EvaluationStep(model, true);
   }
 
   /** The verdicts, how much was read, what was rejected, and the source's new cursor. */

@@ -51,7 +51,10 @@ class PqlEngineTest {
   @Test
   void missedSignalsSayWhatWasNeededForExplain() {
     new Dataset(dir).events("message_sent", 12, "u1", null, NOW);
-    Evaluation u1 = evaluate(EntityState.NEW, NOW).get(0);
+    assertThat(evaluate(EntityState.NEW, NOW).get(0).signals()).extracting(SignalOutcome::name)
+        .containsExactly("Heavy messaging");
+    Evaluation u1 = EvaluationStep.withFullWorking(model()).run(new JsonLinesSource(dir), Map.of(), List.of(), NOW, null,
+        Progress.NONE).evaluations().get(0);
     assertThat(u1.signals()).extracting(SignalOutcome::fired, SignalOutcome::explanation).containsExactly(
         org.assertj.core.groups.Tuple.tuple(true, "Sent 12 messages (≥ 10)"),
         org.assertj.core.groups.Tuple.tuple(false, "Very heavy: messages_sent is 12 (needs ≥ 20)"),

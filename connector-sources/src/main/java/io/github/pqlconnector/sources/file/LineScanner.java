@@ -26,10 +26,7 @@ final class LineScanner {
     int read;
     while ((read = in.read(buffer)) > 0) {
       int start = 0;
-      for (int i = 0; i < read; i++) {
-        if (buffer[i] != '\n') {
-          continue;
-        }
+      for (int i = newline(buffer, 0, read); i >= 0; i = newline(buffer, start, read)) {
         lineNumber++;
         if (carried == 0) {
           emit(handler, buffer, start, i - start, lineNumber);
@@ -48,6 +45,16 @@ final class LineScanner {
     if (carried > 0) {
       emit(handler, carry, 0, carried, lineNumber + 1);
     }
+  }
+
+  /** The index of the next '\n' in [from, to), or -1; a loop this small is one the JIT compiles well. */
+  private static int newline(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static byte[] append(byte[] carry, int carried, byte[] from, int offset, int length) {
