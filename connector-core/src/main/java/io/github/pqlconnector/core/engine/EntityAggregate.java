@@ -97,7 +97,7 @@ final class EntityAggregate {
     return (BitSet) sets[slot];
   }
 
-  /** Adds everything {@code other} saw into this aggregate. */
+  /** Adds everything {@code other} saw into this aggregate; {@code other} is never a user's own aggregate. */
   @SuppressWarnings("unchecked")
   void merge(EntityAggregate other, List<MetricKind> kinds) {
     for (int i = 0; i < numbers.length; i++) {
@@ -112,7 +112,7 @@ final class EntityAggregate {
       if (theirs instanceof BitSet bits) {
         days(i).or(bits);
       } else if (theirs == SELF) {
-        sets[i] = sets[i] == null ? SELF : sets[i];
+        throw new IllegalStateException("a user's own aggregate is never merged into another");
       } else if (theirs != null) {
         for (String value : (Set<String>) theirs) {
           addValue(i, value);
