@@ -33,6 +33,7 @@ final class ConfigAssembler {
   PqlConfig assemble(ObjectNode root) {
     checkRootKeys(root);
     StateConfig state = bindOr(root, "state", StateConfig.class, StateConfig.defaults());
+    AdminConfig admin = bindOr(root, "admin", AdminConfig.class, AdminConfig.defaults());
     ModelConfig model = bindOr(root, "model", ModelConfig.class, null);
     Map<String, Named<SourceConfig>> sources = bindTyped(root, "sources",
         type -> plugins.source(type).map(p -> p.configType()), plugins.sourceTypes());
@@ -40,13 +41,14 @@ final class ConfigAssembler {
         type -> plugins.destination(type).map(p -> p.configType()), plugins.destinationTypes());
     List<SyncConfig> syncs = bindSyncs(root);
     state.validate(ConfigPath.of("state"), problems);
+    admin.validate(ConfigPath.of("admin"), problems);
     if (model != null) {
       model.validate(ConfigPath.of("model"), problems);
     }
     sources.forEach((name, s) -> s.config().validate(ConfigPath.of("sources", name), problems));
     destinations.forEach((name, d) -> validateDestination(name, d.config()));
     new SyncChecks(problems).check(syncs, sources.keySet(), destinations.keySet());
-    return new PqlConfig(state, sources, model == null ? emptyModel() : model, destinations, syncs);
+    return new PqlConfig(state, sources, model == null ? emptyModel() : model, destinations, syncs, admin);
   }
 
   private void validateDestination(String name, DestinationConfig config) {

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * {@link ConfigException} listing every problem as {@code path: message at line N}.
  */
 public final class ConfigLoader {
-  static final Set<String> ROOT_KEYS = Set.of("state", "sources", "model", "destinations", "syncs");
+  static final Set<String> ROOT_KEYS = Set.of("state", "sources", "model", "destinations", "syncs", "admin");
 
   private final Plugins plugins;
   private final Function<String, String> env;

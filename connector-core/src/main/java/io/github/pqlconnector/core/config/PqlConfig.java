@@ -14,7 +14,7 @@ import java.util.Optional;
  * their {@code type} next to the typed config.
  */
 public record PqlConfig(StateConfig state, Map<String, Named<SourceConfig>> sources, ModelConfig model,
-    Map<String, Named<DestinationConfig>> destinations, List<SyncConfig> syncs) {
+    Map<String, Named<DestinationConfig>> destinations, List<SyncConfig> syncs, AdminConfig admin) {
 
   /** A source or destination block: its name (YAML key), {@code type}, and typed config. */
   public record Named<C>(String name, String type, C config) {}

@@ -1,0 +1,39 @@
+package io.github.pqlconnector.app.admin;
+
+import io.github.pqlconnector.core.state.RunDao;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the admin API reads and does. The scheduler daemon implements it; the HTTP layer only translates.
+ * Implementations are thread-safe.
+ */
+public interface AdminBackend {
+  /** Scheduler started and not shutting down. */
+  boolean schedulerRunning();
+
+  /** The state database answers. */
+  boolean stateReachable();
+
+  /** Every configured sync with its schedule and last run, in config order. */
+  List<SyncStatus> syncs();
+
+  Optional<SyncStatus> sync(String name);
+
+  /** Starts a run of the sync now, in the background (never twice at once); false when there is no such sync. */
+  boolean runNow(String name);
+
+  /** Stops the sync's cron from firing until resumed; false when there is no such sync. */
+  boolean pause(String name);
+
+  boolean resume(String name);
+
+  /** The newest runs first, of one sync or of all when {@code sync} is null. */
+  List<RunDao.RunRow> runs(@Nullable String sync, int limit);
+
+  Optional<RunDetail> run(long id);
+
+  /** Re-reads the config file; an invalid file changes nothing and its problems are returned. */
+  ReloadOutcome reload();
+}
