@@ -25,6 +25,11 @@ public record PqlConfig(StateConfig state, Map<String, Named<SourceConfig>> sour
     syncs = List.copyOf(syncs);
   }
 
+  /** The same config with other syncs. */
+  public PqlConfig withSyncs(List<SyncConfig> replaced) {
+    return new PqlConfig(state, sources, model, destinations, replaced, admin);
+  }
+
   public Optional<SyncConfig> sync(String name) {
     return syncs.stream().filter(s -> name.equals(s.name())).findFirst();
   }

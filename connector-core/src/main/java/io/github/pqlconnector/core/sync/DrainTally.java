@@ -11,6 +11,7 @@ final class DrainTally {
   int unmatched;
   int tasksCreated;
   int tasksFailed;
+  boolean stopped;
   final List<RecordError> errors = new ArrayList<>();
   final List<String> unmatchedSamples = new ArrayList<>();
 

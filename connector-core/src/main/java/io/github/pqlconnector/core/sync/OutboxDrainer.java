@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Pushes the outbox in the destination's batch size: match, write, then record each record's outcome in
@@ -49,17 +50,22 @@ final class OutboxDrainer {
     return records;
   }
 
-  void drain(EntityLevel level, DrainTally tally, Progress progress, long total) {
+  /** Drains one level; stops between batches (marking the tally) once {@code stopping} says so. */
+  void drain(EntityLevel level, DrainTally tally, Progress progress, long total, BooleanSupplier stopping) {
     int batchSize = destination.capabilities().maxBatchSize();
     String after = "";
-    while (true) {
+    while (!tally.stopped) {
       String from = after;
       List<OutboxDao.Row> page = store.read(c -> new OutboxDao().due(c, sync, level, from, Math.max(batchSize, 500)));
       if (page.isEmpty()) {
         return;
       }
       after = page.get(page.size() - 1).entity().id();
-      for (int i = 0; i < page.size(); i += batchSize) {
+      for (int i = 0; i < page.size() && !tally.stopped; i += batchSize) {
+        if (stopping.getAsBoolean()) {
+          tally.stopped = true;
+          return;
+        }
         pushBatch(level, page.subList(i, Math.min(page.size(), i + batchSize)), tally);
         progress.pushed(tally.pushed + tally.failed + tally.unmatched, total);
       }

@@ -41,7 +41,8 @@ final class RunRecorder {
         .map(e -> e.entity() + ": " + e.category() + " " + e.vendorCode() + " " + e.message()).toList();
     RunReport report = new RunReport(evaluated.rejections().samples(), tally.unmatchedSamples,
         changes.noMatchKeySamples(), failures);
-    RunSummary.RunStatus status = counts.hasFailures() ? RunSummary.RunStatus.PARTIAL : RunSummary.RunStatus.SUCCESS;
+    RunSummary.RunStatus status = tally.stopped ? RunSummary.RunStatus.STOPPED
+        : counts.hasFailures() ? RunSummary.RunStatus.PARTIAL : RunSummary.RunStatus.SUCCESS;
     store.write(c -> {
       new RunDao().finish(c, runId, status.name(), payloads.write(counts), payloads.write(report), null, clock.instant());
       return null;

@@ -33,6 +33,7 @@ public final class SyncRunner {
   private final Connectors connectors;
   private final CompiledModel model;
   private final Payloads payloads = new Payloads();
+  private volatile boolean stopping;
 
   public SyncRunner(PqlConfig config, StateStore store, Connectors connectors) {
     this.config = config;
@@ -82,6 +83,11 @@ public final class SyncRunner {
     }
   }
 
+  /** Asks running and future runs to stop after the batch in flight; what is left stays in the outbox. */
+  public void requestStop() {
+    stopping = true;
+  }
+
   public CompiledModel model() {
     return model;
   }
@@ -110,7 +116,10 @@ public final class SyncRunner {
     progress.phase("pushing");
     OutboxDrainer records = new OutboxDrainer(store, destination, payloads, connectors.clock(), sync.name(), runId);
     for (EntityLevel level : List.of(EntityLevel.ACCOUNT, EntityLevel.USER)) {
-      records.drain(level, tally, progress, total);
+      records.drain(level, tally, progress, total, () -> stopping);
+    }
+    if (tally.stopped) {
+      return tally;
     }
     DestinationConfig destinationConfig = config.destinations().get(sync.destination()).config();
     new TaskDrainer(store, destination, payloads, destinationConfig.tasks(), connectors.clock(), sync.name())

@@ -37,18 +37,21 @@ public final class RecordingDestination implements CrmDestination {
     }
   }
 
-  public final Map<EntityRef, PqlFields> records = new HashMap<>();
-  public final Map<String, TaskRequest> tasksByKey = new LinkedHashMap<>();
-  public final List<List<EntityRef>> upsertCalls = new ArrayList<>();
+  public final Map<EntityRef, PqlFields> records = new java.util.concurrent.ConcurrentHashMap<>();
+  public final Map<String, TaskRequest> tasksByKey = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+  public final List<List<EntityRef>> upsertCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
   public final Map<String, ErrorCategory> failIds = new HashMap<>();
   public final Set<String> missingKeys = new HashSet<>();
   public int maxBatch = 100;
+  /** A slow CRM: every write and every capabilities call (several per run) takes this long. */
+  public volatile long delayMillis;
   public int crashOnUpsertCall = -1;
   public boolean crashAfterNextTask;
   public int taskCreates;
 
   @Override
   public Capabilities capabilities() {
+    sleep();
     return new Capabilities(maxBatch, Map.of(), false);
   }
 
@@ -73,6 +76,7 @@ public final class RecordingDestination implements CrmDestination {
   @Override
   public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
     upsertCalls.add(batch.stream().map(PqlUpdate::entity).toList());
+    sleep();
     if (upsertCalls.size() == crashOnUpsertCall) {
       throw new Crash("simulated crash during write call " + crashOnUpsertCall);
     }
@@ -104,6 +108,16 @@ public final class RecordingDestination implements CrmDestination {
       throw new Crash("simulated crash after the CRM created a task");
     }
     return new TaskResult("task-" + request.idempotencyKey(), false);
+  }
+
+  private void sleep() {
+    if (delayMillis > 0) {
+      try {
+        Thread.sleep(delayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   public int writeCalls() {

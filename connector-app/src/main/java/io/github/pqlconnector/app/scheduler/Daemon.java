@@ -1,0 +1,132 @@
+package io.github.pqlconnector.app.scheduler;
+
+import io.github.pqlconnector.app.admin.AdminBackend;
+import io.github.pqlconnector.app.admin.ReloadOutcome;
+import io.github.pqlconnector.app.admin.RunDetail;
+import io.github.pqlconnector.app.admin.SyncStatus;
+import io.github.pqlconnector.core.config.ConfigLoader;
+import io.github.pqlconnector.core.config.PqlConfig;
+import io.github.pqlconnector.core.config.SyncConfig;
+import io.github.pqlconnector.core.error.ConfigException;
+import io.github.pqlconnector.core.error.ConfigProblem;
+import io.github.pqlconnector.core.state.RunDao;
+import io.github.pqlconnector.core.state.StateStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code pql serve} as the admin API sees it: the scheduler, the run history, and reloading the config file
+ * (on SIGHUP or {@code POST /api/reload}). An invalid new file changes nothing; the old schedules keep running.
+ */
+public final class Daemon implements AdminBackend {
+  private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+
+  private final Path configFile;
+  private final ConfigLoader loader;
+  private final StateStore store;
+  private final SchedulerService scheduler;
+
+  public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler) {
+    this.configFile = configFile;
+    this.loader = loader;
+    this.store = store;
+    this.scheduler = scheduler;
+  }
+
+  @Override
+  public boolean schedulerRunning() {
+    return scheduler.isRunning();
+  }
+
+  @Override
+  public boolean stateReachable() {
+    return store.isReachable();
+  }
+
+  @Override
+  public List<SyncStatus> syncs() {
+    return scheduler.config().syncs().stream().map(this::status).toList();
+  }
+
+  @Override
+  public Optional<SyncStatus> sync(String name) {
+    return scheduler.config().sync(name).map(this::status);
+  }
+
+  @Override
+  public boolean runNow(String name) {
+    return quartz(() -> scheduler.runNow(name));
+  }
+
+  @Override
+  public boolean pause(String name) {
+    return quartz(() -> scheduler.pause(name, true));
+  }
+
+  @Override
+  public boolean resume(String name) {
+    return quartz(() -> scheduler.pause(name, false));
+  }
+
+  @Override
+  public List<RunDao.RunRow> runs(String sync, int limit) {
+    return store.read(c -> new RunDao().list(c, sync, limit));
+  }
+
+  @Override
+  public Optional<RunDetail> run(long id) {
+    return store.read(c -> new RunDao().get(c, id).map(run -> {
+      try {
+        return new RunDetail(run, new RunDao().errors(c, id));
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }));
+  }
+
+  @Override
+  public synchronized ReloadOutcome reload() {
+    PqlConfig next;
+    try {
+      next = loader.load(configFile);
+    } catch (ConfigException e) {
+      log.warn("reload rejected, the schedules stay as they were:\n{}", e.getMessage());
+      return ReloadOutcome.rejected(e.problems().stream().map(ConfigProblem::toString).toList());
+    }
+    if (!next.state().equals(scheduler.config().state())) {
+      return ReloadOutcome.rejected(List.of("state: the state database cannot change while pql serve runs;"
+          + " restart it to use the new one"));
+    }
+    ScheduleChanges changes = quartz(() -> scheduler.apply(next));
+    log.info("reloaded {}: added {}, removed {}, re-timed {}", configFile, changes.added(), changes.removed(),
+        changes.changed());
+    return new ReloadOutcome(true, List.of(), changes.added(), changes.removed(), changes.changed());
+  }
+
+  private SyncStatus status(SyncConfig sync) {
+    Trigger trigger = quartz(() -> scheduler.trigger(sync));
+    boolean paused = quartz(() -> scheduler.isPaused(sync));
+    RunDao.RunRow last = store.read(c -> new RunDao().list(c, sync.name(), 1)).stream().findFirst().orElse(null);
+    boolean running = last != null && "RUNNING".equals(last.status());
+    return new SyncStatus(sync.name(), sync.source(), sync.destination(), sync.cron(),
+        trigger == null || trigger.getNextFireTime() == null ? null : trigger.getNextFireTime().toInstant(),
+        paused, running, last);
+  }
+
+  private interface QuartzCall<T> {
+    T call() throws SchedulerException;
+  }
+
+  private static <T> T quartz(QuartzCall<T> call) {
+    try {
+      return call.call();
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("scheduler: " + e.getMessage(), e);
+    }
+  }
+}
