@@ -79,7 +79,7 @@ class SchedulerServiceTest {
 
   @Test
   void aSlowRunIsNeverStartedTwice() throws Exception {
-    crm.delayMillis = 700;
+    crm.delayMillis = 300;
     service = start("*/1 * * * * ?", Duration.ofSeconds(5));
     service.runNow("every-second");
     await().atMost(Duration.ofSeconds(20)).until(() -> finished().size() >= 3);
