@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "pql", mixinStandardHelpOptions = true, versionProvider = PqlCommand.Version.class,
     description = "Turns product usage into product-qualified-lead signals inside your CRM.",
     subcommands = {ValidateCommand.class, SetupCommand.class, PlanCommand.class, RunCommand.class,
-        ExplainCommand.class, HistoryCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        ExplainCommand.class, HistoryCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:the run finished with record failures",
         "2:bad config or usage", "3:cannot reach or authenticate to a source, CRM or the state database"})

@@ -38,7 +38,7 @@ final class ScheduleReconciler {
       boolean isNew = !scheduler.checkExists(key);
       if (isNew) {
         scheduler.addJob(newJob(SyncJob.class).withIdentity(key).usingJobData(SyncJob.SYNC_NAME, sync.name())
-            .storeDurably().build(), false);
+            .storeDurably().requestRecovery().build(), false);
         added.add(sync.name());
       }
       if (retime(sync, key) && !isNew) {

@@ -31,7 +31,8 @@ public final class SyncJob implements Job {
   @Override
   public void execute(JobExecutionContext ctx) throws JobExecutionException {
     String sync = ctx.getMergedJobDataMap().getString(SYNC_NAME);
-    RunTrigger trigger = ctx.getMergedJobDataMap().containsKey(MANUAL) ? RunTrigger.MANUAL
+    RunTrigger trigger = ctx.isRecovering() ? RunTrigger.RECOVERY
+        : ctx.getMergedJobDataMap().containsKey(MANUAL) ? RunTrigger.MANUAL
         : takeMisfire.test(sync) ? RunTrigger.CATCH_UP : RunTrigger.SCHEDULED;
     try (var ignored = MDC.putCloseable("sync", sync)) {
       runs.accept(sync, trigger);

@@ -47,7 +47,7 @@ final class ConfigAssembler {
     }
     sources.forEach((name, s) -> s.config().validate(ConfigPath.of("sources", name), problems));
     destinations.forEach((name, d) -> validateDestination(name, d.config()));
-    new SyncChecks(problems).check(syncs, sources.keySet(), destinations.keySet());
+    new SyncChecks(problems).check(syncs, declared(root, "sources"), declared(root, "destinations"));
     return new PqlConfig(state, sources, model == null ? emptyModel() : model, destinations, syncs, admin);
   }
 
@@ -137,6 +137,16 @@ final class ConfigAssembler {
     body.remove("type");
     C config = binder.bind(body, at, configType.get());
     return config == null ? null : new Named<>(name, type, config);
+  }
+
+  /** The names declared under a section, bound or not: a block with problems still exists for references. */
+  private static Set<String> declared(ObjectNode root, String section) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    JsonNode node = root.get(section);
+    if (node != null && node.isObject()) {
+      node.fieldNames().forEachRemaining(names::add);
+    }
+    return names;
   }
 
   private static ModelConfig emptyModel() {

@@ -37,6 +37,20 @@ public final class RunDao {
     }
   }
 
+  /**
+   * Marks the sync's runs still RUNNING as ABANDONED: runs of one sync never overlap, so when a new one
+   * starts, an older RUNNING row belongs to a process that died (its work is still in the outbox).
+   */
+  public int abandonRunning(Connection c, String sync, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'ABANDONED', finished_at = ?,"
+        + " message = 'the process running it stopped; its work stayed in the outbox' WHERE sync_name = ?"
+        + " AND status = 'RUNNING'")) {
+      Sql.setInstant(ps, 1, now);
+      ps.setString(2, sync);
+      return ps.executeUpdate();
+    }
+  }
+
   public void finish(Connection c, long id, String status, String counts, String report,
       @Nullable String message, Instant finishedAt) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, counts = ?, report = ?,"

@@ -46,7 +46,11 @@ public final class SyncRunner {
   public RunSummary run(String syncName, RunTrigger trigger, boolean full, Progress progress) {
     SyncConfig sync = config.pickSync(syncName);
     Instant now = now();
-    long runId = store.write(c -> new RunDao().start(c, sync.name(), trigger.name(), now));
+    long runId = store.write(c -> {
+      RunDao runs = new RunDao();
+      runs.abandonRunning(c, sync.name(), now);
+      return runs.start(c, sync.name(), trigger.name(), now);
+    });
     RunRecorder recorder = new RunRecorder(store, payloads, connectors.clock(), runId, sync.name());
     try (MDC.MDCCloseable ignored = MDC.putCloseable("run", Long.toString(runId));
         MDC.MDCCloseable alsoIgnored = MDC.putCloseable("sync", sync.name());

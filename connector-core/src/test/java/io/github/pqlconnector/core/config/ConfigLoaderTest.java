@@ -84,7 +84,7 @@ class ConfigLoaderTest {
         "model.signals[0].metric: unknown metric 'mesages_sent'; did you mean 'messages_sent'?;"
             + " known: activation_pct, active_days_14, messages_sent at line 13",
         "destinations.crm.type: unknown type 'cvs'; known: csv; did you mean 'csv'? at line 18",
-        "syncs[0].destination: no destinations entry named 'hubspot' at line 20");
+        "syncs[0].destination: no destinations entry named 'hubspot'; known: crm at line 20");
   }
 
   @Test

@@ -1,12 +1,10 @@
 package io.github.pqlconnector.core.destination.csv;
 
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ final class CsvTaskLog implements AutoCloseable {
 
   private final Path file;
   private final Map<String, String> idsByKey = new HashMap<>();
-  private SequenceWriter writer;
 
   CsvTaskLog(Path file) {
     this.file = file;
@@ -46,10 +43,12 @@ final class CsvTaskLog implements AutoCloseable {
     return idsByKey.size();
   }
 
+  /** Appends the row with one write call, so a process killed mid-task leaves whole rows only. */
   String append(Map<String, String> row) {
     try {
-      writer().write(row);
-      writer.flush();
+      boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+      String text = CSV.writer(schema(fresh)).writeValueAsString(row);
+      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + file, e);
     }
@@ -57,26 +56,12 @@ final class CsvTaskLog implements AutoCloseable {
     return row.get("task_id");
   }
 
-  private SequenceWriter writer() throws IOException {
-    if (writer == null) {
-      boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-      CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(fresh);
-      COLUMNS.forEach(schema::addColumn);
-      Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-      writer = CSV.writer(schema.build()).writeValues(out);
-    }
-    return writer;
+  private static CsvSchema schema(boolean withHeader) {
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(withHeader);
+    COLUMNS.forEach(schema::addColumn);
+    return schema.build();
   }
 
   @Override
-  public void close() {
-    if (writer != null) {
-      try {
-        writer.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot close " + file, e);
-      }
-    }
-  }
+  public void close() {}
 }
