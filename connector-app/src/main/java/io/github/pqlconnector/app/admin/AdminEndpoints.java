@@ -1,0 +1,96 @@
+package io.github.pqlconnector.app.admin;
+
+import io.github.pqlconnector.app.admin.AdminViews.Accepted;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** What each admin endpoint does: asks the backend and turns the answer into a response. */
+final class AdminEndpoints {
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 500;
+
+  private final AdminBackend backend;
+  private final PrometheusMeterRegistry metrics;
+  private final JsonResponses json;
+  private final AdminViews views;
+
+  AdminEndpoints(AdminBackend backend, PrometheusMeterRegistry metrics, JsonResponses json) {
+    this.backend = backend;
+    this.metrics = metrics;
+    this.json = json;
+    this.views = new AdminViews(json);
+  }
+
+  Response health() {
+    AdminViews.Health health = AdminViews.health(backend.schedulerRunning(), backend.stateReachable());
+    return json.json("up".equals(health.status()) ? 200 : 503, health);
+  }
+
+  Response syncs() {
+    return json.json(200, views.syncs(backend.syncs()));
+  }
+
+  Response sync(String name) {
+    return found(name, backend.sync(name));
+  }
+
+  Response runNow(String name) {
+    return backend.runNow(name) ? json.json(202, new Accepted(name, true)) : noSync(name);
+  }
+
+  Response pause(String name) {
+    return backend.pause(name) ? found(name, backend.sync(name)) : noSync(name);
+  }
+
+  Response resume(String name) {
+    return backend.resume(name) ? found(name, backend.sync(name)) : noSync(name);
+  }
+
+  Response runs(@Nullable String sync, @Nullable String limit) {
+    return json.json(200, views.runs(backend.runs(sync, limit(limit))));
+  }
+
+  Response run(String id) {
+    long runId;
+    try {
+      runId = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new BadRequest("run id must be a number");
+    }
+    return backend.run(runId).map(detail -> json.json(200, views.detail(detail)))
+        .orElseGet(() -> json.error(404, "no run with id " + runId));
+  }
+
+  Response reload() {
+    ReloadOutcome outcome = backend.reload();
+    return json.json(outcome.applied() ? 200 : 422, outcome);
+  }
+
+  Response metrics() {
+    return JsonResponses.text(200, JsonResponses.PROMETHEUS_TEXT, metrics.scrape());
+  }
+
+  private Response found(String name, Optional<SyncStatus> sync) {
+    return sync.map(s -> json.json(200, views.sync(s))).orElseGet(() -> noSync(name));
+  }
+
+  private Response noSync(String name) {
+    return json.error(404, "no sync named '" + name + "'");
+  }
+
+  static int limit(@Nullable String text) {
+    if (text == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(text.strip());
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below, like a number out of range
+    }
+    throw new BadRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
+  }
+}

@@ -1,0 +1,149 @@
+package io.github.pqlconnector.app.admin;
+
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.RecordError;
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.state.RunDao.RunRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/** An in-memory admin backend for testing the HTTP layer; every method is synchronized (server threads call it). */
+final class FakeBackend implements AdminBackend {
+  static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  private final Map<String, SyncStatus> syncs = new LinkedHashMap<>();
+  private final List<RunRow> runs = new ArrayList<>();
+  private final Map<Long, List<RecordError>> errors = new LinkedHashMap<>();
+  private final List<String> started = new ArrayList<>();
+  boolean scheduler = true;
+  boolean state = true;
+  @Nullable RuntimeException failure;
+  ReloadOutcome reloadOutcome = new ReloadOutcome(true, List.of(), List.of("new-sync"), List.of(), List.of());
+  /** When set, {@link #syncs()} counts this down and then waits for {@link #release} (at most 5 s). */
+  @Nullable CountDownLatch entered;
+  final CountDownLatch release = new CountDownLatch(1);
+  @Nullable String lastRunsSync;
+  int lastRunsLimit;
+
+  /** Two syncs: "product-to-hubspot" (one finished run with counts, report and an error) and "csv-export" (none). */
+  static FakeBackend withTwoSyncs() {
+    FakeBackend backend = new FakeBackend();
+    RunRow run = new RunRow(7, "product-to-hubspot", "SCHEDULED", T0, T0.plusSeconds(12), "SUCCEEDED",
+        "{\"updated\":3,\"failed\":1}", "{\"phases\":[\"pull\",\"push\"]}", null);
+    backend.runs.add(new RunRow(6, "csv-export", "MANUAL", T0.minusSeconds(60), null, "RUNNING", null, null, null));
+    backend.runs.add(run);
+    backend.errors.put(7L, List.of(new RecordError(EntityRef.user("u1"), ErrorCategory.INVALID_REQUEST,
+        "PROPERTY_DOESNT_EXIST", "Property pql_score does not exist")));
+    backend.syncs.put("product-to-hubspot", new SyncStatus("product-to-hubspot", "product", "hubspot",
+        "0 */30 * * * ?", T0.plusSeconds(1800), false, false, run));
+    backend.syncs.put("csv-export", new SyncStatus("csv-export", "product", "csv", null, null, false, false, null));
+    return backend;
+  }
+
+  synchronized List<String> started() {
+    return List.copyOf(started);
+  }
+
+  @Override
+  public synchronized boolean schedulerRunning() {
+    fail();
+    return scheduler;
+  }
+
+  @Override
+  public synchronized boolean stateReachable() {
+    fail();
+    return state;
+  }
+
+  @Override
+  public synchronized List<SyncStatus> syncs() {
+    fail();
+    if (entered != null) {
+      entered.countDown();
+      await(release);
+    }
+    return List.copyOf(syncs.values());
+  }
+
+  @Override
+  public synchronized Optional<SyncStatus> sync(String name) {
+    fail();
+    return Optional.ofNullable(syncs.get(name));
+  }
+
+  @Override
+  public synchronized boolean runNow(String name) {
+    fail();
+    boolean known = syncs.containsKey(name);
+    if (known) {
+      started.add(name);
+    }
+    return known;
+  }
+
+  @Override
+  public synchronized boolean pause(String name) {
+    return setPaused(name, true);
+  }
+
+  @Override
+  public synchronized boolean resume(String name) {
+    return setPaused(name, false);
+  }
+
+  @Override
+  public synchronized List<RunRow> runs(@Nullable String sync, int limit) {
+    fail();
+    lastRunsSync = sync;
+    lastRunsLimit = limit;
+    return runs.stream().filter(r -> sync == null || r.sync().equals(sync))
+        .sorted(Comparator.comparingLong(RunRow::id).reversed()).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized Optional<RunDetail> run(long id) {
+    fail();
+    return runs.stream().filter(r -> r.id() == id).findFirst()
+        .map(r -> new RunDetail(r, errors.getOrDefault(id, List.of())));
+  }
+
+  @Override
+  public synchronized ReloadOutcome reload() {
+    fail();
+    return reloadOutcome;
+  }
+
+  private boolean setPaused(String name, boolean paused) {
+    fail();
+    SyncStatus s = syncs.get(name);
+    if (s == null) {
+      return false;
+    }
+    syncs.put(name, new SyncStatus(s.name(), s.source(), s.destination(), s.cron(), paused ? null : s.nextFire(),
+        paused, s.running(), s.lastRun()));
+    return true;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void fail() {
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}
