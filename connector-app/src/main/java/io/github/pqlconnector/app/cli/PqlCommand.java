@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pql", mixinStandardHelpOptions = true, versionProvider = PqlCommand.Version.class,
     description = "Turns product usage into product-qualified-lead signals inside your CRM.",
     subcommands = {ValidateCommand.class, SetupCommand.class, PlanCommand.class, RunCommand.class,
-        ExplainCommand.class, HistoryCommand.class, DemoCommand.class,
+        ExplainCommand.class, HistoryCommand.class, ServeCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:the run finished with record failures",

@@ -7,6 +7,8 @@ import sun.misc.Signal;
  * TERM ourselves, instead of through a shutdown hook, lets the daemon finish its batch and exit with 0.
  */
 final class Signals {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Signals.class);
+
   private Signals() {}
 
   static void onTerminate(Runnable action) {
@@ -18,9 +20,21 @@ final class Signals {
     handle("HUP", action);
   }
 
+  /** Signal threads have no context class loader, which Quartz and JDBC need: lend them ours. */
+  private static void run(String name, Runnable action) {
+    Thread thread = Thread.currentThread();
+    thread.setContextClassLoader(Signals.class.getClassLoader());
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.error("handling SIG{} failed: {}", name, e.getMessage());
+      log.debug("SIG{} failure", name, e);
+    }
+  }
+
   private static void handle(String name, Runnable action) {
     try {
-      Signal.handle(new Signal(name), signal -> action.run());
+      Signal.handle(new Signal(name), signal -> run(name, action));
     } catch (IllegalArgumentException e) {
       // the platform has no such signal (HUP on Windows): nothing to wire
     }

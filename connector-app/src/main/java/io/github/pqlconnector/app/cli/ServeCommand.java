@@ -1,0 +1,89 @@
+package io.github.pqlconnector.app.cli;
+
+import io.github.pqlconnector.app.admin.AdminServer;
+import io.github.pqlconnector.app.scheduler.Daemon;
+import io.github.pqlconnector.app.scheduler.RunMetrics;
+import io.github.pqlconnector.app.scheduler.SchedulerService;
+import io.github.pqlconnector.app.scheduler.SchedulerSettings;
+import io.github.pqlconnector.core.config.AdminConfig;
+import io.github.pqlconnector.core.config.ConfigLoader;
+import io.github.pqlconnector.core.config.PqlConfig;
+import io.github.pqlconnector.core.spi.Plugins;
+import io.github.pqlconnector.core.state.StateStore;
+import io.github.pqlconnector.core.sync.Connectors;
+import io.github.pqlconnector.core.sync.SyncRunner;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pql serve}: the syncs on their cron schedules, the admin API, reload on SIGHUP, graceful stop on SIGTERM. */
+@Command(name = "serve", description = "Run every sync on its cron schedule, with the admin API."
+    + " SIGHUP or POST /api/reload re-reads the config; SIGTERM finishes the running batch and exits 0.")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin ConfigOption config;
+  @Option(names = "--node-id", paramLabel = "ID", defaultValue = "AUTO",
+      description = "This node's name in a cluster (default: generated).")
+  String nodeId;
+  @Option(names = "--port", paramLabel = "PORT", description = "Admin API port, overriding admin.port.")
+  Integer port;
+  @Option(names = "--checkin", paramLabel = "DURATION", defaultValue = "7s", hidden = true,
+      description = "Cluster check-in interval: how soon a dead node's fires are taken over.")
+  String checkin;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Plugins plugins = Plugins.load();
+    ConfigLoader loader = ConfigLoader.withSystemEnv(plugins);
+    PqlConfig initial = loader.load(config.file);
+    try (StateStore store = StateStore.open(initial.state())) {
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      RunMetrics metrics = new RunMetrics(registry, store);
+      SchedulerService scheduler = new SchedulerService(store, initial.state(), settings(),
+          cfg -> new SyncRunner(cfg, store, new Connectors(plugins, Clock.systemUTC())), metrics::record);
+      try (scheduler) {
+        scheduler.start(initial);
+        initial.syncs().forEach(s -> metrics.gaugeOutbox(s.name()));
+        Daemon daemon = new Daemon(config.file, loader, store, scheduler);
+        try (AdminServer admin = new AdminServer(daemon, adminConfig(initial.admin()), registry)) {
+          admin.start();
+          out.printf("pql serve: %d syncs on the %s job store%s; admin API on http://%s:%d/api/health%n",
+              initial.syncs().size(), initial.state().isPostgres() ? "postgresql" : "h2",
+              initial.state().cluster() ? " (clustered)" : "", initial.admin().bind(), admin.port());
+          out.flush();
+          awaitTermination(daemon);
+          out.println("pql serve: stopping; the running batch finishes, the rest stays in the outbox");
+          out.flush();
+        }
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private SchedulerSettings settings() {
+    Duration every = io.github.pqlconnector.core.config.Durations.parse(checkin).orElse(Duration.ofSeconds(7));
+    SchedulerSettings defaults = SchedulerSettings.defaults();
+    return new SchedulerSettings(nodeId, defaults.threads(), defaults.misfireThreshold(), every,
+        defaults.shutdownWait());
+  }
+
+  private AdminConfig adminConfig(AdminConfig configured) {
+    return port == null ? configured : new AdminConfig(configured.bind(), port, configured.token());
+  }
+
+  private static void awaitTermination(Daemon daemon) throws InterruptedException {
+    CountDownLatch stop = new CountDownLatch(1);
+    Signals.onTerminate(stop::countDown);
+    Signals.onHangup(daemon::reload);
+    stop.await();
+  }
+}
