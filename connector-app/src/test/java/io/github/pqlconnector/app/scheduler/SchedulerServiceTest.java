@@ -106,6 +106,28 @@ class SchedulerServiceTest {
   }
 
   @Test
+  void shutdownLetsTheRunningBatchFinishAndLeavesTheRestInTheOutbox() throws Exception {
+    Dataset data = new Dataset(dir);
+    for (int i = 0; i < 100; i++) {
+      data.user("v" + i, "v" + i + "@acme.io", "a1").events("message_sent", 2, "v" + i, "a1", Instant.now());
+    }
+    crm.maxBatch = 5;
+    crm.delayMillis = 100;
+    service = start("0 0 3 * * ?", Duration.ofSeconds(5));
+    service.runNow("every-second");
+    await().atMost(Duration.ofSeconds(20)).until(() -> crm.writeCalls() >= 3);
+    long started = System.nanoTime();
+    service.close();
+    service = null;
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    RunDao.RunRow run = runs().get(0);
+    assertThat(run.status()).isEqualTo("STOPPED");
+    long left = store.read(c -> new io.github.pqlconnector.core.state.OutboxDao().depth(c, "every-second"));
+    assertThat(left).isPositive();
+    assertThat(crm.records.size() + left).isEqualTo(101);
+  }
+
+  @Test
   void reloadingReTimesAddsAndRemovesSyncs() throws Exception {
     service = start("0 0 3 * * ?", Duration.ofSeconds(5));
     PqlConfig next = config("0 0 4 * * ?").withSyncs(List.of());
