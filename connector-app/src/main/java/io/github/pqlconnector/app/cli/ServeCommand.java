@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       RunMetrics metrics = new RunMetrics(registry, store);
       SchedulerService scheduler = new SchedulerService(store, initial.state(), settings(),
-          cfg -> new SyncRunner(cfg, store, new Connectors(plugins, Clock.systemUTC())), metrics::record);
+          cfg -> new SyncRunner(cfg, store, new Connectors(plugins, Clock.systemUTC(), registry)), metrics::record);
       try (scheduler) {
         scheduler.start(initial);
         initial.syncs().forEach(s -> metrics.gaugeOutbox(s.name()));

@@ -75,7 +75,7 @@ class ServeEndToEndTest {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RunMetrics metrics = new RunMetrics(registry, store);
     scheduler = new SchedulerService(store, config.state(), SchedulerSettings.defaults(),
-        cfg -> new SyncRunner(cfg, store, new Connectors(Plugins.load(), Clock.systemUTC())), metrics::record);
+        cfg -> new SyncRunner(cfg, store, new Connectors(Plugins.load(), Clock.systemUTC(), registry)), metrics::record);
     scheduler.start(config);
     admin = new AdminServer(new Daemon(file, loader, store, scheduler), config.admin(), registry);
     admin.start();
@@ -104,7 +104,8 @@ class ServeEndToEndTest {
     assertThat(call("GET", "/api/syncs/s1", TOKEN).body()).contains("\"lastRun\":{\"id\":1");
     assertThat(call("POST", "/api/reload", TOKEN).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/metrics", TOKEN).body()).contains("pql_runs_total{status=\"success\",sync=\"s1\"} 1.0")
-        .contains("pql_outbox_depth{sync=\"s1\"} 0.0");
+        .contains("pql_outbox_depth{sync=\"s1\"} 0.0")
+        .contains("pql_destination_calls_total{destination=\"crm\",operation=\"upsert\",outcome=\"ok\"} 1.0");
 
     assertThat(bodies).allSatisfy(body -> assertThat(body).doesNotContain(TOKEN).doesNotContain(PASSWORD));
     assertThat(logs.list).isNotEmpty().allSatisfy(event -> {

@@ -9,16 +9,24 @@ import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.spi.SourceConfig;
 import io.github.pqlconnector.core.spi.SourceContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 
 /** Creates sources and destinations from their config blocks through the discovered providers. */
 public final class Connectors {
   private final Plugins plugins;
   private final Clock clock;
+  private final MeterRegistry metrics;
 
   public Connectors(Plugins plugins, Clock clock) {
+    this(plugins, clock, new SimpleMeterRegistry());
+  }
+
+  public Connectors(Plugins plugins, Clock clock, MeterRegistry metrics) {
     this.plugins = plugins;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   public Clock clock() {
@@ -31,9 +39,11 @@ public final class Connectors {
         .create(named.config(), new SourceContext(named.name(), clock));
   }
 
+  /** The destination, its calls counted as {@code pql.destination.calls} by destination, operation and outcome. */
   public CrmDestination destination(PqlConfig.Named<DestinationConfig> named) {
-    return plugins.destination(named.type())
+    CrmDestination destination = plugins.destination(named.type())
         .orElseThrow(() -> ConfigException.of("destinations." + named.name() + ".type", "unknown type " + named.type()))
-        .create(named.config(), new DestinationContext(named.name(), clock));
+        .create(named.config(), new DestinationContext(named.name(), clock, metrics));
+    return new MeteredDestination(destination, named.name(), metrics);
   }
 }

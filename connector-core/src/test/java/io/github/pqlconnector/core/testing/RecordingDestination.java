@@ -46,6 +46,8 @@ public final class RecordingDestination implements CrmDestination {
   /** A slow CRM: every write and every capabilities call (several per run) takes this long. */
   public volatile long delayMillis;
   public int crashOnUpsertCall = -1;
+  /** When set, every write call fails as a whole with it (a 429 storm, an outage). */
+  public volatile io.github.pqlconnector.core.error.VendorException failWritesWith;
   public boolean crashAfterNextTask;
   public int taskCreates;
 
@@ -77,6 +79,9 @@ public final class RecordingDestination implements CrmDestination {
   public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
     upsertCalls.add(batch.stream().map(PqlUpdate::entity).toList());
     sleep();
+    if (failWritesWith != null) {
+      throw failWritesWith;
+    }
     if (upsertCalls.size() == crashOnUpsertCall) {
       throw new Crash("simulated crash during write call " + crashOnUpsertCall);
     }

@@ -1,0 +1,84 @@
+package io.github.pqlconnector.core.sync;
+
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.VendorException;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.spi.Capabilities;
+import io.github.pqlconnector.core.spi.CheckResult;
+import io.github.pqlconnector.core.spi.CrmDestination;
+import io.github.pqlconnector.core.spi.MatchKey;
+import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskRequest;
+import io.github.pqlconnector.core.spi.TaskResult;
+import io.github.pqlconnector.core.spi.WriteResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Counts every call the sync engine makes to a destination ({@code pql.destination.calls}, by destination,
+ * operation and outcome) and every call refused for rate limits ({@code pql.destination.throttles}), so
+ * {@code /metrics} shows them for any CRM without the adapter doing anything.
+ */
+final class MeteredDestination implements CrmDestination {
+  private final CrmDestination delegate;
+  private final String name;
+  private final MeterRegistry metrics;
+
+  MeteredDestination(CrmDestination delegate, String name, MeterRegistry metrics) {
+    this.delegate = delegate;
+    this.name = name;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return delegate.capabilities();
+  }
+
+  @Override
+  public CheckResult check() {
+    return delegate.check();
+  }
+
+  @Override
+  public SetupReport ensureFields(boolean dryRun) {
+    return counted("setup", () -> delegate.ensureFields(dryRun));
+  }
+
+  @Override
+  public MatchResult match(EntityLevel level, List<MatchKey> keys) {
+    return counted("match", () -> delegate.match(level, keys));
+  }
+
+  @Override
+  public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
+    return counted("upsert", () -> delegate.upsert(level, batch));
+  }
+
+  @Override
+  public TaskResult createTask(TaskRequest request) {
+    return counted("createTask", () -> delegate.createTask(request));
+  }
+
+  private <T> T counted(String operation, Supplier<T> call) {
+    try {
+      T result = call.get();
+      metrics.counter("pql.destination.calls", "destination", name, "operation", operation, "outcome", "ok").increment();
+      return result;
+    } catch (VendorException e) {
+      metrics.counter("pql.destination.calls", "destination", name, "operation", operation, "outcome", "error").increment();
+      if (e.category() == ErrorCategory.RATE_LIMITED) {
+        metrics.counter("pql.destination.throttles", "destination", name).increment();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}
