@@ -49,6 +49,11 @@ final class ServeNode implements AutoCloseable {
     throw new IllegalStateException(name + " did not log '" + text + "' in " + timeout + ":\n" + Files.readString(log));
   }
 
+  /** SIGHUP: reload the config. */
+  void hangup() throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start().waitFor();
+  }
+
   /** kill -9: no shutdown hook, no finally block, no last write. */
   void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
