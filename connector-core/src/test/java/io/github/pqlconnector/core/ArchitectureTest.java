@@ -16,6 +16,10 @@ class ArchitectureTest {
       .resideInAnyPackage("..hubspot..", "..salesforce..", "..bitrix24..", "..mixpanel..", "..amplitude..", "..posthog..");
 
   @ArchTest
+  static final ArchRule oneRootHttpClient = noClasses().that().resideOutsideOfPackage("..core.http..").should()
+      .callConstructor(okhttp3.OkHttpClient.class);
+
+  @ArchTest
   static final ArchRule noStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 
   @ArchTest

@@ -38,12 +38,12 @@ class ServeIT {
       Files.writeString(config, yaml.replace("0 0 3 * * ?", "*/61 * * *"));
       node.hangup();
       node.awaitLog("reload rejected", Duration.ofSeconds(10));
-      assertThat(node.log()).contains("syncs[0].cron: invalid cron expression \\"*/61 * * *\\"");
-      assertThat(syncs(port)).contains("\\"cron\\":\\"0 0 3 * * ?\\"");
+      assertThat(node.log()).contains("syncs[0].cron: invalid cron expression \"*/61 * * *\"");
+      assertThat(syncs(port)).contains("\"cron\":\"0 0 3 * * ?\"");
 
       Files.writeString(config, yaml.replace("0 0 3 * * ?", "0 30 4 * * ?"));
       node.hangup();
-      await().atMost(Duration.ofSeconds(10)).until(() -> syncs(port).contains("\\"cron\\":\\"0 30 4 * * ?\\""));
+      await().atMost(Duration.ofSeconds(10)).until(() -> syncs(port).contains("\"cron\":\"0 30 4 * * ?\""));
       assertThat(node.terminate(Duration.ofSeconds(30))).isZero();
     }
   }

@@ -1,0 +1,98 @@
+package io.github.pqlconnector.core.resilience;
+
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.VendorException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rate limiter, circuit breaker and retry for one vendor instance ({@code hubspot/crm}), composed as
+ * Resilience4j documents it: {@code Retry(CircuitBreaker(RateLimiter(call)))}. Every attempt, retries
+ * included, spends a permit; a full bucket makes calls wait, not fail. Only retryable failures are retried,
+ * after the vendor's {@code Retry-After} when it gave one. Only TRANSIENT failures (5xx, timeouts) count
+ * towards opening the breaker; an open breaker ends the call with a TRANSIENT "circuit open" error.
+ */
+public final class VendorResilience {
+  private static final Logger log = LoggerFactory.getLogger(VendorResilience.class);
+  private static final Duration MAX_PERMIT_WAIT = Duration.ofMinutes(5);
+
+  private final String name;
+  private final RateLimiter limiter;
+  private final RateLimiter searchLimiter;
+  private final CircuitBreaker breaker;
+  private final Retry retry;
+
+  public VendorResilience(String name, ResilienceSettings settings) {
+    this.name = name;
+    this.limiter = RateLimiter.of(name, limiterConfig(settings.requestsPerWindow(), settings.window()));
+    this.searchLimiter = RateLimiter.of(name + "/search",
+        limiterConfig(settings.searchRequestsPerWindow(), settings.searchWindow()));
+    this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+        .minimumNumberOfCalls(settings.breakerMinimumCalls())
+        .slidingWindowSize(Math.max(settings.breakerMinimumCalls(), 10))
+        .failureRateThreshold(settings.breakerFailureRatePercent())
+        .waitDurationInOpenState(settings.breakerOpenFor())
+        .recordException(e -> e instanceof VendorException v && v.category() == ErrorCategory.TRANSIENT)
+        .build());
+    this.retry = Retry.of(name, retryConfig(settings));
+    retry.getEventPublisher().onRetry(event -> log.warn("{}: attempt {} failed ({}), retrying in {} ms", name,
+        event.getNumberOfRetryAttempts(), describe(event.getLastThrowable()), event.getWaitInterval().toMillis()));
+  }
+
+  /** {@code Retry(CircuitBreaker(RateLimiter(call)))} on the ordinary limit. */
+  public <T> Supplier<T> decorate(Supplier<T> call) {
+    return compose(call, limiter);
+  }
+
+  /** The same on the search limit (vendors limit search separately and lower). */
+  public <T> Supplier<T> decorateSearch(Supplier<T> call) {
+    return compose(call, searchLimiter);
+  }
+
+  public CircuitBreaker.State breakerState() {
+    return breaker.getState();
+  }
+
+  private <T> Supplier<T> compose(Supplier<T> call, RateLimiter rateLimiter) {
+    Supplier<T> guarded = Retry.decorateSupplier(retry,
+        CircuitBreaker.decorateSupplier(breaker, RateLimiter.decorateSupplier(rateLimiter, call)));
+    return () -> {
+      try {
+        return guarded.get();
+      } catch (CallNotPermittedException e) {
+        throw new VendorException(name, ErrorCategory.TRANSIENT, 0,
+            "circuit open after repeated server errors; the work stays queued for the next run", null);
+      }
+    };
+  }
+
+  private static RateLimiterConfig limiterConfig(int permits, Duration window) {
+    return RateLimiterConfig.custom().limitForPeriod(permits).limitRefreshPeriod(window)
+        .timeoutDuration(MAX_PERMIT_WAIT).build();
+  }
+
+  private static RetryConfig retryConfig(ResilienceSettings settings) {
+    IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.baseBackoff().toMillis(), 2.0, 0.5);
+    long maxWait = settings.maxRetryAfter().toMillis();
+    return RetryConfig.custom()
+        .maxAttempts(settings.maxAttempts())
+        .retryOnException(e -> e instanceof VendorException v && v.retryable())
+        .intervalBiFunction((attempt, outcome) -> outcome.isLeft() && outcome.getLeft() instanceof VendorException v
+            && v.retryAfter().isPresent() ? Math.min(v.retryAfter().get().toMillis(), maxWait) : backoff.apply(attempt))
+        .build();
+  }
+
+  private static String describe(Throwable e) {
+    return e instanceof VendorException v ? v.category() + " HTTP " + v.httpStatus() : e.getClass().getSimpleName();
+  }
+}
