@@ -1,0 +1,154 @@
+package io.github.pqlconnector.hubspot.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.VendorException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+import retrofit2.Invocation;
+import retrofit2.Response;
+
+/**
+ * Turns a HubSpot call that failed as a whole into a {@link VendorException}; single inputs of a 207 batch are
+ * {@link HubSpotInputErrors}' job. The category comes from the HTTP status and HubSpot's error codes (see {@link
+ * HubSpotCategories}), never from message text. The message reads {@code HubSpotApi.batchUpdate: HTTP 429
+ * RATE_LIMITED (request <correlationId>): <HubSpot's message>} and never holds request bodies, headers or tokens.
+ *
+ * <p>Waiting: a {@code RATE_LIMITED} exception carries {@code retryAfter} exactly when waiting helps, that is for the
+ * burst windows ({@code Retry-After}, else {@code X-HubSpot-RateLimit-Interval-Milliseconds}, else the policy's
+ * window). The account's <em>daily</em> limit carries none, because nothing succeeds before HubSpot's midnight in
+ * the account's time zone: {@link #isDailyLimit} tells it apart, and the run should stop and leave the outbox for
+ * tomorrow. {@code TRANSIENT} failures carry {@code Retry-After} when HubSpot sends one (477, 503), 2 s on 423.
+ */
+public final class HubSpotErrors {
+  static final String VENDOR = "hubspot";
+  private static final String DAILY_POLICY = "DAILY";
+  private static final String SECONDLY_POLICY = "SECONDLY";
+  private static final Duration LOCKED_WAIT = Duration.ofSeconds(2);
+  private static final Duration BURST_WINDOW = Duration.ofSeconds(10);
+  private static final int MAX_MESSAGE_CHARS = 500;
+  private static final ObjectReader ERROR_READER = HubSpotJson.create().readerFor(ErrorResponse.class);
+
+  private HubSpotErrors() {}
+
+  /** Maps an unsuccessful response, naming the operation from Retrofit's {@link Invocation} tag. */
+  public static VendorException from(Response<?> response) {
+    return from(response, operation(response.raw().request()));
+  }
+
+  /** Maps an unsuccessful response of {@code operation} (e.g. {@code HubSpotApi.batchUpsert}). */
+  public static VendorException from(Response<?> response, String operation) {
+    if (response.isSuccessful()) {
+      throw new IllegalArgumentException(operation + " succeeded with HTTP " + response.code());
+    }
+    int status = response.code();
+    ErrorResponse body = readBody(response.errorBody());
+    HubSpotRateLimit limits = HubSpotRateLimit.from(response.headers());
+    String code = body.category() != null ? body.category() : body.errorType();
+    ErrorCategory category = HubSpotCategories.forCall(status, code);
+    Duration wait = waitFor(category, status, body, limits, response.raw());
+    String message = "%s: HTTP %d %s%s: %s".formatted(operation, status, category,
+        requestPart(body, response.raw()), detail(body, category, response.message()));
+    return new VendorException(VENDOR, category, status, message, wait);
+  }
+
+  /** Maps a call that got no usable response: an I/O failure, a timeout, or a success body that is not JSON. */
+  public static VendorException from(IOException failure, Call<?> call) {
+    return from(failure, operation(call.request()));
+  }
+
+  /** As {@link #from(IOException, Call)}, for {@code operation}. Always {@code TRANSIENT} with HTTP status 0. */
+  public static VendorException from(IOException failure, String operation) {
+    String message = operation + ": " + ErrorCategory.TRANSIENT + ": " + describe(failure);
+    return new VendorException(VENDOR, ErrorCategory.TRANSIENT, 0, message, null);
+  }
+
+  /** True for HubSpot's daily (per-account) limit: stop the run; retrying today only burns error budget. */
+  public static boolean isDailyLimit(VendorException e) {
+    return VENDOR.equals(e.vendor()) && e.category() == ErrorCategory.RATE_LIMITED && e.retryAfter().isEmpty();
+  }
+
+  /** {@code HubSpotApi.batchRead} for a request Retrofit made, else {@code HubSpotApi}. */
+  public static String operation(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    return invocation == null ? "HubSpotApi"
+        : invocation.service().getSimpleName() + "." + invocation.method().getName();
+  }
+
+  private static ErrorResponse readBody(@Nullable ResponseBody body) {
+    if (body == null) {
+      return ErrorResponse.empty();
+    }
+    try {
+      ErrorResponse parsed = ERROR_READER.readValue(body.string());
+      return parsed == null ? ErrorResponse.empty() : parsed;
+    } catch (IOException | RuntimeException e) {
+      return ErrorResponse.empty();   // HTML from a proxy, an empty body: the status alone decides
+    }
+  }
+
+  private static @Nullable Duration waitFor(ErrorCategory category, int status, ErrorResponse body,
+      HubSpotRateLimit limits, okhttp3.Response raw) {
+    Duration retryAfter = RetryAfter.parse(raw);
+    if (category == ErrorCategory.RATE_LIMITED) {
+      if (DAILY_POLICY.equals(body.policyName()) || limits.dailyExhausted()) {
+        return null;
+      }
+      return retryAfter != null ? retryAfter : limits.interval().orElse(policyWindow(body.policyName()));
+    }
+    if (category == ErrorCategory.TRANSIENT) {
+      return retryAfter != null || status != 423 ? retryAfter : LOCKED_WAIT;
+    }
+    return null;
+  }
+
+  private static Duration policyWindow(@Nullable String policyName) {
+    return SECONDLY_POLICY.equals(policyName) ? Duration.ofSeconds(1) : BURST_WINDOW;
+  }
+
+  private static String describe(IOException failure) {
+    String type = failure.getClass().getSimpleName();
+    if (failure instanceof JsonProcessingException json) {
+      String where = json.getLocation() == null ? ""
+          : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+      return "response body is not the expected JSON (" + type + where + ")";   // no excerpt of the body
+    }
+    if (failure instanceof InterruptedIOException) {
+      return "no response in time (" + type + ")";
+    }
+    return "connection failed (" + type + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")";
+  }
+
+  private static String requestPart(ErrorResponse body, okhttp3.Response raw) {
+    String id = body.correlationId();
+    if (id == null) {
+      id = raw.header("X-HubSpot-Correlation-Id");
+    }
+    if (id == null) {
+      id = body.requestId();
+    }
+    return id == null ? "" : " (request " + id + ")";
+  }
+
+  private static String detail(ErrorResponse body, ErrorCategory category, String reasonPhrase) {
+    String text = body.message() != null ? body.message() : reasonPhrase;
+    text = text.isBlank() ? "no error details" : text.replaceAll("\\s+", " ").strip();
+    if (text.length() > MAX_MESSAGE_CHARS) {
+      text = text.substring(0, MAX_MESSAGE_CHARS) + "…";
+    }
+    return category == ErrorCategory.PERMISSION ? text + scopes(body) : text;
+  }
+
+  private static String scopes(ErrorResponse body) {
+    List<String> scopes = body.context().getOrDefault("missingScopes",
+        body.context().getOrDefault("requiredGranularScopes", List.of()));
+    return scopes.isEmpty() ? "" : " (missing scopes: " + String.join(", ", scopes) + ")";
+  }
+}

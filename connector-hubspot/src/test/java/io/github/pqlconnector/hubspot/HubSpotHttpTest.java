@@ -1,0 +1,82 @@
+package io.github.pqlconnector.hubspot;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.hubspot.api.HubSpotApiVersion;
+import io.github.pqlconnector.hubspot.api.HubSpotRateLimit;
+import io.github.pqlconnector.hubspot.api.PropertyGroupResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+import org.junit.jupiter.api.Test;
+import retrofit2.Response;
+
+@WireMockTest
+class HubSpotHttpTest {
+  private static final String GROUP = "{\"name\":\"pql\",\"label\":\"PQL\",\"archived\":false}";
+
+  @Test
+  void readsTheTokenPerRequestSoARotatedSecretIsUsed(WireMockRuntimeInfo wireMock) throws IOException {
+    stubFor(get(urlEqualTo("/crm/v3/properties/contacts/groups/pql")).willReturn(okJson(GROUP)));
+    AtomicReference<Secret> token = new AtomicReference<>(new Secret("first-test-token"));
+    HubSpotHttp http = HubSpotHttp.builder(wireMock.getHttpBaseUrl(), token::get).build();
+    String properties = HubSpotApiVersion.V3.propertiesPath();
+
+    http.api().readPropertyGroup(properties, "contacts", "pql").execute();
+    token.set(new Secret("second-test-token"));
+    http.api().readPropertyGroup(properties, "contacts", "pql").execute();
+
+    verify(1, getRequestedFor(urlEqualTo("/crm/v3/properties/contacts/groups/pql"))
+        .withHeader("Authorization", equalTo("Bearer first-test-token")));
+    verify(1, getRequestedFor(urlEqualTo("/crm/v3/properties/contacts/groups/pql"))
+        .withHeader("Authorization", equalTo("Bearer second-test-token")));
+  }
+
+  @Test
+  void derivesFromTheRootClientAndReadsRateLimitHeaders(WireMockRuntimeInfo wireMock) throws IOException {
+    stubFor(get(urlEqualTo("/crm/properties/2026-09/companies/groups/pql")).willReturn(okJson(GROUP)
+        .withHeader("X-HubSpot-RateLimit-Max", "190").withHeader("X-HubSpot-RateLimit-Remaining", "188")
+        .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")
+        .withHeader("X-HubSpot-RateLimit-Daily", "625000")
+        .withHeader("X-HubSpot-RateLimit-Daily-Remaining", "624100")));
+    OkHttpClient root = new OkHttpClient();
+    String baseUrlWithoutSlash = wireMock.getHttpBaseUrl();
+    HubSpotHttp http = HubSpotHttp.builder(baseUrlWithoutSlash, () -> new Secret("test-token")).root(root).build();
+
+    Response<PropertyGroupResponse> response = http.api()
+        .readPropertyGroup(new HubSpotApiVersion("2026-09").propertiesPath(), "companies", "pql").execute();
+
+    assertThat(http.client().connectionPool()).isSameAs(root.connectionPool());
+    assertThat(http.client().callTimeoutMillis()).isEqualTo(60_000);
+    assertThat(HubSpotRateLimit.from(response.headers()))
+        .isEqualTo(new HubSpotRateLimit(625_000L, 624_100L, 10_000L, 190L, 188L));
+    assertThat(HubSpotRateLimit.from(response.headers()).interval()).contains(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void bodyLoggingIsRefused() {
+    HubSpotHttp.Builder builder = HubSpotHttp.builder("http://localhost/", () -> new Secret("test-token"));
+    assertThatThrownBy(() -> builder.logLevel(HttpLoggingInterceptor.Level.BODY))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void secondlyHeadersOfOlderResponsesReadAsAOneSecondWindow() {
+    okhttp3.Headers headers = okhttp3.Headers.of("X-HubSpot-RateLimit-Secondly", "10",
+        "X-HubSpot-RateLimit-Secondly-Remaining", "0");
+    assertThat(HubSpotRateLimit.from(headers)).isEqualTo(new HubSpotRateLimit(null, null, 1000L, 10L, 0L));
+  }
+}
