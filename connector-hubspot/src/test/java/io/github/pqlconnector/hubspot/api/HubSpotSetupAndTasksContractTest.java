@@ -99,7 +99,7 @@ class HubSpotSetupAndTasksContractTest {
             "request-create-qualified-at.json"),
         Arguments.of(PropertyCreateRequest.textarea("pql_reasons", "PQL reasons", "pql"),
             "request-create-reasons.json"),
-        Arguments.of(PropertyCreateRequest.text("pql_task_key", "PQL task key", "taskinformation").withUniqueValues(),
+        Arguments.of(PropertyCreateRequest.text("pql_task_key", "PQL task key", "pql").withUniqueValues(),
             "request-create-task-key.json"));
   }
 
