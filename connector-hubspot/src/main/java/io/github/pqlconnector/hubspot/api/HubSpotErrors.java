@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
+import io.github.pqlconnector.core.http.ErrorMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import retrofit2.Response;
  * window). The account's <em>daily</em> limit carries none, because nothing succeeds before HubSpot's midnight in
  * the account's time zone: {@link #isDailyLimit} tells it apart, and the run should stop and leave the outbox for
  * tomorrow. {@code TRANSIENT} failures carry {@code Retry-After} when HubSpot sends one (477, 503), 2 s on 423.
+ *
+ * <p>{@link #MAPPER} hands these mappings to core's {@code VendorCall}.
  */
 public final class HubSpotErrors {
   static final String VENDOR = "hubspot";
@@ -35,6 +38,19 @@ public final class HubSpotErrors {
   private static final Duration BURST_WINDOW = Duration.ofSeconds(10);
   private static final int MAX_MESSAGE_CHARS = 500;
   private static final ObjectReader ERROR_READER = HubSpotJson.create().readerFor(ErrorResponse.class);
+
+  /** The mappings above as core's {@link ErrorMapper}, for {@code new VendorCall(HubSpotErrors.MAPPER, …)}. */
+  public static final ErrorMapper MAPPER = new ErrorMapper() {
+    @Override
+    public VendorException fromResponse(Response<?> response, String operation) {
+      return from(response, operation);
+    }
+
+    @Override
+    public VendorException fromFailure(IOException failure, String operation) {
+      return from(failure, operation);
+    }
+  };
 
   private HubSpotErrors() {}
 

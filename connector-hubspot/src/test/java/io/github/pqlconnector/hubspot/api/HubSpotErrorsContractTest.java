@@ -160,8 +160,7 @@ class HubSpotErrorsContractTest {
   @Test
   void noAnswerWithinTheCallTimeoutIsTransientWithoutStatus() {
     stubFor(any(anyUrl()).willReturn(okJson(fixture("batch-upsert/response-complete.json")).withFixedDelay(1500)));
-    HubSpotApi impatient = HubSpotStubs.http(wireMock.getHttpBaseUrl()).callTimeout(Duration.ofMillis(300)).build()
-        .api();
+    HubSpotApi impatient = HubSpotStubs.api(wireMock.getHttpBaseUrl(), Duration.ofMillis(300));
 
     VendorException e = catchThrowableOfType(VendorException.class,
         () -> call(impatient.batchUpsert(OBJECTS, "contacts", HubSpotApiContractTest.upsertOfThreeContacts())));
@@ -187,7 +186,7 @@ class HubSpotErrorsContractTest {
 
   @Test
   void refusedConnectionIsTransient() {
-    HubSpotApi unreachable = HubSpotStubs.http("http://127.0.0.1:1").build().api();
+    HubSpotApi unreachable = HubSpotStubs.api("http://127.0.0.1:1", Duration.ofSeconds(5));
 
     VendorException e = catchThrowableOfType(VendorException.class,
         () -> call(unreachable.readProperty(PROPERTIES, "contacts", "pql_status")));

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.hubspot.HubSpotHttp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,8 @@ import retrofit2.Response;
 final class HubSpotStubs {
   /** Not a real token: shaped like none HubSpot issues, so a leak check cannot confuse it with a fixture value. */
   static final String TOKEN = "test-token-7f3a9c2e51d8b604";
+  /** One root client for the test JVM, as the application has one for the process. */
+  static final HttpClients HTTP = new HttpClients();
 
   /** For {@code @MethodSource}: each version with the path prefixes HubSpot documents for it, spelled out. */
   static final String VERSIONS = "io.github.pqlconnector.hubspot.api.HubSpotStubs#versions";
@@ -37,11 +40,12 @@ final class HubSpotStubs {
   }
 
   static HubSpotApi api(WireMockRuntimeInfo wireMock) {
-    return http(wireMock.getHttpBaseUrl()).build().api();
+    return api(wireMock.getHttpBaseUrl(), Duration.ofSeconds(5));
   }
 
-  static HubSpotHttp.Builder http(String baseUrl) {
-    return HubSpotHttp.builder(baseUrl, () -> new Secret(TOKEN)).callTimeout(Duration.ofSeconds(5));
+  /** A client built now, so the HTTP logger picks up the log level in force at this moment. */
+  static HubSpotApi api(String baseUrl, Duration callTimeout) {
+    return HubSpotHttp.create(HTTP, baseUrl, () -> new Secret(TOKEN), callTimeout).api();
   }
 
   /** The text of {@code src/test/resources/hubspot/<path>}. */
