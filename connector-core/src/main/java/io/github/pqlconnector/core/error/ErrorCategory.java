@@ -8,6 +8,8 @@ public enum ErrorCategory {
   INVALID_REQUEST(false),
   CONFLICT(false),
   RATE_LIMITED(true),
+  /** A quota that will not refill within the run (a CRM's daily limit): stop, leave the rest queued. */
+  QUOTA_EXHAUSTED(false),
   TRANSIENT(true);
 
   private final boolean retryable;

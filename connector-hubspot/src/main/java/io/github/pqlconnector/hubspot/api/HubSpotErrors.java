@@ -24,9 +24,8 @@ import retrofit2.Response;
  *
  * <p>Waiting: a {@code RATE_LIMITED} exception carries {@code retryAfter} exactly when waiting helps, that is for the
  * burst windows ({@code Retry-After}, else {@code X-HubSpot-RateLimit-Interval-Milliseconds}, else the policy's
- * window). The account's <em>daily</em> limit carries none, because nothing succeeds before HubSpot's midnight in
- * the account's time zone: {@link #isDailyLimit} tells it apart, and the run should stop and leave the outbox for
- * tomorrow. {@code TRANSIENT} failures carry {@code Retry-After} when HubSpot sends one (477, 503), 2 s on 423.
+ * window). The account's <em>daily</em> limit is {@code QUOTA_EXHAUSTED} instead, never retried, because nothing
+ * succeeds before HubSpot's midnight in the account's time zone: the run stops and leaves the outbox for tomorrow. {@code TRANSIENT} failures carry {@code Retry-After} when HubSpot sends one (477, 503), 2 s on 423.
  *
  * <p>{@link #MAPPER} hands these mappings to core's {@code VendorCall}.
  */
@@ -69,6 +68,9 @@ public final class HubSpotErrors {
     HubSpotRateLimit limits = HubSpotRateLimit.from(response.headers());
     String code = body.category() != null ? body.category() : body.errorType();
     ErrorCategory category = HubSpotCategories.forCall(status, code);
+    if (category == ErrorCategory.RATE_LIMITED && (DAILY_POLICY.equals(body.policyName()) || limits.dailyExhausted())) {
+      category = ErrorCategory.QUOTA_EXHAUSTED;
+    }
     Duration wait = waitFor(category, status, body, limits, response.raw());
     String message = "%s: HTTP %d %s%s: %s".formatted(operation, status, category,
         requestPart(body, response.raw()), detail(body, category, response.message()));
@@ -86,9 +88,12 @@ public final class HubSpotErrors {
     return new VendorException(VENDOR, ErrorCategory.TRANSIENT, 0, message, null);
   }
 
-  /** True for HubSpot's daily (per-account) limit: stop the run; retrying today only burns error budget. */
+  /**
+   * True for HubSpot's daily (per-account) limit, mapped to {@link ErrorCategory#QUOTA_EXHAUSTED}: never
+   * retried (retrying today only burns error budget); the run stops with the rest left in the outbox.
+   */
   public static boolean isDailyLimit(VendorException e) {
-    return VENDOR.equals(e.vendor()) && e.category() == ErrorCategory.RATE_LIMITED && e.retryAfter().isEmpty();
+    return VENDOR.equals(e.vendor()) && e.category() == ErrorCategory.QUOTA_EXHAUSTED;
   }
 
   /** {@code HubSpotApi.batchRead} for a request Retrofit made, else {@code HubSpotApi}. */
@@ -114,9 +119,6 @@ public final class HubSpotErrors {
       HubSpotRateLimit limits, okhttp3.Response raw) {
     Duration retryAfter = RetryAfter.parse(raw);
     if (category == ErrorCategory.RATE_LIMITED) {
-      if (DAILY_POLICY.equals(body.policyName()) || limits.dailyExhausted()) {
-        return null;
-      }
       return retryAfter != null ? retryAfter : limits.interval().orElse(policyWindow(body.policyName()));
     }
     if (category == ErrorCategory.TRANSIENT) {

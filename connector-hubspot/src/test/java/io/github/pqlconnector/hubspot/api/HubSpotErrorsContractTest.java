@@ -112,13 +112,14 @@ class HubSpotErrorsContractTest {
   }
 
   @Test
-  void dailyLimitIsRateLimitedWithoutAWaitAndRecognisable() {
+  void dailyLimitIsAnExhaustedQuotaThatIsNeverRetried() {
     VendorException e = failingUpsert(json(429, "errors/429-daily.json"));
 
-    assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+    assertThat(e.category()).isEqualTo(ErrorCategory.QUOTA_EXHAUSTED);
+    assertThat(e.retryable()).isFalse();
     assertThat(e.retryAfter()).isEmpty();
     assertThat(HubSpotErrors.isDailyLimit(e)).isTrue();
-    assertThat(e.getMessage()).contains("HTTP 429 RATE_LIMITED (request c033cdaa-2c40-40d1-9ad5-000000000429)");
+    assertThat(e.getMessage()).contains("HTTP 429 QUOTA_EXHAUSTED (request c033cdaa-2c40-40d1-9ad5-000000000429)");
   }
 
   @Test
