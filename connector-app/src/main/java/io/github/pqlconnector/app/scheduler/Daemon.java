@@ -80,13 +80,11 @@ public final class Daemon implements AdminBackend {
 
   @Override
   public Optional<RunDetail> run(long id) {
-    return store.read(c -> new RunDao().get(c, id).map(run -> {
-      try {
-        return new RunDetail(run, new RunDao().errors(c, id));
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }));
+    RunDao runs = new RunDao();
+    return store.read(c -> {
+      Optional<RunDao.RunRow> run = runs.get(c, id);
+      return run.isEmpty() ? Optional.<RunDetail>empty() : Optional.of(new RunDetail(run.get(), runs.errors(c, id)));
+    });
   }
 
   @Override
