@@ -37,18 +37,23 @@ public final class HubSpotDestination implements CrmDestination {
   private final HubSpotTasks tasks;
   private final HubSpotSetup setup;
 
-  HubSpotDestination(HubSpotConfig config, DestinationContext context, HttpClients http) {
+  private HubSpotDestination(HubSpotConfig config, HttpClients http, HubSpotCalls calls) {
     this.config = config;
     this.http = http;
-    HubSpotHttp stack = HubSpotHttp.create(http, config.baseUrl(), config::token);
-    VendorResilience resilience = new VendorResilience("hubspot/" + context.name(), settings(config));
-    this.calls = new HubSpotCalls(stack.api(), config.version(), new VendorCall(HubSpotErrors.MAPPER, resilience),
-        config.objects());
+    this.calls = calls;
     this.matcher = new HubSpotMatcher(calls, config.accountKey());
     this.writer = new HubSpotWriter(calls, config.accountKey(), config.createMissing());
     this.tasks = new HubSpotTasks(calls);
     this.setup = new HubSpotSetup(calls, List.of(config.objects().user(), config.objects().account()),
         !config.tasks().on().isEmpty());
+  }
+
+  /** A destination on its own HTTP stack over {@code http}, guarded as {@code hubspot/<destination name>}. */
+  static HubSpotDestination create(HubSpotConfig config, DestinationContext context, HttpClients http) {
+    HubSpotHttp stack = HubSpotHttp.create(http, config.baseUrl(), config::token);
+    VendorResilience resilience = new VendorResilience("hubspot/" + context.name(), settings(config));
+    return new HubSpotDestination(config, http, new HubSpotCalls(stack.api(), config.version(),
+        new VendorCall(HubSpotErrors.MAPPER, resilience), config.objects()));
   }
 
   /** Burst limit per 10 s and search limit per second from the config; 5 attempts, Retry-After honoured up to 60 s. */

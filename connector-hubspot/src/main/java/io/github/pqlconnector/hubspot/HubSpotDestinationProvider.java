@@ -23,6 +23,6 @@ public final class HubSpotDestinationProvider implements CrmDestinationProvider 
 
   @Override
   public CrmDestination create(DestinationConfig config, DestinationContext context) {
-    return new HubSpotDestination((HubSpotConfig) config, context, new HttpClients());
+    return HubSpotDestination.create((HubSpotConfig) config, context, new HttpClients());
   }
 }

@@ -31,6 +31,9 @@ import java.util.Optional;
 final class HubSpotMatcher {
   static final int BATCH = 100;
   private static final String CREATED = "createdate";
+  private static final Comparator<ObjectResponse> OLDEST_FIRST = Comparator
+      .comparing((ObjectResponse r) -> r.createdAt() == null ? Instant.MAX : r.createdAt())
+      .thenComparing(r -> r.id().length()).thenComparing(ObjectResponse::id);
 
   private final HubSpotCalls calls;
   private final String accountKey;
@@ -88,10 +91,6 @@ final class HubSpotMatcher {
     candidates.forEach((value, list) -> found.put(value, record(list.stream().min(OLDEST_FIRST).orElseThrow())));
     return found;
   }
-
-  private static final Comparator<ObjectResponse> OLDEST_FIRST = Comparator
-      .comparing((ObjectResponse r) -> r.createdAt() == null ? Instant.MAX : r.createdAt())
-      .thenComparing(r -> r.id().length()).thenComparing(ObjectResponse::id);
 
   private static CrmRecord record(ObjectResponse result) {
     return new CrmRecord(result.id(), result.property(HubSpotFields.OWNER_ID).filter(s -> !s.isBlank()).orElse(null));

@@ -9,6 +9,8 @@ import io.github.pqlconnector.hubspot.api.PropertyResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import retrofit2.Call;
 
 /**
  * {@code pql setup} for HubSpot: on each object type, the {@code pql} property group and every PQL property, read
@@ -74,7 +76,7 @@ final class HubSpotSetup {
     report.created().add(name);
   }
 
-  private <T> Optional<T> ifExists(java.util.function.Supplier<retrofit2.Call<T>> call) {
+  private <T> Optional<T> ifExists(Supplier<Call<T>> call) {
     try {
       return Optional.of(calls.execute(call.get()));
     } catch (VendorException e) {

@@ -37,7 +37,7 @@ final class HubSpotDestinations {
   }
 
   static HubSpotDestination destination(HubSpotConfig config) {
-    return new HubSpotDestination(config, new DestinationContext("crm", Clock.systemUTC(), new SimpleMeterRegistry()),
+    return HubSpotDestination.create(config, new DestinationContext("crm", Clock.systemUTC(), new SimpleMeterRegistry()),
         new HttpClients());
   }
 
