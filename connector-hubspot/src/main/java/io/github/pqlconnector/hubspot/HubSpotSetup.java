@@ -49,11 +49,9 @@ final class HubSpotSetup {
       report.unchanged().add(name);
       return;
     }
-    if (!dryRun) {
-      calls.execute(calls.api().createPropertyGroup(calls.properties(), objectType,
-          new PropertyGroupCreateRequest(HubSpotFields.GROUP, HubSpotFields.GROUP_LABEL, -1)));
-    }
-    report.created().add(name);
+    boolean created = dryRun || create(() -> calls.api().createPropertyGroup(calls.properties(), objectType,
+        new PropertyGroupCreateRequest(HubSpotFields.GROUP, HubSpotFields.GROUP_LABEL, -1)));
+    (created ? report.created() : report.unchanged()).add(name);
   }
 
   private void ensureProperty(String objectType, PropertyCreateRequest wanted, boolean dryRun, Report report) {
@@ -70,10 +68,8 @@ final class HubSpotSetup {
       }
       return;
     }
-    if (!dryRun) {
-      calls.execute(calls.api().createProperty(calls.properties(), objectType, wanted));
-    }
-    report.created().add(name);
+    boolean created = dryRun || create(() -> calls.api().createProperty(calls.properties(), objectType, wanted));
+    (created ? report.created() : report.unchanged()).add(name);
   }
 
   private <T> Optional<T> ifExists(Supplier<Call<T>> call) {
@@ -82,6 +78,19 @@ final class HubSpotSetup {
     } catch (VendorException e) {
       if (e.category() == ErrorCategory.NOT_FOUND) {
         return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** True when created; false on 409, HubSpot's answer when another setup created it since the read. */
+  private <T> boolean create(Supplier<Call<T>> call) {
+    try {
+      calls.execute(call.get());
+      return true;
+    } catch (VendorException e) {
+      if (e.category() == ErrorCategory.CONFLICT) {
+        return false;
       }
       throw e;
     }

@@ -86,6 +86,17 @@ class HubSpotSetupContractTest {
     verify(18, anyRequestedFor(anyUrl()));
   }
 
+  @Test
+  void aConflictOnCreateMeansSomeoneElseCreatedIt(WireMockRuntimeInfo wireMock) {
+    stubFor(post(urlPathMatching(PROPERTIES + "[a-z]+/groups")).willReturn(json(409, fixture("errors/409-conflict.json"))));
+
+    SetupReport report = HubSpotDestinations.destination(wireMock).ensureFields(false);
+
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.unchanged()).containsExactly("contacts group pql", "companies group pql", "tasks group pql");
+    assertThat(report.created()).hasSize(15);
+  }
+
   /** Every group and property exists; those in {@code wrongType} as strings. */
   private static void everythingExists(List<String> wrongType) {
     stubFor(get(urlPathMatching(PROPERTIES + "[a-z]+/groups/pql"))
