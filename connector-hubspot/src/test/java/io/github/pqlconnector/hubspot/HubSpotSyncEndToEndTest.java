@@ -1,5 +1,6 @@
 package io.github.pqlconnector.hubspot;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
@@ -8,7 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static io.github.pqlconnector.hubspot.HubSpotMatchAndTasksContractTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
@@ -23,6 +26,8 @@ import io.github.pqlconnector.core.testing.Dataset;
 import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
 import io.github.pqlconnector.core.testing.MutableClock;
 import io.github.pqlconnector.core.testing.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +84,47 @@ class HubSpotSyncEndToEndTest {
       assertThat(second.counts().unchanged()).isEqualTo(3);
     }
     verify(1, postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")));
+  }
+
+  @Test
+  void hundredFiftyUsersAreWrittenInTwoCallsOfAtMostHundred(WireMockRuntimeInfo wireMock) {
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read"))
+        .willReturn(json(200, echo("email")).withTransformers("response-template")));
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update"))
+        .willReturn(json(200, echo("id")).withTransformers("response-template")));
+    Dataset data = new Dataset(dir);
+    IntStream.rangeClosed(1, 150).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
+        .events("message_sent", 12, "u" + i, null, NOW));
+    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
+    PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
+        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
+
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary run = new SyncRunner(config, store, new Connectors(plugins, new MutableClock(NOW)))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      assertThat(run.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
+      assertThat(run.counts().pushed()).isEqualTo(150);
+    }
+    List<LoggedRequest> writes = findAll(postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")));
+    assertThat(writes).hasSize(2).allSatisfy(w -> assertThat(inputs(w)).isBetween(1, 100));
+    assertThat(writes.stream().mapToInt(HubSpotSyncEndToEndTest::inputs).sum()).isEqualTo(150);
+  }
+
+  private static int inputs(LoggedRequest request) {
+    try {
+      return new ObjectMapper().readTree(request.getBodyAsString()).get("inputs").size();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A batch answer with one record per input, its id the input's id, echoing the email or the trace id. */
+  private static String echo(String field) {
+    String echoed = field.equals("email") ? "\"properties\":{\"email\":\"{{input.id}}\"}"
+        : "\"properties\":{},\"objectWriteTraceId\":\"{{input.objectWriteTraceId}}\"";
+    return "{\"status\":\"COMPLETE\",\"results\":[{{#each (jsonPath request.body '$.inputs') as |input|}}"
+        + "{{#unless @first}},{{/unless}}{\"id\":\"{{input.id}}\",\"archived\":false," + echoed + "}"
+        + "{{/each}}]}";
   }
 
   /** Contacts u1..u3 as ids 501..503, with trace ids when answering a write. */
