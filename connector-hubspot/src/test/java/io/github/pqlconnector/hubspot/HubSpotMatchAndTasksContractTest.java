@@ -98,6 +98,23 @@ class HubSpotMatchAndTasksContractTest {
          "properties":["pql_task_key","hs_task_status"],"sorts":[],"limit":1}""".formatted(KEY))));
   }
 
+  @Test
+  void aConflictOnTheUniqueKeyFindsTheTaskAnEarlierAttemptCreated(WireMockRuntimeInfo wireMock) {
+    String search = "/crm/v3/objects/tasks/search";
+    stubFor(post(urlEqualTo(search)).inScenario("race").whenScenarioStateIs(STARTED)
+        .willReturn(json(200, fixture("search/response-empty.json"))));
+    stubFor(post(urlEqualTo("/crm/v3/objects/tasks")).inScenario("race").willSetStateTo("indexed")
+        .willReturn(json(409, fixture("errors/409-conflict.json"))));
+    stubFor(post(urlEqualTo(search)).inScenario("race").whenScenarioStateIs("indexed")
+        .willReturn(json(200, fixture("search/response-task-found.json"))));
+
+    TaskResult result = HubSpotDestinations.destination(wireMock).createTask(new TaskRequest(KEY,
+        EntityRef.user("ana@example.com"), "512", null, "PQL: Ana", "Score 87", Instant.parse("2026-10-02T09:00:00Z")));
+
+    assertThat(result).isEqualTo(new TaskResult("77001", true));
+    verify(1, postRequestedFor(urlEqualTo("/crm/v3/objects/tasks")));
+  }
+
   static ResponseDefinitionBuilder json(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
   }
