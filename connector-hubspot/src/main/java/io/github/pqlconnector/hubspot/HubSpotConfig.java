@@ -1,0 +1,104 @@
+package io.github.pqlconnector.hubspot;
+
+import io.github.pqlconnector.core.config.ConfigPath;
+import io.github.pqlconnector.core.config.Problems;
+import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.config.TaskPolicy;
+import io.github.pqlconnector.core.spi.DestinationConfig;
+import io.github.pqlconnector.hubspot.api.HubSpotApiVersion;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code type: hubspot} destination block. {@code token} is a private-app or service-key token ({@code
+ * ${HUBSPOT_TOKEN}}); {@code baseUrl} is overridable for a sandbox or WireMock; {@code apiVersion} is {@code v3} or a
+ * dated version ({@code 2026-09}); accounts are matched on the company property {@code accountKey}, users on email.
+ */
+public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
+    @Nullable ObjectTypes objects, @Nullable String accountKey, @Nullable Boolean createMissing,
+    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit) implements DestinationConfig {
+
+  public HubSpotConfig {
+    baseUrl = baseUrl != null ? baseUrl : HubSpotHttp.DEFAULT_BASE_URL;
+    apiVersion = apiVersion != null ? apiVersion : HubSpotApiVersion.V3.value();
+    objects = objects != null ? objects : new ObjectTypes(null, null);
+    accountKey = accountKey != null ? accountKey : "domain";
+    createMissing = createMissing != null && createMissing;
+    tasks = tasks != null ? tasks : TaskPolicy.none();
+    rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null);
+  }
+
+  /** The HubSpot object types written for accounts and users. */
+  public record ObjectTypes(@Nullable String account, @Nullable String user) {
+    public ObjectTypes {
+      account = account != null ? account : "companies";
+      user = user != null ? user : "contacts";
+    }
+  }
+
+  /**
+   * Client-side limits. HubSpot's burst limit is per app per 10 s: 100 (Free/Starter), 190 (Professional,
+   * Enterprise), 250 with the API limit increase; CRM search is limited to 4 requests/s per token (crm-apis.md
+   * §1.6 and §1.4). The defaults fit the lowest tier, so they are safe on every account.
+   */
+  public record RateLimit(@Nullable Integer requestsPerTenSeconds, @Nullable Integer searchPerSecond) {
+    static final int MAX_BURST = 250;
+    static final int MAX_SEARCH = 4;
+
+    public RateLimit {
+      requestsPerTenSeconds = requestsPerTenSeconds != null ? requestsPerTenSeconds : 100;
+      searchPerSecond = searchPerSecond != null ? searchPerSecond : MAX_SEARCH;
+    }
+  }
+
+  public HubSpotApiVersion version() {
+    return new HubSpotApiVersion(apiVersion);
+  }
+
+  @Override
+  public void validate(ConfigPath at, Problems problems) {
+    if (token == null || token.reveal().isBlank()) {
+      problems.add(at.child("token"), "is required (use ${HUBSPOT_TOKEN})");
+    }
+    validateBaseUrl(at.child("baseUrl"), problems);
+    try {
+      version();
+    } catch (IllegalArgumentException e) {
+      problems.add(at.child("apiVersion"), e.getMessage());
+    }
+    required(at.child("objects").child("account"), objects.account(), problems);
+    required(at.child("objects").child("user"), objects.user(), problems);
+    required(at.child("accountKey"), accountKey, problems);
+    tasks.validate(at.child("tasks"), problems);
+    range(at.child("rateLimit").child("requestsPerTenSeconds"), rateLimit.requestsPerTenSeconds(),
+        RateLimit.MAX_BURST, problems);
+    range(at.child("rateLimit").child("searchPerSecond"), rateLimit.searchPerSecond(), RateLimit.MAX_SEARCH,
+        problems);
+  }
+
+  private void validateBaseUrl(ConfigPath at, Problems problems) {
+    try {
+      URI uri = new URI(baseUrl);
+      if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+        problems.add(at, "must be an http(s) URL, was '" + baseUrl + "'");
+      } else if (!baseUrl.endsWith("/")) {
+        problems.add(at, "must end in /");
+      }
+    } catch (URISyntaxException e) {
+      problems.add(at, "is not a valid URL: " + e.getReason());
+    }
+  }
+
+  private static void required(ConfigPath at, String value, Problems problems) {
+    if (value.isBlank()) {
+      problems.add(at, "must not be blank");
+    }
+  }
+
+  private static void range(ConfigPath at, int value, int max, Problems problems) {
+    if (value < 1 || value > max) {
+      problems.add(at, "must be 1.." + max + " (HubSpot's documented limit), was " + value);
+    }
+  }
+}

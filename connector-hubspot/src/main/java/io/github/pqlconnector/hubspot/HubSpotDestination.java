@@ -1,0 +1,118 @@
+package io.github.pqlconnector.hubspot;
+
+import io.github.pqlconnector.core.error.VendorException;
+import io.github.pqlconnector.core.http.HttpClients;
+import io.github.pqlconnector.core.http.VendorCall;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.resilience.ResilienceSettings;
+import io.github.pqlconnector.core.resilience.VendorResilience;
+import io.github.pqlconnector.core.spi.Capabilities;
+import io.github.pqlconnector.core.spi.CheckResult;
+import io.github.pqlconnector.core.spi.CrmDestination;
+import io.github.pqlconnector.core.spi.DestinationContext;
+import io.github.pqlconnector.core.spi.MatchKey;
+import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskRequest;
+import io.github.pqlconnector.core.spi.TaskResult;
+import io.github.pqlconnector.core.spi.WriteResult;
+import io.github.pqlconnector.hubspot.api.HubSpotErrors;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes PQL verdicts into HubSpot contacts (users, matched by email) and companies (accounts, matched by the
+ * {@code accountKey} property). The work is split by concern: {@link HubSpotMatcher}, {@link HubSpotWriter}, {@link
+ * HubSpotTasks}, {@link HubSpotSetup}. All calls go through one {@link VendorCall} guarded by a {@link
+ * VendorResilience} named {@code hubspot/<destination name>}, on the configured burst and search limits.
+ */
+public final class HubSpotDestination implements CrmDestination {
+  private final HubSpotConfig config;
+  private final HttpClients http;
+  private final HubSpotCalls calls;
+  private final HubSpotMatcher matcher;
+  private final HubSpotWriter writer;
+  private final HubSpotTasks tasks;
+  private final HubSpotSetup setup;
+
+  private HubSpotDestination(HubSpotConfig config, HttpClients http, HubSpotCalls calls) {
+    this.config = config;
+    this.http = http;
+    this.calls = calls;
+    this.matcher = new HubSpotMatcher(calls, config.accountKey());
+    this.writer = new HubSpotWriter(calls, config.accountKey(), config.createMissing());
+    this.tasks = new HubSpotTasks(calls);
+    this.setup = new HubSpotSetup(calls, List.of(config.objects().user(), config.objects().account()),
+        !config.tasks().on().isEmpty());
+  }
+
+  /** A destination on its own HTTP stack over {@code http}, guarded as {@code hubspot/<destination name>}. */
+  static HubSpotDestination create(HubSpotConfig config, DestinationContext context, HttpClients http) {
+    HubSpotHttp stack = HubSpotHttp.create(http, config.baseUrl(), config::token);
+    VendorResilience resilience = new VendorResilience("hubspot/" + context.name(), settings(config));
+    return new HubSpotDestination(config, http, new HubSpotCalls(stack.api(), config.version(),
+        new VendorCall(HubSpotErrors.MAPPER, resilience), config.objects()));
+  }
+
+  /** Burst limit per 10 s and search limit per second from the config; 5 attempts, Retry-After honoured up to 60 s. */
+  static ResilienceSettings settings(HubSpotConfig config) {
+    return new ResilienceSettings(config.rateLimit().requestsPerTenSeconds(), Duration.ofSeconds(10),
+        config.rateLimit().searchPerSecond(), Duration.ofSeconds(1), 5, Duration.ofMillis(500),
+        Duration.ofSeconds(60), 10, 50f, Duration.ofSeconds(30));
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(HubSpotWriter.MAX_BATCH,
+        Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, config.accountKey()), config.createMissing());
+  }
+
+  /** Reads the {@code pql_status} contact property: proves the token, the scopes and the network, writes nothing. */
+  @Override
+  public CheckResult check() {
+    try {
+      calls.execute(calls.api().readProperty(calls.properties(), config.objects().user(), HubSpotFields.STATUS));
+      return CheckResult.ok("HubSpot reachable; the PQL properties exist");
+    } catch (VendorException e) {
+      return switch (e.category()) {
+        case NOT_FOUND -> CheckResult.ok("HubSpot reachable; PQL properties missing, run `pql setup`");
+        case AUTH -> new CheckResult(CheckResult.Status.AUTH, "HubSpot rejected the token: " + e.getMessage());
+        case PERMISSION -> new CheckResult(CheckResult.Status.AUTH,
+            "the HubSpot token lacks a scope (needs crm.objects.contacts/companies read+write, "
+                + "crm.schemas.contacts/companies write): " + e.getMessage());
+        case TRANSIENT, RATE_LIMITED, QUOTA_EXHAUSTED ->
+            new CheckResult(CheckResult.Status.UNREACHABLE, "HubSpot unavailable: " + e.getMessage());
+        default -> new CheckResult(CheckResult.Status.INVALID, "HubSpot refused the check: " + e.getMessage());
+      };
+    } catch (RuntimeException e) {
+      return new CheckResult(CheckResult.Status.UNREACHABLE, "HubSpot check failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public SetupReport ensureFields(boolean dryRun) {
+    return setup.ensureFields(dryRun);
+  }
+
+  @Override
+  public MatchResult match(EntityLevel level, List<MatchKey> keys) {
+    return matcher.match(level, keys);
+  }
+
+  @Override
+  public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
+    return writer.upsert(level, batch);
+  }
+
+  @Override
+  public TaskResult createTask(TaskRequest request) {
+    return tasks.createTask(request);
+  }
+
+  @Override
+  public void close() {
+    http.shutdown();
+  }
+}

@@ -1,0 +1,106 @@
+package io.github.pqlconnector.hubspot;
+
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.WriteResult;
+import io.github.pqlconnector.hubspot.api.BatchCreateRequest;
+import io.github.pqlconnector.hubspot.api.BatchResponse;
+import io.github.pqlconnector.hubspot.api.BatchUpdateRequest;
+import io.github.pqlconnector.hubspot.api.BatchUpsertRequest;
+import io.github.pqlconnector.hubspot.api.ObjectBatchInput;
+import io.github.pqlconnector.hubspot.api.ObjectCreateInput;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes PQL properties. Matched records: {@code batch/update} by record id. Records not found, when {@code
+ * createMissing}: contacts with {@code batch/upsert} by {@code email} (never search-then-create, which races with
+ * HubSpot's search index, crm-apis.md §1.4), companies with {@code batch/create} carrying the account key. Every
+ * input carries {@code objectWriteTraceId} ({@code user:<id>}), which HubSpot needs to answer a create per input.
+ */
+final class HubSpotWriter {
+  static final int MAX_BATCH = 100;
+  static final String DUPLICATE = "DUPLICATE_IN_BATCH";
+  static final String NOT_FOUND = "NOT_FOUND";
+
+  private final HubSpotCalls calls;
+  private final String accountKey;
+  private final boolean createMissing;
+
+  HubSpotWriter(HubSpotCalls calls, String accountKey, boolean createMissing) {
+    this.calls = calls;
+    this.accountKey = accountKey;
+    this.createMissing = createMissing;
+  }
+
+  WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
+    if (batch.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("HubSpot takes at most " + MAX_BATCH + " records per call, got "
+          + batch.size());
+    }
+    BatchOutcome outcome = new BatchOutcome();
+    List<PqlUpdate> updates = new ArrayList<>();
+    List<PqlUpdate> creates = new ArrayList<>();
+    split(batch, updates, creates, outcome);
+    if (!updates.isEmpty()) {
+      outcome.apply(updates, update(level, updates), u -> List.of(traceId(u.entity()), u.recordId()));
+    }
+    if (!creates.isEmpty()) {
+      outcome.apply(creates, create(level, creates), u -> List.of(traceId(u.entity()), u.key().value()));
+    }
+    return outcome.result();
+  }
+
+  /** Two inputs naming one record make HubSpot reject the whole batch: the first wins, the others fail. */
+  private void split(List<PqlUpdate> batch, List<PqlUpdate> updates, List<PqlUpdate> creates, BatchOutcome outcome) {
+    Set<String> seen = new HashSet<>();
+    for (PqlUpdate update : batch) {
+      String target = update.recordId() != null ? "id:" + update.recordId()
+          : "key:" + update.key().value().toLowerCase(Locale.ROOT);
+      if (!seen.add(target)) {
+        outcome.fail(update.entity(), ErrorCategory.CONFLICT, DUPLICATE,
+            "another record in the same batch writes to this HubSpot record");
+      } else if (update.recordId() != null) {
+        updates.add(update);
+      } else if (createMissing) {
+        creates.add(update);
+      } else {
+        outcome.fail(update.entity(), ErrorCategory.NOT_FOUND, NOT_FOUND,
+            "no HubSpot record matches " + update.key().trait() + " and createMissing is off");
+      }
+    }
+  }
+
+  private BatchResponse update(EntityLevel level, List<PqlUpdate> updates) {
+    List<ObjectBatchInput> inputs = updates.stream().map(u -> ObjectBatchInput.byId(u.recordId(),
+        traceId(u.entity()), HubSpotFields.values(u.fields()))).toList();
+    return calls.execute(calls.api().batchUpdate(calls.objects(), calls.objectType(level),
+        new BatchUpdateRequest(inputs)));
+  }
+
+  private BatchResponse create(EntityLevel level, List<PqlUpdate> creates) {
+    String objectType = calls.objectType(level);
+    if (level == EntityLevel.USER) {
+      List<ObjectBatchInput> inputs = creates.stream().map(u -> ObjectBatchInput.byProperty("email",
+          u.key().value(), traceId(u.entity()), HubSpotFields.values(u.fields()))).toList();
+      return calls.execute(calls.api().batchUpsert(calls.objects(), objectType, new BatchUpsertRequest(inputs)));
+    }
+    List<ObjectCreateInput> inputs = creates.stream().map(u -> {
+      Map<String, String> properties = new LinkedHashMap<>(HubSpotFields.values(u.fields()));
+      properties.put(accountKey, u.key().value());
+      return new ObjectCreateInput(properties, List.of(), traceId(u.entity()));
+    }).toList();
+    return calls.execute(calls.api().batchCreate(calls.objects(), objectType, new BatchCreateRequest(inputs)));
+  }
+
+  static String traceId(EntityRef entity) {
+    return entity.level().name().toLowerCase(Locale.ROOT) + ":" + entity.id();
+  }
+}

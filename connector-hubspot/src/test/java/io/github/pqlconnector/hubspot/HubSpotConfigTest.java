@@ -1,0 +1,62 @@
+package io.github.pqlconnector.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pqlconnector.core.config.ConfigPath;
+import io.github.pqlconnector.core.error.ConfigProblem;
+import io.github.pqlconnector.core.config.LineIndex;
+import io.github.pqlconnector.core.config.Problems;
+import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.config.TaskPolicy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HubSpotConfigTest {
+  private static final ConfigPath AT = ConfigPath.of("destinations", "crm");
+
+  @Test
+  void defaultsFitTheLowestHubSpotTier() {
+    HubSpotConfig config = new HubSpotConfig(new Secret("t"), null, null, null, null, null, null, null);
+
+    assertThat(config.baseUrl()).isEqualTo("https://api.hubapi.com/");
+    assertThat(config.apiVersion()).isEqualTo("v3");
+    assertThat(config.objects()).isEqualTo(new HubSpotConfig.ObjectTypes("companies", "contacts"));
+    assertThat(config.accountKey()).isEqualTo("domain");
+    assertThat(config.createMissing()).isFalse();
+    assertThat(config.tasks()).isEqualTo(TaskPolicy.none());
+    assertThat(config.rateLimit()).isEqualTo(new HubSpotConfig.RateLimit(100, 4));
+    assertThat(problems(config)).isEmpty();
+  }
+
+  @Test
+  void collectsEveryProblemWithItsPath() {
+    HubSpotConfig config = new HubSpotConfig(null, "http://localhost:8080", "v4", null, " ", null,
+        new TaskPolicy(null, null, "default", null), new HubSpotConfig.RateLimit(300, 10));
+
+    assertThat(problems(config)).containsExactly(
+        "destinations.crm.token: is required (use ${HUBSPOT_TOKEN})",
+        "destinations.crm.baseUrl: must end in /",
+        "destinations.crm.apiVersion: unknown HubSpot API version 'v4'; expected v3 or a dated version like 2026-09",
+        "destinations.crm.accountKey: must not be blank",
+        "destinations.crm.tasks.defaultOwnerId: is required when owner is 'default'",
+        "destinations.crm.rateLimit.requestsPerTenSeconds: must be 1..250 (HubSpot's documented limit), was 300",
+        "destinations.crm.rateLimit.searchPerSecond: must be 1..4 (HubSpot's documented limit), was 10");
+  }
+
+  @Test
+  void aDatedVersionIsAccepted() {
+    HubSpotConfig config = new HubSpotConfig(new Secret("t"), null, "2026-09", null, null, true, null, null);
+    assertThat(problems(config)).isEmpty();
+    assertThat(config.version().objectsPath()).isEqualTo("crm/objects/2026-09");
+  }
+
+  private static List<String> problems(HubSpotConfig config) {
+    Problems problems = new Problems(LineIndex.empty());
+    config.validate(AT, problems);
+    return problems.list().stream().map(HubSpotConfigTest::text).toList();
+  }
+
+  private static String text(ConfigProblem problem) {
+    return problem.path() + ": " + problem.message();
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.pqlconnector.hubspot;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static io.github.pqlconnector.hubspot.HubSpotMatchAndTasksContractTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.pqlconnector.core.config.ConfigLoader;
+import io.github.pqlconnector.core.config.PqlConfig;
+import io.github.pqlconnector.core.spi.Plugins;
+import io.github.pqlconnector.core.state.StateStore;
+import io.github.pqlconnector.core.sync.Connectors;
+import io.github.pqlconnector.core.sync.Progress;
+import io.github.pqlconnector.core.sync.RunSummary;
+import io.github.pqlconnector.core.sync.RunTrigger;
+import io.github.pqlconnector.core.sync.SyncRunner;
+import io.github.pqlconnector.core.testing.Dataset;
+import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
+import io.github.pqlconnector.core.testing.MutableClock;
+import io.github.pqlconnector.core.testing.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sync engine driving the HubSpot destination from YAML: one write for changed users, none when unchanged. */
+@WireMockTest
+class HubSpotSyncEndToEndTest {
+  private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+  private static final String YAML = """
+      model:
+        levels: [user]
+        metrics:
+          messages_sent: { count: message_sent }
+        signals:
+          - { name: "Heavy messaging", metric: messages_sent, gte: 10, points: 80, type: usage, reason: "Sent {value} messages" }
+      sources:
+        src: { type: testjsonl, directory: "%s" }
+      destinations:
+        crm: { type: hubspot, token: "${HUBSPOT_TOKEN}", baseUrl: "%s/", apiVersion: "2026-09" }
+      syncs:
+        - { name: s, source: src, destination: crm }
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void aSecondIdenticalRunWritesNothing(WireMockRuntimeInfo wireMock) {
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read")).willReturn(json(200, batch(false))));
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).willReturn(json(200, batch(true))));
+    Dataset data = new Dataset(dir);
+    IntStream.rangeClosed(1, 3).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
+        .events("message_sent", 12, "u" + i, null, NOW));
+    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
+    PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
+        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
+    MutableClock clock = new MutableClock(NOW);
+
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary first = new SyncRunner(config, store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      clock.advance(Duration.ofMinutes(30));
+      RunSummary second = new SyncRunner(config, store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+
+      assertThat(first.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
+      assertThat(first.counts().pushed()).isEqualTo(3);
+      assertThat(second.counts().changed()).isZero();
+      assertThat(second.counts().unchanged()).isEqualTo(3);
+    }
+    verify(1, postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")));
+  }
+
+  @Test
+  void hundredFiftyUsersAreWrittenInTwoCallsOfAtMostHundred(WireMockRuntimeInfo wireMock) {
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read"))
+        .willReturn(json(200, echo("email")).withTransformers("response-template")));
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update"))
+        .willReturn(json(200, echo("id")).withTransformers("response-template")));
+    Dataset data = new Dataset(dir);
+    IntStream.rangeClosed(1, 150).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
+        .events("message_sent", 12, "u" + i, null, NOW));
+    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
+    PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
+        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
+
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary run = new SyncRunner(config, store, new Connectors(plugins, new MutableClock(NOW)))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      assertThat(run.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
+      assertThat(run.counts().pushed()).isEqualTo(150);
+    }
+    List<LoggedRequest> writes = findAll(postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")));
+    assertThat(writes).hasSize(2).allSatisfy(w -> assertThat(inputs(w)).isBetween(1, 100));
+    assertThat(writes.stream().mapToInt(HubSpotSyncEndToEndTest::inputs).sum()).isEqualTo(150);
+  }
+
+  private static int inputs(LoggedRequest request) {
+    try {
+      return new ObjectMapper().readTree(request.getBodyAsString()).get("inputs").size();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A batch answer with one record per input, its id the input's id, echoing the email or the trace id. */
+  private static String echo(String field) {
+    String echoed = field.equals("email") ? "\"properties\":{\"email\":\"{{input.id}}\"}"
+        : "\"properties\":{},\"objectWriteTraceId\":\"{{input.objectWriteTraceId}}\"";
+    return "{\"status\":\"COMPLETE\",\"results\":[{{#each (jsonPath request.body '$.inputs') as |input|}}"
+        + "{{#unless @first}},{{/unless}}{\"id\":\"{{input.id}}\",\"archived\":false," + echoed + "}"
+        + "{{/each}}]}";
+  }
+
+  /** Contacts u1..u3 as ids 501..503, with trace ids when answering a write. */
+  private static String batch(boolean written) {
+    String results = IntStream.rangeClosed(1, 3).mapToObj(i -> """
+        {"id":"%d","properties":{"email":"u%d@example.com"},"archived":false%s}""".formatted(500 + i, i,
+        written ? ",\"objectWriteTraceId\":\"user:u" + i + "\"" : "")).collect(Collectors.joining(","));
+    return "{\"status\":\"COMPLETE\",\"results\":[" + results + "]}";
+  }
+}
