@@ -110,6 +110,43 @@ class HubSpotSyncEndToEndTest {
     assertThat(writes.stream().mapToInt(HubSpotSyncEndToEndTest::inputs).sum()).isEqualTo(150);
   }
 
+  @Test
+  void aStormOf429sSlowsTheRunDownAndLosesNothing(WireMockRuntimeInfo wireMock) throws IOException {
+    String limited = new String(HubSpotSyncEndToEndTest.class.getResourceAsStream(
+        "/hubspot/errors/429-ten-secondly.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read"))
+        .willReturn(json(200, echo("email")).withTransformers("response-template")));
+    String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+    for (int i = 1; i <= 3; i++) {
+      stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).inScenario("storm")
+          .whenScenarioStateIs(state).willSetStateTo("limited-" + i)
+          .willReturn(json(429, limited).withHeader("Retry-After", "1")));
+      state = "limited-" + i;
+    }
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).inScenario("storm")
+        .whenScenarioStateIs(state).willReturn(json(200, echo("id")).withTransformers("response-template")));
+    Dataset data = new Dataset(dir);
+    IntStream.rangeClosed(1, 150).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
+        .events("message_sent", 12, "u" + i, null, NOW));
+    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
+    PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
+        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
+
+    long started = System.nanoTime();
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary run = new SyncRunner(config, store, new Connectors(plugins, new MutableClock(NOW)))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      assertThat(run.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
+      assertThat(run.counts().pushed()).isEqualTo(150);
+      assertThat(run.counts().outboxLeft()).isZero();
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("three Retry-After waits of a second")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(2_900));
+    List<LoggedRequest> writes = findAll(postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")));
+    assertThat(writes).hasSize(5);
+    assertThat(writes.subList(3, 5).stream().mapToInt(HubSpotSyncEndToEndTest::inputs).sum()).isEqualTo(150);
+  }
+
   private static int inputs(LoggedRequest request) {
     try {
       return new ObjectMapper().readTree(request.getBodyAsString()).get("inputs").size();
