@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
     @Nullable ObjectTypes objects, @Nullable String accountKey, @Nullable Boolean createMissing,
-    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit) implements DestinationConfig {
+    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth)
+    implements DestinationConfig {
 
   public HubSpotConfig {
     baseUrl = baseUrl != null ? baseUrl : HubSpotHttp.DEFAULT_BASE_URL;
@@ -58,8 +59,13 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
 
   @Override
   public void validate(ConfigPath at, Problems problems) {
-    if (token == null || token.reveal().isBlank()) {
-      problems.add(at.child("token"), "is required (use ${HUBSPOT_TOKEN})");
+    if (oauth != null) {
+      oauth.validate(at.child("oauth"), problems);
+      if (token != null) {
+        problems.add(at.child("token"), "give either token (a private app or service key) or oauth, not both");
+      }
+    } else if (token == null || token.reveal().isBlank()) {
+      problems.add(at.child("token"), "is required (use ${HUBSPOT_TOKEN}), unless oauth is configured");
     }
     validateBaseUrl(at.child("baseUrl"), problems);
     try {

@@ -4,6 +4,7 @@ import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.http.VendorCall;
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.http.TokenStore;
 import io.github.pqlconnector.core.resilience.ResilienceSettings;
 import io.github.pqlconnector.core.resilience.VendorResilience;
 import io.github.pqlconnector.core.spi.Capabilities;
@@ -50,7 +51,10 @@ public final class HubSpotDestination implements CrmDestination {
 
   /** A destination on its own HTTP stack over {@code http}, guarded as {@code hubspot/<destination name>}. */
   static HubSpotDestination create(HubSpotConfig config, DestinationContext context, HttpClients http) {
-    HubSpotHttp stack = HubSpotHttp.create(http, config.baseUrl(), config::token);
+    HubSpotHttp stack = config.oauth() == null ? HubSpotHttp.create(http, config.baseUrl(), config::token)
+        : HubSpotHttp.create(http, config.baseUrl(), new TokenStore(new HubSpotTokenRefresher(config.oauth(),
+            http.forVendor("hubspot-oauth", List.of(), url -> url, Duration.ofSeconds(30)), context.clock()),
+            context.clock(), Duration.ofMinutes(2)));
     VendorResilience resilience = new VendorResilience("hubspot/" + context.name(), settings(config));
     return new HubSpotDestination(config, http, new HubSpotCalls(stack.api(), config.version(),
         new VendorCall(HubSpotErrors.MAPPER, resilience), config.objects()));

@@ -9,6 +9,8 @@ import io.github.pqlconnector.hubspot.api.HubSpotJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import io.github.pqlconnector.core.http.RefreshOnUnauthorized;
+import io.github.pqlconnector.core.http.TokenStore;
 import java.util.function.UnaryOperator;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -48,8 +50,17 @@ public final class HubSpotHttp {
     if (callTimeout.isNegative() || callTimeout.isZero()) {
       throw new IllegalArgumentException("callTimeout must be positive, was " + callTimeout);
     }
-    OkHttpClient client = http.forVendor(VENDOR, List.of(userAgent(), new BearerToken(token), operationInMdc()),
-        UnaryOperator.identity(), callTimeout);
+    return withClient(http.forVendor(VENDOR, List.of(userAgent(), new BearerToken(token), operationInMdc()),
+        UnaryOperator.identity(), callTimeout), baseUrl);
+  }
+
+  /** The stack on OAuth: tokens from {@code tokens}, refreshed before expiry and once after a 401. */
+  public static HubSpotHttp create(HttpClients http, String baseUrl, TokenStore tokens) {
+    return withClient(http.forVendor(VENDOR, List.of(userAgent(), new BearerToken(tokens::current), operationInMdc()),
+        UnaryOperator.identity(), DEFAULT_CALL_TIMEOUT, new RefreshOnUnauthorized(tokens)), baseUrl);
+  }
+
+  private static HubSpotHttp withClient(OkHttpClient client, String baseUrl) {
     HubSpotApi api = new Retrofit.Builder()
         .baseUrl(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
         .client(client)

@@ -16,7 +16,7 @@ class HubSpotConfigTest {
 
   @Test
   void defaultsFitTheLowestHubSpotTier() {
-    HubSpotConfig config = new HubSpotConfig(new Secret("t"), null, null, null, null, null, null, null);
+    HubSpotConfig config = new HubSpotConfig(new Secret("t"), null, null, null, null, null, null, null, null);
 
     assertThat(config.baseUrl()).isEqualTo("https://api.hubapi.com/");
     assertThat(config.apiVersion()).isEqualTo("v3");
@@ -31,10 +31,10 @@ class HubSpotConfigTest {
   @Test
   void collectsEveryProblemWithItsPath() {
     HubSpotConfig config = new HubSpotConfig(null, "http://localhost:8080", "v4", null, " ", null,
-        new TaskPolicy(null, null, "default", null), new HubSpotConfig.RateLimit(300, 10));
+        new TaskPolicy(null, null, "default", null), new HubSpotConfig.RateLimit(300, 10), null);
 
     assertThat(problems(config)).containsExactly(
-        "destinations.crm.token: is required (use ${HUBSPOT_TOKEN})",
+        "destinations.crm.token: is required (use ${HUBSPOT_TOKEN}), unless oauth is configured",
         "destinations.crm.baseUrl: must end in /",
         "destinations.crm.apiVersion: unknown HubSpot API version 'v4'; expected v3 or a dated version like 2026-09",
         "destinations.crm.accountKey: must not be blank",
@@ -45,7 +45,7 @@ class HubSpotConfigTest {
 
   @Test
   void aDatedVersionIsAccepted() {
-    HubSpotConfig config = new HubSpotConfig(new Secret("t"), null, "2026-09", null, null, true, null, null);
+    HubSpotConfig config = new HubSpotConfig(new Secret("t"), null, "2026-09", null, null, true, null, null, null);
     assertThat(problems(config)).isEmpty();
     assertThat(config.version().objectsPath()).isEqualTo("crm/objects/2026-09");
   }

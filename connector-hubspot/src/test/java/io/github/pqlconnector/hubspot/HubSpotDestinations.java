@@ -29,7 +29,7 @@ final class HubSpotDestinations {
 
   static HubSpotConfig config(WireMockRuntimeInfo wireMock, boolean createMissing, @Nullable TaskPolicy tasks) {
     return new HubSpotConfig(new Secret(TOKEN), wireMock.getHttpBaseUrl() + "/", null, null, null, createMissing,
-        tasks, null);
+        tasks, null, null);
   }
 
   static HubSpotDestination destination(WireMockRuntimeInfo wireMock) {

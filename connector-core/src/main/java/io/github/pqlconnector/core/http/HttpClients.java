@@ -34,6 +34,12 @@ public final class HttpClients {
     return builder.build();
   }
 
+  /** As {@link #forVendor}, with an authenticator that answers a 401 (an OAuth refresh). */
+  public OkHttpClient forVendor(String vendor, List<Interceptor> interceptors, UnaryOperator<String> redactUrl,
+      Duration callTimeout, okhttp3.Authenticator authenticator) {
+    return forVendor(vendor, interceptors, redactUrl, callTimeout).newBuilder().authenticator(authenticator).build();
+  }
+
   /** BASIC request/response lines at DEBUG under {@code pql.http.<vendor>}, with secrets redacted. */
   static HttpLoggingInterceptor redactingLogger(String vendor, UnaryOperator<String> redactUrl) {
     Logger log = LoggerFactory.getLogger("pql.http." + vendor);
