@@ -26,6 +26,7 @@ import io.github.pqlconnector.core.testing.Dataset;
 import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
 import io.github.pqlconnector.core.testing.MutableClock;
 import io.github.pqlconnector.core.testing.TestDatabases;
+import io.github.pqlconnector.hubspot.api.HubSpotErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -145,6 +146,40 @@ class HubSpotSyncEndToEndTest {
     List<LoggedRequest> writes = findAll(postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")));
     assertThat(writes).hasSize(5);
     assertThat(writes.subList(3, 5).stream().mapToInt(HubSpotSyncEndToEndTest::inputs).sum()).isEqualTo(150);
+  }
+
+  @Test
+  void theDailyLimitStopsTheRunCleanlyAndTheNextRunContinues(WireMockRuntimeInfo wireMock) throws IOException {
+    String daily = new String(HubSpotSyncEndToEndTest.class.getResourceAsStream("/hubspot/errors/429-daily.json")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read"))
+        .willReturn(json(200, echo("email")).withTransformers("response-template")));
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).willReturn(json(429, daily)));
+    Dataset data = new Dataset(dir);
+    IntStream.rangeClosed(1, 150).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
+        .events("message_sent", 12, "u" + i, null, NOW));
+    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
+    PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
+        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
+    MutableClock clock = new MutableClock(NOW);
+
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SyncRunner(config, store,
+          new Connectors(plugins, clock)).run(null, RunTrigger.MANUAL, false, Progress.NONE))
+          .isInstanceOfSatisfying(io.github.pqlconnector.core.error.VendorException.class,
+              e -> assertThat(HubSpotErrors.isDailyLimit(e)).isTrue());
+      verify(1, postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")));
+      long queued = store.read(c -> new io.github.pqlconnector.core.state.OutboxDao().depth(c, "s"));
+      assertThat(queued).as("every update still queued").isEqualTo(150);
+
+      stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update"))
+          .willReturn(json(200, echo("id")).withTransformers("response-template")));
+      clock.advance(Duration.ofDays(1));
+      RunSummary next = new SyncRunner(config, store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      assertThat(next.counts().pushed()).isEqualTo(150);
+      assertThat(next.counts().outboxLeft()).isZero();
+    }
   }
 
   private static int inputs(LoggedRequest request) {
