@@ -55,6 +55,7 @@ final class HubSpotStub implements AutoCloseable {
   private final Map<String, Endpoint> endpoints = new TreeMap<>();
   private final Map<String, String> ids = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(100_000);
+  private final java.util.List<String> refusals = new java.util.ArrayList<>();
   private long firstNanos;
   private long lastNanos;
   private final WireMockServer server;
@@ -77,8 +78,14 @@ final class HubSpotStub implements AutoCloseable {
   /** Forgets the counts (not the record ids): the next run is measured on its own. */
   synchronized void reset() {
     endpoints.clear();
+    refusals.clear();
     firstNanos = 0;
     lastNanos = 0;
+  }
+
+  /** Each 429 as {@code +<seconds since the first request> <endpoint> Retry-After <s>}. */
+  synchronized java.util.List<String> refusals() {
+    return java.util.List.copyOf(refusals);
   }
 
   synchronized Map<String, Endpoint> endpoints() {
@@ -114,7 +121,9 @@ final class HubSpotStub implements AutoCloseable {
     Endpoint before = endpoints.getOrDefault(endpoint, new Endpoint(0, 0, 0));
     endpoints.put(endpoint, new Endpoint(before.requests() + 1, before.inputs() + (retryAfter == null ? inputs : 0),
         before.limited() + (retryAfter == null ? 0 : 1)));
-    if (retryAfter == null) {
+    if (retryAfter != null) {
+      refusals.add(String.format("+%.1fs %s Retry-After %d", (now - firstNanos) / 1e9, endpoint, retryAfter));
+    } else {
       if (inBurst) {
         window.addLast(now);
       }
