@@ -6,8 +6,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
@@ -17,26 +15,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rate limiter, circuit breaker and retry for one vendor instance ({@code hubspot/crm}), composed as
- * Resilience4j documents it: {@code Retry(CircuitBreaker(RateLimiter(call)))}. Every attempt, retries
- * included, spends a permit; a full bucket makes calls wait, not fail. Only retryable failures are retried,
+ * Resilience4j documents it: {@code Retry(CircuitBreaker(RateLimiter(call)))}. The limiter is a rolling window
+ * ({@link RollingWindowLimiter}, counted as the vendors count); every attempt, retries included, spends a
+ * permit, and a full window makes calls wait, not fail. Only retryable failures are retried,
  * after the vendor's {@code Retry-After} when it gave one. Only TRANSIENT failures (5xx, timeouts) count
  * towards opening the breaker; an open breaker ends the call with a TRANSIENT "circuit open" error.
  */
 public final class VendorResilience {
   private static final Logger log = LoggerFactory.getLogger(VendorResilience.class);
-  private static final Duration MAX_PERMIT_WAIT = Duration.ofMinutes(5);
 
   private final String name;
-  private final RateLimiter limiter;
-  private final RateLimiter searchLimiter;
+  private final RollingWindowLimiter limiter;
+  private final RollingWindowLimiter searchLimiter;
   private final CircuitBreaker breaker;
   private final Retry retry;
 
   public VendorResilience(String name, ResilienceSettings settings) {
     this.name = name;
-    this.limiter = RateLimiter.of(name, limiterConfig(settings.requestsPerWindow(), settings.window()));
-    this.searchLimiter = RateLimiter.of(name + "/search",
-        limiterConfig(settings.searchRequestsPerWindow(), settings.searchWindow()));
+    this.limiter = new RollingWindowLimiter(settings.requestsPerWindow(), settings.window());
+    this.searchLimiter = new RollingWindowLimiter(settings.searchRequestsPerWindow(), settings.searchWindow());
     this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
         .minimumNumberOfCalls(settings.breakerMinimumCalls())
         .slidingWindowSize(Math.max(settings.breakerMinimumCalls(), 10))
@@ -54,18 +51,28 @@ public final class VendorResilience {
     return compose(call, limiter);
   }
 
-  /** The same on the search limit (vendors limit search separately and lower). */
+  /**
+   * The same on the search limit (vendors limit search separately and lower). A search also spends an ordinary
+   * permit: whether a vendor counts searches in its general window too is not always documented, and counting
+   * them costs little while a 429 costs a whole wait.
+   */
   public <T> Supplier<T> decorateSearch(Supplier<T> call) {
-    return compose(call, searchLimiter);
+    return compose(() -> {
+      limiter.acquire();
+      return call.get();
+    }, searchLimiter);
   }
 
   public CircuitBreaker.State breakerState() {
     return breaker.getState();
   }
 
-  private <T> Supplier<T> compose(Supplier<T> call, RateLimiter rateLimiter) {
-    Supplier<T> guarded = Retry.decorateSupplier(retry,
-        CircuitBreaker.decorateSupplier(breaker, RateLimiter.decorateSupplier(rateLimiter, call)));
+  private <T> Supplier<T> compose(Supplier<T> call, RollingWindowLimiter rateLimiter) {
+    Supplier<T> limited = () -> {
+      rateLimiter.acquire();
+      return call.get();
+    };
+    Supplier<T> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, limited));
     return () -> {
       try {
         return guarded.get();
@@ -74,11 +81,6 @@ public final class VendorResilience {
             "circuit open after repeated server errors; the work stays queued for the next run", null);
       }
     };
-  }
-
-  private static RateLimiterConfig limiterConfig(int permits, Duration window) {
-    return RateLimiterConfig.custom().limitForPeriod(permits).limitRefreshPeriod(window)
-        .timeoutDuration(MAX_PERMIT_WAIT).build();
   }
 
   private static RetryConfig retryConfig(ResilienceSettings settings) {
