@@ -64,12 +64,8 @@ class HubSpotSyncEndToEndTest {
   void aSecondIdenticalRunWritesNothing(WireMockRuntimeInfo wireMock) {
     stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read")).willReturn(json(200, batch(false))));
     stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).willReturn(json(200, batch(true))));
-    Dataset data = new Dataset(dir);
-    IntStream.rangeClosed(1, 3).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
-        .events("message_sent", 12, "u" + i, null, NOW));
-    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
-    PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
-        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
+    writeUsers(3);
+    PqlConfig config = config(wireMock);
     MutableClock clock = new MutableClock(NOW);
 
     try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
@@ -93,12 +89,8 @@ class HubSpotSyncEndToEndTest {
         .willReturn(json(200, echo("email")).withTransformers("response-template")));
     stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update"))
         .willReturn(json(200, echo("id")).withTransformers("response-template")));
-    Dataset data = new Dataset(dir);
-    IntStream.rangeClosed(1, 150).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
-        .events("message_sent", 12, "u" + i, null, NOW));
-    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
-    PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
-        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
+    writeUsers(150);
+    PqlConfig config = config(wireMock);
 
     try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
       RunSummary run = new SyncRunner(config, store, new Connectors(plugins, new MutableClock(NOW)))
@@ -126,12 +118,8 @@ class HubSpotSyncEndToEndTest {
     }
     stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).inScenario("storm")
         .whenScenarioStateIs(state).willReturn(json(200, echo("id")).withTransformers("response-template")));
-    Dataset data = new Dataset(dir);
-    IntStream.rangeClosed(1, 150).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
-        .events("message_sent", 12, "u" + i, null, NOW));
-    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
-    PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
-        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
+    writeUsers(150);
+    PqlConfig config = config(wireMock);
 
     long started = System.nanoTime();
     try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
@@ -155,12 +143,8 @@ class HubSpotSyncEndToEndTest {
     stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read"))
         .willReturn(json(200, echo("email")).withTransformers("response-template")));
     stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).willReturn(json(429, daily)));
-    Dataset data = new Dataset(dir);
-    IntStream.rangeClosed(1, 150).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
-        .events("message_sent", 12, "u" + i, null, NOW));
-    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
-    PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
-        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
+    writeUsers(150);
+    PqlConfig config = config(wireMock);
     MutableClock clock = new MutableClock(NOW);
 
     try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
@@ -180,6 +164,21 @@ class HubSpotSyncEndToEndTest {
       assertThat(next.counts().pushed()).isEqualTo(150);
       assertThat(next.counts().outboxLeft()).isZero();
     }
+  }
+
+  private final Plugins plugins =
+      new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
+
+  /** Users u1..u{count} in account a1, each with 12 messages: every one qualifies. */
+  private void writeUsers(int count) {
+    Dataset data = new Dataset(dir);
+    IntStream.rangeClosed(1, count).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
+        .events("message_sent", 12, "u" + i, null, NOW));
+  }
+
+  private PqlConfig config(WireMockRuntimeInfo wireMock) {
+    return new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
+        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
   }
 
   private static int inputs(LoggedRequest request) {
