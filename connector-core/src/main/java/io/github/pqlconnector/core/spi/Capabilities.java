@@ -6,14 +6,25 @@ import java.util.Map;
 /**
  * What a destination declares about itself: the most records one write call takes, the trait that
  * identifies a record at each level (users by {@code email}, accounts by {@code domain} or an external
- * id trait), and whether records not found are created.
+ * id trait), whether records not found are created, and how many batches the sync engine may have in
+ * flight at once (match and upsert are then called from that many threads; the destination's own rate
+ * limiter still paces them, so this only hides network latency).
  */
-public record Capabilities(int maxBatchSize, Map<EntityLevel, String> matchTraits, boolean createsMissing) {
+public record Capabilities(
+    int maxBatchSize, Map<EntityLevel, String> matchTraits, boolean createsMissing, int maxInFlight) {
   public Capabilities {
     if (maxBatchSize < 1) {
       throw new IllegalArgumentException("maxBatchSize must be at least 1");
     }
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be at least 1");
+    }
     matchTraits = Map.copyOf(matchTraits);
+  }
+
+  /** A destination that takes one batch at a time. */
+  public Capabilities(int maxBatchSize, Map<EntityLevel, String> matchTraits, boolean createsMissing) {
+    this(maxBatchSize, matchTraits, createsMissing, 1);
   }
 
   public String matchTrait(EntityLevel level) {

@@ -4,8 +4,9 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import java.util.List;
 
 /**
- * Writes PQL verdicts into one CRM. The sync engine calls it from one thread at a time. Calls that fail as
- * a whole throw {@link io.github.pqlconnector.core.error.VendorException}; per-record failures are returned
+ * Writes PQL verdicts into one CRM. The sync engine calls {@link #match} and {@link #upsert} from up to
+ * {@link Capabilities#maxInFlight()} threads at once (one when that is 1) and everything else from one
+ * thread. Calls that fail as a whole throw {@link io.github.pqlconnector.core.error.VendorException}; per-record failures are returned
  * as data.
  */
 public interface CrmDestination extends AutoCloseable {
