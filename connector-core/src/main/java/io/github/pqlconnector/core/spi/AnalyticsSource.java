@@ -17,6 +17,16 @@ public interface AnalyticsSource extends AutoCloseable {
    */
   ReadResult readEvents(ReadRequest request, EventSink sink);
 
+  /**
+   * Whether this source reads incrementally: it then hands over exactly the events whose time falls in the
+   * request's [{@code from}, {@code to}), where {@code from} is a UTC day boundary, and the connector keeps
+   * per-entity, per-day partial aggregates in the state store, asking on each run only for the days not yet
+   * complete plus the late-data window. A source that reads everything on every run (a file) says false.
+   */
+  default boolean incremental() {
+    return false;
+  }
+
   /** Streams the traits of every known entity of {@code level}; a source without traits sends none. */
   void readTraits(EntityLevel level, TraitsSink sink);
 
