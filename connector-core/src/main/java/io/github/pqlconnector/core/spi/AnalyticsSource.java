@@ -1,6 +1,7 @@
 package io.github.pqlconnector.core.spi;
 
 import io.github.pqlconnector.core.model.EntityLevel;
+import java.time.Duration;
 
 /**
  * Reads product usage. Push-style: the source streams into a sink and closes its own resources, so
@@ -25,6 +26,14 @@ public interface AnalyticsSource extends AutoCloseable {
    */
   default boolean incremental() {
     return false;
+  }
+
+  /**
+   * For an incremental source: how far back data may still arrive late (Mixpanel's ingestion delay,
+   * Amplitude's upload delay). Every run re-reads the days this window touches and replaces their buckets.
+   */
+  default Duration lateDataWindow() {
+    return Duration.ZERO;
   }
 
   /** Streams the traits of every known entity of {@code level}; a source without traits sends none. */
