@@ -70,7 +70,8 @@ public final class HubSpotDestination implements CrmDestination {
   @Override
   public Capabilities capabilities() {
     return new Capabilities(HubSpotWriter.MAX_BATCH,
-        Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, config.accountKey()), config.createMissing());
+        Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, config.accountKey()), config.createMissing(),
+        config.rateLimit().concurrency());
   }
 
   /** Reads the {@code pql_status} contact property: proves the token, the scopes and the network, writes nothing. */

@@ -84,6 +84,29 @@ class HubSpotSyncEndToEndTest {
   }
 
   @Test
+  void aChangedVerdictGoesToTheStoredRecordIdWithoutAnotherLookup(WireMockRuntimeInfo wireMock) {
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read")).willReturn(json(200, batch(false))));
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).willReturn(json(200, batch(true))));
+    writeUsers(3);
+    PqlConfig config = config(wireMock);
+    MutableClock clock = new MutableClock(NOW);
+
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      new SyncRunner(config, store, new Connectors(plugins, clock)).run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      Dataset data = new Dataset(dir);
+      IntStream.rangeClosed(1, 3).forEach(i -> data.events("message_sent", 5, "u" + i, null, NOW.plusSeconds(60)));
+      clock.advance(Duration.ofMinutes(30));
+      RunSummary second = new SyncRunner(config, store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      assertThat(second.counts().pushed()).isEqualTo(3);
+    }
+    verify(1, postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/read")));
+    List<LoggedRequest> writes = findAll(postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")));
+    assertThat(writes).hasSize(2);
+    assertThat(writes.get(1).getBodyAsString()).contains("\"id\":\"501\"").contains("Sent 17 messages");
+  }
+
+  @Test
   void hundredFiftyUsersAreWrittenInTwoCallsOfAtMostHundred(WireMockRuntimeInfo wireMock) {
     stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read"))
         .willReturn(json(200, echo("email")).withTransformers("response-template")));
@@ -129,11 +152,15 @@ class HubSpotSyncEndToEndTest {
       assertThat(run.counts().pushed()).isEqualTo(150);
       assertThat(run.counts().outboxLeft()).isZero();
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("three Retry-After waits of a second")
-        .isGreaterThanOrEqualTo(Duration.ofMillis(2_900));
-    List<LoggedRequest> writes = findAll(postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")));
-    assertThat(writes).hasSize(5);
-    assertThat(writes.subList(3, 5).stream().mapToInt(HubSpotSyncEndToEndTest::inputs).sum()).isEqualTo(150);
+    // two batches are in flight: both wait out a Retry-After of a second, one of them twice
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("two Retry-After waits of a second in a row")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
+    var writes = com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().endsWith("/contacts/batch/update")).toList();
+    assertThat(writes).filteredOn(e -> e.getResponse().getStatus() == 429).hasSize(3);
+    assertThat(writes).filteredOn(e -> e.getResponse().getStatus() == 200)
+        .flatExtracting(e -> ids(e.getRequest())).containsAll(IntStream.rangeClosed(1, 150).mapToObj(i -> "u" + i)
+            .map(u -> u + "@example.com").toList());
   }
 
   @Test
@@ -152,7 +179,8 @@ class HubSpotSyncEndToEndTest {
           new Connectors(plugins, clock)).run(null, RunTrigger.MANUAL, false, Progress.NONE))
           .isInstanceOfSatisfying(io.github.pqlconnector.core.error.VendorException.class,
               e -> assertThat(HubSpotErrors.isDailyLimit(e)).isTrue());
-      verify(1, postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")));
+      assertThat(findAll(postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update"))))
+          .as("no write after the refusal but the one already in flight").hasSizeBetween(1, 2);
       long queued = store.read(c -> new io.github.pqlconnector.core.state.OutboxDao().depth(c, "s"));
       assertThat(queued).as("every update still queued").isEqualTo(150);
 
@@ -179,6 +207,16 @@ class HubSpotSyncEndToEndTest {
   private PqlConfig config(WireMockRuntimeInfo wireMock) {
     return new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
         .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl()));
+  }
+
+  private static List<String> ids(LoggedRequest request) {
+    try {
+      List<String> ids = new java.util.ArrayList<>();
+      new ObjectMapper().readTree(request.getBodyAsString()).get("inputs").forEach(i -> ids.add(i.get("id").asText()));
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int inputs(LoggedRequest request) {
