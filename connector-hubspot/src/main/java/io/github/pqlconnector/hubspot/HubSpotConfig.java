@@ -49,12 +49,23 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
     static final int MAX_BURST = 250;
     static final int MAX_SEARCH = 4;
     static final int MAX_CONCURRENCY = 10;
+    /** The HubSpot latency (per batch call) the default concurrency is sized for. */
+    private static final double DESIGN_LATENCY_SECONDS = 0.4;
 
     public RateLimit {
       requestsPerTenSeconds = requestsPerTenSeconds != null ? requestsPerTenSeconds : 100;
       searchPerSecond = searchPerSecond != null ? searchPerSecond : MAX_SEARCH;
-      concurrency = concurrency != null ? concurrency : 4;
+      concurrency = concurrency != null ? concurrency : defaultConcurrency(requestsPerTenSeconds);
     }
+  }
+
+  /**
+   * Enough batches in flight to keep the limit busy at {@link RateLimit#DESIGN_LATENCY_SECONDS} per call: 5 on the
+   * 100 tier, 9 on 190, 10 on 250.
+   */
+  static int defaultConcurrency(int requestsPerTenSeconds) {
+    double callsInFlight = requestsPerTenSeconds / 10.0 * RateLimit.DESIGN_LATENCY_SECONDS;
+    return Math.min(RateLimit.MAX_CONCURRENCY, Math.max(2, (int) Math.ceil(callsInFlight) + 1));
   }
 
   public HubSpotApiVersion version() {

@@ -24,7 +24,7 @@ class HubSpotConfigTest {
     assertThat(config.accountKey()).isEqualTo("domain");
     assertThat(config.createMissing()).isFalse();
     assertThat(config.tasks()).isEqualTo(TaskPolicy.none());
-    assertThat(config.rateLimit()).isEqualTo(new HubSpotConfig.RateLimit(100, 4, 4));
+    assertThat(config.rateLimit()).isEqualTo(new HubSpotConfig.RateLimit(100, 4, 5));
     assertThat(problems(config)).isEmpty();
   }
 
@@ -42,6 +42,14 @@ class HubSpotConfigTest {
         "destinations.crm.rateLimit.requestsPerTenSeconds: must be 1..250 (HubSpot's documented limit), was 300",
         "destinations.crm.rateLimit.searchPerSecond: must be 1..4 (HubSpot's documented limit), was 10",
         "destinations.crm.rateLimit.concurrency: must be 1..10, was 0");
+  }
+
+  @Test
+  void theDefaultConcurrencyKeepsEachTierBusyAtRealisticLatency() {
+    assertThat(HubSpotConfig.defaultConcurrency(100)).isEqualTo(5);
+    assertThat(HubSpotConfig.defaultConcurrency(190)).isEqualTo(9);
+    assertThat(HubSpotConfig.defaultConcurrency(250)).isEqualTo(10);
+    assertThat(new HubSpotConfig.RateLimit(250, null, null).concurrency()).isEqualTo(10);
   }
 
   @Test

@@ -57,10 +57,7 @@ public final class VendorResilience {
    * them costs little while a 429 costs a whole wait.
    */
   public <T> Supplier<T> decorateSearch(Supplier<T> call) {
-    return compose(() -> {
-      limiter.acquire();
-      return call.get();
-    }, searchLimiter);
+    return compose(() -> within(limiter, call), searchLimiter);
   }
 
   public CircuitBreaker.State breakerState() {
@@ -68,10 +65,7 @@ public final class VendorResilience {
   }
 
   private <T> Supplier<T> compose(Supplier<T> call, RollingWindowLimiter rateLimiter) {
-    Supplier<T> limited = () -> {
-      rateLimiter.acquire();
-      return call.get();
-    };
+    Supplier<T> limited = () -> within(rateLimiter, call);
     Supplier<T> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, limited));
     return () -> {
       try {
@@ -81,6 +75,16 @@ public final class VendorResilience {
             "circuit open after repeated server errors; the work stays queued for the next run", null);
       }
     };
+  }
+
+  /** The call holding a slot of {@code rateLimiter} from before it is sent until it has completed. */
+  private static <T> T within(RollingWindowLimiter rateLimiter, Supplier<T> call) {
+    RollingWindowLimiter.Slot slot = rateLimiter.acquire();
+    try {
+      return call.get();
+    } finally {
+      rateLimiter.done(slot);
+    }
   }
 
   private static RetryConfig retryConfig(ResilienceSettings settings) {
