@@ -78,7 +78,7 @@ public final class HubSpotDestination implements CrmDestination {
   @Override
   public CheckResult check() {
     try {
-      calls.execute(calls.api().readProperty(calls.properties(), config.objects().user(), HubSpotFields.STATUS));
+      calls.probe(calls.api().readProperty(calls.properties(), config.objects().user(), HubSpotFields.STATUS));
       return CheckResult.ok("HubSpot reachable; the PQL properties exist");
     } catch (VendorException e) {
       return switch (e.category()) {

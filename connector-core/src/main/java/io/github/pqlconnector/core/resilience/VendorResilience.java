@@ -60,6 +60,11 @@ public final class VendorResilience {
     return compose(() -> within(limiter, call), searchLimiter);
   }
 
+  /** The call on the ordinary limit only: one attempt, no retry, no breaker (for read-only probes). */
+  public <T> Supplier<T> decorateOnce(Supplier<T> call) {
+    return () -> within(limiter, call);
+  }
+
   public CircuitBreaker.State breakerState() {
     return breaker.getState();
   }
