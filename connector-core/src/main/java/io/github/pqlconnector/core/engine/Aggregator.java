@@ -43,13 +43,13 @@ public final class Aggregator implements EventSink {
   @Override
   public void accept(Event event) {
     accepted++;
-    UserSlot user = event.userId() == null ? null : slot(event.userId());
-    if (user != null) {
-      user.identity.learn(event);
-    }
     long daysAgo = today - Math.floorDiv(event.timestampMillis(), DAY_MILLIS);
     if (event.timestampMillis() > nowMillis || daysAgo >= maxDays) {
       return;
+    }
+    UserSlot user = event.userId() == null ? null : slot(event.userId());
+    if (user != null) {
+      user.identity.learn(event);
     }
     CompiledModel.Route route = model.route(event.name());
     MetricDef[] defs = route.metrics();
