@@ -187,6 +187,23 @@ abstract class DayBucketsContract {
     assertThat(control.requests.get(1).from()).isEqualTo(control.requests.get(0).from());
   }
 
+  @Test
+  void everyMetricKindAndWindowAgreeWithAFullReadOverWeeksOfRuns() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("mixed"));
+    Files.writeString(data.resolve("events.jsonl"), MixedEvents.lines(NOW.minus(Duration.ofDays(45)), NOW, 1000));
+    Files.writeString(data.resolve("users.jsonl"), "{\"id\":\"u1\",\"accountId\":\"a9\"}\n");
+    CompiledModel model = new CompiledModel(TestConfigs.around(MixedEvents.MODEL, data, dir, "").model());
+    for (Instant now = NOW.minus(Duration.ofDays(40)); now.isBefore(NOW.plus(Duration.ofDays(3)));
+        now = now.plus(Duration.ofHours(53))) {
+      assertThat(incremental(model, new IncrementalJsonLinesSource(data, Duration.ofDays(1)), now, false))
+          .as("run at %s", now).isEqualTo(fullRead(model, data, now));
+    }
+    assertThat(fullRead(model, data, NOW)).anySatisfy(result -> assertThat(result.metrics())
+        .containsKey("last_seen").hasEntrySatisfying("seats", seats -> assertThat(seats).isGreaterThanOrEqualTo(3))
+        .hasEntrySatisfying("channels", channels -> assertThat(channels).isGreaterThanOrEqualTo(3))
+        .hasEntrySatisfying("activation_pct", pct -> assertThat(pct).isGreaterThan(50)));
+  }
+
   List<PqlResult> incremental(CompiledModel model, IncrementalJsonLinesSource source, Instant now, boolean full) {
     Snapshot snapshot = Snapshot.load(store, SYNC, full);
     EvaluationStep.Evaluated evaluated = new IncrementalStep(model, new EvaluationStep(model), store, SYNC)
