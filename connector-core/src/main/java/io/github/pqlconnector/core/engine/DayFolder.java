@@ -5,11 +5,10 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.model.Event;
 import io.github.pqlconnector.core.spi.EventSink;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,18 +69,19 @@ public final class DayFolder implements EventSink {
 
   /** Hands every partial of the read to {@code aggregator}, as if they were stored buckets. */
   public void replayInto(Aggregator aggregator) {
-    forEach(EntityLevel.ACCOUNT, accounts, (entity, day, partial) -> aggregator.merge(entity, day, partial));
-    forEach(EntityLevel.USER, users, (entity, day, partial) -> aggregator.merge(entity, day, partial));
+    forEach(EntityLevel.ACCOUNT, accounts, aggregator::merge);
+    forEach(EntityLevel.USER, users, aggregator::merge);
   }
 
-  /** The read's partials, encoded for the state store: the new buckets of the days read. */
-  public List<DayBucket> buckets() {
-    List<DayBucket> all = new ArrayList<>();
-    forEach(EntityLevel.ACCOUNT, accounts, (entity, day, partial) ->
-        all.add(new DayBucket(entity, day, BucketCodec.encode(partial, model))));
-    forEach(EntityLevel.USER, users, (entity, day, partial) ->
-        all.add(new DayBucket(entity, day, BucketCodec.encode(partial, model))));
-    return all;
+  /** The read's partials, encoded for the state store as they are iterated: the new buckets of the days read. */
+  public Iterable<DayBucket> buckets() {
+    return () -> Stream.concat(stream(EntityLevel.ACCOUNT, accounts), stream(EntityLevel.USER, users)).iterator();
+  }
+
+  private Stream<DayBucket> stream(EntityLevel level, Map<Long, Map<String, DayPartial>> byDay) {
+    return byDay.entrySet().stream().flatMap(day -> day.getValue().entrySet().stream().map(partial ->
+        new DayBucket(new EntityRef(level, partial.getKey()), day.getKey(),
+            BucketCodec.encode(partial.getValue(), model))));
   }
 
   private interface PartialVisitor {

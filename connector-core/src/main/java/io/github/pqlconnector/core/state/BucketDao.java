@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -56,17 +57,15 @@ public final class BucketDao {
     } else {
       delete(c, "DELETE FROM day_buckets WHERE sync_name = ? AND epoch_day >= ?", sync, write.replaceFromDay());
     }
-    List<DayBucket> buckets = write.buckets();
-    for (int from = 0; from < buckets.size(); from += CHUNK) {
-      Sql.batch(c, "INSERT INTO day_buckets (sync_name, epoch_day, level, entity_id, data) VALUES (?, ?, ?, ?, ?)",
-          buckets.subList(from, Math.min(buckets.size(), from + CHUNK)), (ps, bucket) -> {
-            ps.setString(1, sync);
-            ps.setLong(2, bucket.epochDay());
-            ps.setString(3, bucket.entity().level().id());
-            ps.setString(4, bucket.entity().id());
-            ps.setString(5, bucket.data());
-          });
+    List<DayBucket> chunk = new ArrayList<>(CHUNK);
+    for (DayBucket bucket : write.buckets()) {
+      chunk.add(bucket);
+      if (chunk.size() == CHUNK) {
+        insert(c, sync, chunk);
+        chunk.clear();
+      }
     }
+    insert(c, sync, chunk);
     Sql.upsert(c, "UPDATE bucket_windows SET read_to = ?, model_hash = ?, updated_at = ? WHERE sync_name = ?",
         "INSERT INTO bucket_windows (read_to, model_hash, updated_at, sync_name) VALUES (?, ?, ?, ?)",
         List.of(write), (ps, w) -> {
@@ -74,6 +73,17 @@ public final class BucketDao {
           ps.setString(2, w.modelHash());
           Sql.setInstant(ps, 3, now);
           ps.setString(4, sync);
+        });
+  }
+
+  private static void insert(Connection c, String sync, List<DayBucket> buckets) throws SQLException {
+    Sql.batch(c, "INSERT INTO day_buckets (sync_name, epoch_day, level, entity_id, data) VALUES (?, ?, ?, ?, ?)",
+        buckets, (ps, bucket) -> {
+          ps.setString(1, sync);
+          ps.setLong(2, bucket.epochDay());
+          ps.setString(3, bucket.entity().level().id());
+          ps.setString(4, bucket.entity().id());
+          ps.setString(5, bucket.data());
         });
   }
 
