@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
  * cycle boundary and earns 429s; this keeps the send times of the last {@code permits} calls and waits until the
  * oldest has left the window (plus a small margin for latency jitter). Calls wait; they never fail.
  */
-final class RollingWindowLimiter {
+final class RollingWindowLimiter implements RequestLimiter {
   private static final long MARGIN_NANOS = Duration.ofMillis(250).toNanos();
 
   private final int permits;
@@ -21,8 +21,8 @@ final class RollingWindowLimiter {
     this.windowNanos = window.toNanos() + MARGIN_NANOS;
   }
 
-  /** Blocks until a call may go out, and counts it. */
-  void acquire() {
+  @Override
+  public void acquire() {
     long wait;
     while ((wait = tryAcquire(System.nanoTime())) > 0) {
       try {

@@ -25,14 +25,22 @@ public final class VendorResilience {
   private static final Logger log = LoggerFactory.getLogger(VendorResilience.class);
 
   private final String name;
-  private final RollingWindowLimiter limiter;
-  private final RollingWindowLimiter searchLimiter;
+  private final RequestLimiter limiter;
+  private final RequestLimiter searchLimiter;
   private final CircuitBreaker breaker;
   private final Retry retry;
 
   public VendorResilience(String name, ResilienceSettings settings) {
+    this(name, settings, new RollingWindowLimiter(settings.requestsPerWindow(), settings.window()));
+  }
+
+  /**
+   * The same with the adapter's own limiter for ordinary calls (a {@link LeakyBucketLimiter} for a vendor that counts
+   * that way); {@code settings.requestsPerWindow()} and {@code window()} are then unused.
+   */
+  public VendorResilience(String name, ResilienceSettings settings, RequestLimiter limiter) {
     this.name = name;
-    this.limiter = new RollingWindowLimiter(settings.requestsPerWindow(), settings.window());
+    this.limiter = limiter;
     this.searchLimiter = new RollingWindowLimiter(settings.searchRequestsPerWindow(), settings.searchWindow());
     this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
         .minimumNumberOfCalls(settings.breakerMinimumCalls())
@@ -67,7 +75,7 @@ public final class VendorResilience {
     return breaker.getState();
   }
 
-  private <T> Supplier<T> compose(Supplier<T> call, RollingWindowLimiter rateLimiter) {
+  private <T> Supplier<T> compose(Supplier<T> call, RequestLimiter rateLimiter) {
     Supplier<T> limited = () -> {
       rateLimiter.acquire();
       return call.get();
