@@ -58,8 +58,11 @@ final class Bitrix24Matcher {
   private Map<String, CrmRecord> users(List<String> emails) {
     List<BatchCommand> commands = new ArrayList<>();
     for (int i = 0; i < emails.size(); i++) {
-      commands.add(new BatchCommand("e" + i, "crm.duplicate.findbycomm",
-          Map.of("type", "EMAIL", "entity_type", userEntity.upper(), "values[0]", emails.get(i))));
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("type", "EMAIL");
+      params.put("entity_type", userEntity.upper());
+      params.put("values[0]", emails.get(i));
+      commands.add(new BatchCommand("e" + i, "crm.duplicate.findbycomm", params));
     }
     Bitrix24Calls.BatchResults answers = calls.batch(commands);
     Map<String, Long> ids = new LinkedHashMap<>();
