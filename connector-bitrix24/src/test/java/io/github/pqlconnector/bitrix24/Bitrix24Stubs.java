@@ -58,7 +58,7 @@ final class Bitrix24Stubs {
     }
 
     Bitrix24Timing timing() {
-      return new Bitrix24Timing(clock, this::nanos, this, Duration.ofMillis(200));
+      return new Bitrix24Timing(clock, this::nanos, this, Duration.ofMillis(10));
     }
   }
 
