@@ -154,7 +154,7 @@ public final class HubSpotBenchmark {
         """.formatted(baseUrl, limit, SEARCH_PER_SECOND) + demo.substring(to);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
