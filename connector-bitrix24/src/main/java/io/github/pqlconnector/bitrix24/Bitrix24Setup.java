@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code pql setup} for Bitrix24: lists the {@code UF_CRM_PQL_*} fields on each written entity in one {@code batch},
@@ -55,14 +56,14 @@ final class Bitrix24Setup {
     return new SetupReport(created, unchanged, problems);
   }
 
-  private static java.util.Optional<String> check(String label, UserFieldSpec spec, Bitrix24UserFields.Existing found) {
+  private static Optional<String> check(String label, UserFieldSpec spec, Bitrix24UserFields.Existing found) {
     if (!found.type().equals(spec.userTypeId())) {
-      return java.util.Optional.of(label + ": exists with type '" + found.type() + "', expected '" + spec.userTypeId()
+      return Optional.of(label + ": exists with type '" + found.type() + "', expected '" + spec.userTypeId()
           + "'; left unchanged (rename or delete it in Bitrix24, then run setup again)");
     }
     List<String> missing = spec.list() == null ? List.of() : spec.list().stream().map(UserFieldSpec.EnumItem::xmlId)
         .filter(code -> !found.itemIds().containsKey(code)).toList();
-    return missing.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(label
+    return missing.isEmpty() ? Optional.empty() : Optional.of(label
         + ": the list lacks the items " + missing + " (add them with these XML_IDs in Bitrix24)");
   }
 

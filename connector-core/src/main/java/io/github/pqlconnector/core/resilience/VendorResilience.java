@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rate limiter, circuit breaker and retry for one vendor instance ({@code hubspot/crm}), composed as
- * Resilience4j documents it: {@code Retry(CircuitBreaker(RateLimiter(call)))}. The limiter is a rolling window
- * ({@link RollingWindowLimiter}, counted as the vendors count); every attempt, retries included, spends a
+ * Resilience4j documents it: {@code Retry(CircuitBreaker(RateLimiter(call)))}. The limiter counts as the vendor
+ * counts: a rolling window ({@link RollingWindowLimiter}) by default, or the adapter's own {@link RequestLimiter}
+ * (a {@link LeakyBucketLimiter}); every attempt, retries included, spends a
  * permit, and a full window makes calls wait, not fail. Only retryable failures are retried,
  * after the vendor's {@code Retry-After} when it gave one. Only TRANSIENT failures (5xx, timeouts) count
  * towards opening the breaker; an open breaker ends the call with a TRANSIENT "circuit open" error.
