@@ -164,7 +164,7 @@ public final class HubSpotBenchmark {
         """.formatted(baseUrl, limit, SEARCH_PER_SECOND, concurrency) + demo.substring(to);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

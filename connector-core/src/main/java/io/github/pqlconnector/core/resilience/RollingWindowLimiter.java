@@ -13,7 +13,7 @@ import java.util.List;
  * {@code permits} in a window (with several calls in flight, stamping the send time instead let a delayed
  * request arrive inside the next window). A call still in flight holds its slot. Calls wait; they never fail.
  */
-final class RollingWindowLimiter {
+final class RollingWindowLimiter implements RequestLimiter {
   private static final long MARGIN_NANOS = Duration.ofMillis(50).toNanos();
 
   /** One call's place in the window: held while in flight, then until a window after it completed. */
@@ -30,13 +30,14 @@ final class RollingWindowLimiter {
     this.windowNanos = window.toNanos() + MARGIN_NANOS;
   }
 
-  /** Blocks until a call may go out, and holds a slot for it; pass the slot to {@link #done} afterwards. */
-  Slot acquire() {
+  /** Blocks until a call may go out, and holds a slot for it until the permit is done. */
+  @Override
+  public Permit acquire() {
     while (true) {
       Slot slot = new Slot();
       long wait = tryAcquire(System.nanoTime(), slot);
       if (wait == 0) {
-        return slot;
+        return () -> done(slot, System.nanoTime());
       }
       try {
         Thread.sleep(Math.max(1, wait / 1_000_000), (int) (wait % 1_000_000));
@@ -47,11 +48,7 @@ final class RollingWindowLimiter {
     }
   }
 
-  /** The call holding {@code slot} has completed (answered or failed): its slot frees a window from now. */
-  void done(Slot slot) {
-    done(slot, System.nanoTime());
-  }
-
+  /** The call holding {@code slot} has completed (answered or failed): its slot frees a window from {@code now}. */
   synchronized void done(Slot slot, long now) {
     slot.doneAt = now;
   }
