@@ -4,6 +4,7 @@ import io.github.pqlconnector.core.engine.Aggregates;
 import io.github.pqlconnector.core.engine.Aggregator;
 import io.github.pqlconnector.core.engine.CompiledModel;
 import io.github.pqlconnector.core.engine.PqlEngine;
+import io.github.pqlconnector.core.engine.PushedAggregates;
 import io.github.pqlconnector.core.engine.Rejections;
 import io.github.pqlconnector.core.engine.TraitsIndex;
 import io.github.pqlconnector.core.model.EntityLevel;
@@ -13,6 +14,7 @@ import io.github.pqlconnector.core.model.Evaluation;
 import io.github.pqlconnector.core.model.Event;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.EventSink;
+import io.github.pqlconnector.core.spi.MetricPushdown;
 import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
 import java.time.Instant;
@@ -53,15 +55,32 @@ public final class EvaluationStep {
     TraitsIndex traits = new TraitsIndex(rejections);
     source.readTraits(EntityLevel.ACCOUNT, traits);
     source.readTraits(EntityLevel.USER, traits);
+    if (source instanceof MetricPushdown pushdown && pushdown.pushdownEnabled()) {
+      Aggregates aggregates = pushedDown(pushdown, traits, now, progress);
+      return new Evaluated(evaluateAll(aggregates, prior, alsoKnown, now), aggregates, 0, rejections, cursor);
+    }
     Aggregator aggregator = new Aggregator(model, traits, rejections, now.toEpochMilli());
     ReadRequest request = new ReadRequest(cursor, now.minusMillis(model.maxWindowMillis()), now, model.properties());
     ReadResult read = source.readEvents(request, withProgress(aggregator, progress));
     progress.eventsRead(aggregator.accepted());
     Aggregates aggregates = aggregator.finish();
     progress.phase("evaluating");
-    List<Evaluation> evaluations = engine.evaluateAll(aggregates, alsoKnown,
-        e -> prior.getOrDefault(e, EntityState.NEW), now);
+    List<Evaluation> evaluations = evaluateAll(aggregates, prior, alsoKnown, now);
     return new Evaluated(evaluations, aggregates, aggregator.accepted(), rejections, read.cursor());
+  }
+
+  /** The source aggregated in its own engine: one row per entity instead of every event; the cursor is kept. */
+  private Aggregates pushedDown(MetricPushdown pushdown, TraitsIndex traits, Instant now, Progress progress) {
+    PushedAggregates pushed = new PushedAggregates(model, traits, now);
+    progress.phase("aggregating in the source");
+    pushdown.aggregate(pushed.request(), pushed);
+    progress.phase("evaluating");
+    return pushed.finish();
+  }
+
+  private List<Evaluation> evaluateAll(Aggregates aggregates, Map<EntityRef, EntityState> prior,
+      Collection<EntityRef> alsoKnown, Instant now) {
+    return engine.evaluateAll(aggregates, alsoKnown, e -> prior.getOrDefault(e, EntityState.NEW), now);
   }
 
   /** One entity's verdict with the full working, for {@code explain}. */
