@@ -40,6 +40,11 @@ final class Warehouse implements AutoCloseable {
     }
   }
 
+  /** A connection to the test database with this schema as the default; the caller closes it. */
+  Connection connection() throws SQLException {
+    return DriverManager.getConnection(created.url());
+  }
+
   JdbcSourceConfig preset(String preset) {
     return config(preset, null, false);
   }
