@@ -8,11 +8,17 @@ import io.github.pqlconnector.core.model.Event;
 import io.github.pqlconnector.core.model.Traits;
 import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
+import io.github.pqlconnector.core.config.PqlConfig;
+import io.github.pqlconnector.core.engine.CompiledModel;
+import io.github.pqlconnector.core.testing.TestConfigs;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,6 +28,7 @@ class JdbcPresetTest {
   static final Instant TO = Instant.parse("2026-11-30T00:00:00Z");
   static Warehouse segment;
   static Warehouse rudderstack;
+  @TempDir Path out;
 
   @BeforeAll
   static void createSchemas() {
@@ -100,6 +107,24 @@ class JdbcPresetTest {
     assertThat(recorded.traits).containsExactlyInAnyOrder(
         new Traits(EntityRef.account("a1"), Map.of("name", "Acme Inc", "employees", "60")),
         new Traits(EntityRef.account("a2"), Map.of("name", "Beta", "employees", "7")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"segment", "rudderstack"})
+  void pushdownOverThePresetTablesGivesTheSameResultsAsReadingEvents(String preset) throws IOException {
+    PqlConfig config = TestConfigs.around("""
+        model:
+          levels: [account, user]
+          metrics:
+            messages: { count: Message Sent }
+            seats: { distinctUsers: "*" }
+          signals:
+            - { name: "Messaging", metric: messages, gte: 2, points: 40, type: usage }
+            - { name: "Asked for sales", anyEvent: [Pricing Viewed], points: 35, type: hand_raiser }
+        """, out, out, "");
+    Warehouse warehouse = warehouse(preset);
+    PushdownEquivalenceTest.assertSameBothWays(new CompiledModel(config.model()),
+        warehouse.config(preset, null, false), warehouse.config(preset, null, true));
   }
 
   @ParameterizedTest
