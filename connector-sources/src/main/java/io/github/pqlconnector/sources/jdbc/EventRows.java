@@ -100,6 +100,11 @@ final class EventRows {
     return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
   }
 
+  /** Whether rows carry an account id or an email, which the engine learns from the last event that had one. */
+  boolean teachesIdentities() {
+    return account != 0 || email != 0;
+  }
+
   boolean hasEventId() {
     return eventId != 0;
   }

@@ -51,12 +51,11 @@ final class PushdownSql {
 
   private String eventsCte(PushdownRequest request) {
     StringBuilder sql = new StringBuilder("ev AS (SELECT e.event AS pql_event, e.timestamp AS pql_ts,")
-        .append(" FLOOR(EXTRACT(EPOCH FROM e.timestamp) * 1000) AS pql_ms,")
-        .append(" FLOOR(EXTRACT(EPOCH FROM e.timestamp) / 86400) AS pql_day, ")
+        .append(" CAST(FLOOR(EXTRACT(EPOCH FROM e.timestamp) / 86400) AS BIGINT) AS pql_day, ")
         .append(text(JdbcQueries.USER_ID)).append(" AS pql_user, ")
         .append(text(JdbcQueries.ACCOUNT_ID)).append(" AS pql_own, ")
         .append(text(JdbcQueries.EMAIL)).append(" AS pql_email, ")
-        .append(events.has(JdbcQueries.EVENT_ID) ? "e.event_id" : "CAST(NULL AS VARCHAR)").append(" AS pql_eid");
+        .append(ordersEvents() ? "e.event_id" : "CAST(NULL AS VARCHAR)").append(" AS pql_eid");
     properties.forEach((name, alias) -> sql.append(", e.").append(quote(name)).append(" AS ").append(alias));
     sql.append(" FROM (").append(queries.events()).append(") e WHERE e.timestamp >= ? AND e.timestamp < ?")
         .append(" AND e.event IS NOT NULL AND TRIM(e.event) <> ''")
@@ -123,9 +122,19 @@ final class PushdownSql {
       case DISTINCT -> "COUNT(DISTINCT CASE WHEN " + inWindow + " THEN CAST(" + value + " AS VARCHAR) END)";
       case DISTINCT_USERS -> "COUNT(DISTINCT CASE WHEN " + inWindow + " THEN pql_user END)";
       case ACTIVE_DAYS -> activeDays(inWindow, today - metric.calendarDays());
-      case FIRST_SEEN -> "MIN(CASE WHEN " + inWindow + " THEN pql_ms END)";
-      case LAST_SEEN -> "MAX(CASE WHEN " + inWindow + " THEN pql_ms END)";
+      case FIRST_SEEN -> millis("MIN(CASE WHEN " + inWindow + " THEN pql_ts END)");
+      case LAST_SEEN -> millis("MAX(CASE WHEN " + inWindow + " THEN pql_ts END)");
     };
+  }
+
+  /** Epoch millis of a timestamp, computed once per entity rather than once per event. */
+  private static String millis(String timestamp) {
+    return "FLOOR(EXTRACT(EPOCH FROM " + timestamp + ") * 1000)";
+  }
+
+  /** The event id orders events only where order matters (see {@link #attribution}); else it is not carried. */
+  private boolean ordersEvents() {
+    return events.has(JdbcQueries.EVENT_ID) && (events.has(JdbcQueries.ACCOUNT_ID) || events.has(JdbcQueries.EMAIL));
   }
 
   private String activeDays(String inWindow, long afterDay) {

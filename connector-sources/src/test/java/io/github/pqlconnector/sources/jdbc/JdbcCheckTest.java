@@ -1,6 +1,7 @@
 package io.github.pqlconnector.sources.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -77,7 +78,7 @@ class JdbcCheckTest {
     CheckResult result = source.check();
     assertThat(result.status()).isEqualTo(CheckResult.Status.AUTH);
     assertThat(result.message()).contains("refused the username or password").contains("28000");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.readEvents(
+    assertThatThrownBy(() -> source.readEvents(
         new ReadRequest(null, Instant.EPOCH, Instant.now(), Set.of()), new Recorded()))
         .isInstanceOfSatisfying(SourceException.class, e -> {
           assertThat(e.category()).isEqualTo(ErrorCategory.AUTH);

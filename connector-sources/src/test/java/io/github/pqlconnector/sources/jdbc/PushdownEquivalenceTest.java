@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +95,7 @@ class PushdownEquivalenceTest {
   /** Results and the traits the rules saw (emails and accounts learnt from events included). */
   static String json(List<Evaluation> evaluations) throws IOException {
     List<Object> shown = new ArrayList<>();
-    evaluations.forEach(e -> shown.add(List.of(e.result(), new java.util.TreeMap<>(e.traits().values()))));
+    evaluations.forEach(e -> shown.add(List.of(e.result(), new TreeMap<>(e.traits().values()))));
     return JSON.writeValueAsString(shown);
   }
 
