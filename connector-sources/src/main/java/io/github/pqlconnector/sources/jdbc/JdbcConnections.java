@@ -24,6 +24,7 @@ final class JdbcConnections {
     if (config.password() != null) {
       properties.setProperty("password", config.password().reveal());
     }
+    requireDriver();
     Connection connection = DriverManager.getConnection(config.url(), properties);
     try {
       connection.setReadOnly(true);
@@ -32,6 +33,16 @@ final class JdbcConnections {
     } catch (SQLException e) {
       connection.close();
       throw e;
+    }
+  }
+
+  /** Without a driver for the URL, DriverManager says "No suitable driver" as a connection error; say what to do. */
+  private void requireDriver() throws SQLException {
+    try {
+      DriverManager.getDriver(config.url());
+    } catch (SQLException e) {
+      throw new SQLException("no JDBC driver on the class path accepts " + safeUrl()
+          + "; add the warehouse's JDBC driver jar (PostgreSQL's is bundled)", "42000", e);
     }
   }
 

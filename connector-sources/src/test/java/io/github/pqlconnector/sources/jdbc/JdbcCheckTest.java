@@ -109,6 +109,16 @@ class JdbcCheckTest {
   }
 
   @Test
+  void aUrlWithoutADriverSaysToAddTheDriverJar() {
+    JdbcSourceConfig config = new JdbcSourceConfig("jdbc:nosuchwarehouse://wh.example.com/analytics", "pql", null,
+        "segment", warehouse.schema, null, null, null, null);
+    CheckResult result = new JdbcSource(config).check();
+    assertThat(result.status()).isEqualTo(CheckResult.Status.INVALID);
+    assertThat(result.message()).contains("no JDBC driver on the class path accepts "
+        + "jdbc:nosuchwarehouse://wh.example.com/analytics; add the warehouse's JDBC driver jar");
+  }
+
+  @Test
   void aClosedPortIsUnreachable() {
     JdbcSourceConfig config = new JdbcSourceConfig("jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2", "postgres",
         null, "segment", warehouse.schema, null, null, null, Duration.ofDays(1));
