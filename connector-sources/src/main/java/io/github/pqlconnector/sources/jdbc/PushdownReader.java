@@ -90,8 +90,9 @@ final class PushdownReader {
         steps.add(step);
       }
     }
-    String email = result.getString(column++);
-    @Nullable String account = result.getString(column);
+    boolean user = level == EntityLevel.USER;
+    @Nullable String email = user ? result.getString(column) : null;
+    @Nullable String account = user ? result.getString(column + 1) : null;
     return new EntityMetrics(new EntityRef(level, result.getString(2)), values, steps, email, account);
   }
 }

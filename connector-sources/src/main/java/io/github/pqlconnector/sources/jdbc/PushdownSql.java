@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * Compiles a {@link PushdownRequest} into one statement that returns a row per user and per account: {@code ev}
  * holds the events of the range, {@code at} attributes each to an account exactly as the connector does in
  * memory (the event's account, else the user's from the users query, else the last one the user's earlier
- * events carried, else the last one they carried at all), then one GROUP BY per level. Every value is a bound
+ * events carried, else the last one they carried at all), then one GROUP BY with a grouping set per level. Every value is a bound
  * parameter; identifiers come only from column labels the warehouse reported. PostgreSQL dialect (also
  * Redshift): window functions, {@code EXTRACT(EPOCH …)} and a regular expression for "is a number".
  */
@@ -44,8 +44,7 @@ final class PushdownSql {
       }
     }
     String sql = "WITH " + eventsCte(request) + attribution() + " "
-        + level(request, "'user'", "pql_user", "MAX(pql_email_last), MAX(pql_last_account)")
-        + " UNION ALL " + level(request, "'account'", "pql_account", "NULL, NULL");
+        + levels(request);
     return new Statement(sql, List.copyOf(params), request.metrics(), request.activationSteps());
   }
 
@@ -95,9 +94,13 @@ final class PushdownSql {
         + " IS NULL THEN 1 ELSE 0 END, s.pql_ts DESC, s.pql_eid DESC)";
   }
 
-  private String level(PushdownRequest request, String level, String key, String identity) {
-    StringBuilder sql = new StringBuilder("SELECT ").append(level).append(" AS pql_level, ").append(key)
-        .append(" AS pql_id");
+  /**
+   * One pass over {@code at} with a grouping set per level, so the events are neither materialised nor read
+   * twice; rows of the user set without a user (and of the account set without an account) are dropped.
+   */
+  private String levels(PushdownRequest request) {
+    StringBuilder sql = new StringBuilder("SELECT CASE WHEN GROUPING(pql_user) = 0 THEN 'user' ELSE 'account' END,")
+        .append(" CASE WHEN GROUPING(pql_user) = 0 THEN pql_user ELSE pql_account END");
     long today = Math.floorDiv(request.now().toEpochMilli(), DAY_MILLIS);
     for (PushedMetric metric : request.metrics()) {
       sql.append(", ").append(aggregate(metric, request.now(), today));
@@ -107,8 +110,10 @@ final class PushdownSql {
       params.add(request.now().minus(request.activationWindow()));
       params.add(step);
     }
-    return sql.append(", ").append(identity).append(" FROM at WHERE ").append(key).append(" IS NOT NULL GROUP BY ")
-        .append(key).toString();
+    return sql.append(", MAX(pql_email_last), MAX(pql_last_account) FROM at")
+        .append(" GROUP BY GROUPING SETS ((pql_user), (pql_account))")
+        .append(" HAVING CASE WHEN GROUPING(pql_user) = 0 THEN pql_user IS NOT NULL ELSE pql_account IS NOT NULL END")
+        .toString();
   }
 
   private String aggregate(PushedMetric metric, Instant now, long today) {
