@@ -42,6 +42,16 @@ final class EntityAggregate {
     activation |= 1L << bit;
   }
 
+  /** A number computed elsewhere (metric pushdown): a count, a sum or a first/last timestamp. */
+  void putNumber(int slot, double value) {
+    numbers[slot] = value;
+  }
+
+  /** A distinct count computed elsewhere (metric pushdown): the count stands in for the set. */
+  void putSetSize(int slot, int size) {
+    sets[slot] = size;
+  }
+
   private void fold(MetricDef def, Event event, int daysAgo, @Nullable EntityAggregate user) {
     int slot = def.slot();
     switch (def.kind()) {
@@ -186,6 +196,9 @@ final class EntityAggregate {
     }
     if (set == SELF) {
       return 1;
+    }
+    if (set instanceof Integer size) {
+      return size;
     }
     return set == null ? 0 : ((Set<?>) set).size();
   }

@@ -4,6 +4,7 @@ import io.github.pqlconnector.core.engine.Aggregates;
 import io.github.pqlconnector.core.engine.Aggregator;
 import io.github.pqlconnector.core.engine.CompiledModel;
 import io.github.pqlconnector.core.engine.PqlEngine;
+import io.github.pqlconnector.core.engine.PushedAggregates;
 import io.github.pqlconnector.core.engine.Rejections;
 import io.github.pqlconnector.core.engine.TraitsIndex;
 import io.github.pqlconnector.core.model.EntityLevel;
@@ -13,6 +14,7 @@ import io.github.pqlconnector.core.model.Evaluation;
 import io.github.pqlconnector.core.model.Event;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.EventSink;
+import io.github.pqlconnector.core.spi.MetricPushdown;
 import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
 import io.github.pqlconnector.core.state.BucketWrite;
@@ -65,6 +67,10 @@ public final class EvaluationStep {
       Instant now, @Nullable String cursor, Progress progress) {
     Rejections rejections = new Rejections();
     TraitsIndex traits = readTraits(source, rejections);
+    if (pushesDown(source)) {
+      Aggregates aggregates = pushedDown((MetricPushdown) source, traits, now, progress);
+      return evaluate(aggregates, new ReadOutcome(0, rejections, cursor, null), prior, alsoKnown, now, progress);
+    }
     Aggregator aggregator = new Aggregator(model, traits, rejections, now.toEpochMilli());
     ReadResult read = source.readEvents(request(source, cursor, now), withProgress(aggregator, progress));
     progress.eventsRead(aggregator.accepted());
@@ -80,6 +86,11 @@ public final class EvaluationStep {
     return new Evaluated(evaluations, aggregates, read.eventsRead(), read.rejections(), read.cursor(), read.buckets());
   }
 
+  /** A source that aggregates in its own engine (a warehouse) holds every event: no day buckets needed. */
+  static boolean pushesDown(AnalyticsSource source) {
+    return source instanceof MetricPushdown pushdown && pushdown.pushdownEnabled();
+  }
+
   static TraitsIndex readTraits(AnalyticsSource source, Rejections rejections) {
     TraitsIndex traits = new TraitsIndex(rejections);
     source.readTraits(EntityLevel.ACCOUNT, traits);
@@ -93,6 +104,14 @@ public final class EvaluationStep {
       return new ReadRequest(cursor, all.from(), all.to(), model.properties());
     }
     return new ReadRequest(cursor, now.minusMillis(model.maxWindowMillis()), now, model.properties());
+  }
+
+  /** The source aggregated in its own engine: one row per entity instead of every event; the cursor is kept. */
+  private Aggregates pushedDown(MetricPushdown pushdown, TraitsIndex traits, Instant now, Progress progress) {
+    PushedAggregates pushed = new PushedAggregates(model, traits, now);
+    progress.phase("aggregating in the source");
+    pushdown.aggregate(pushed.request(), pushed);
+    return pushed.finish();
   }
 
   /** One entity's verdict with the full working, for {@code explain}. */

@@ -104,11 +104,14 @@ public final class SyncRunner {
     return new ChangeDetector(payloads, destination.capabilities(), tasks);
   }
 
-  /** An incremental source goes through its day buckets; a source read whole each run straight into the engine. */
+  /**
+   * An incremental source goes through its day buckets; a source read whole each run, or one that aggregates in
+   * its own engine, straight into the engine.
+   */
   private EvaluationStep.Evaluated evaluate(String sync, AnalyticsSource source, Snapshot snapshot, Instant now,
       boolean full, Progress progress) {
     EvaluationStep step = new EvaluationStep(model);
-    if (source.incremental()) {
+    if (source.incremental() && !EvaluationStep.pushesDown(source)) {
       return new IncrementalStep(model, step, store, sync).run(source, snapshot, now, full, progress);
     }
     return step.run(source, snapshot.states(), snapshot.known(), now, snapshot.cursor(), progress);

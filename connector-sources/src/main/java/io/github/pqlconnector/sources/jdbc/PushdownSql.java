@@ -1,0 +1,168 @@
+package io.github.pqlconnector.sources.jdbc;
+
+import io.github.pqlconnector.core.spi.PushdownRequest;
+import io.github.pqlconnector.core.spi.PushedMetric;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compiles a {@link PushdownRequest} into one statement that returns a row per user and per account: {@code ev}
+ * holds the events of the range, {@code at} attributes each to an account exactly as the connector does in
+ * memory (the event's account, else the user's from the users query, else the last one the user's earlier
+ * events carried, else the last one they carried at all), then one GROUP BY with a grouping set per level. Every value is a bound
+ * parameter; identifiers come only from column labels the warehouse reported. PostgreSQL dialect (also
+ * Redshift): window functions, {@code EXTRACT(EPOCH …)} and a regular expression for "is a number".
+ */
+final class PushdownSql {
+  static final String NUMBER = "'^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$'";
+  private static final long DAY_MILLIS = 86_400_000L;
+
+  /** The SQL, its parameters in order, and what each metric column is. */
+  record Statement(String sql, List<Object> params, List<PushedMetric> metrics, List<String> steps) {}
+
+  private final JdbcQueries queries;
+  private final Columns events;
+  private final @Nullable String userAccounts;
+  private final Map<String, String> properties = new LinkedHashMap<>();
+  private final List<Object> params = new ArrayList<>();
+
+  /** {@code userAccounts}: a query of user_id, account_id pairs, or null when the users have no account. */
+  PushdownSql(JdbcQueries queries, Columns events, @Nullable String userAccounts) {
+    this.queries = queries;
+    this.events = events;
+    this.userAccounts = userAccounts;
+  }
+
+  Statement compile(PushdownRequest request) {
+    for (PushedMetric metric : request.metrics()) {
+      if (metric.property() != null && events.has(metric.property()) && !properties.containsKey(metric.property())) {
+        properties.put(metric.property(), "pql_p" + properties.size());
+      }
+    }
+    String sql = "WITH " + eventsCte(request) + attribution() + " "
+        + levels(request);
+    return new Statement(sql, List.copyOf(params), request.metrics(), request.activationSteps());
+  }
+
+  private String eventsCte(PushdownRequest request) {
+    StringBuilder sql = new StringBuilder("ev AS (SELECT e.event AS pql_event, e.timestamp AS pql_ts,")
+        .append(" CAST(FLOOR(EXTRACT(EPOCH FROM e.timestamp) / 86400) AS BIGINT) AS pql_day, ")
+        .append(text(JdbcQueries.USER_ID)).append(" AS pql_user, ")
+        .append(text(JdbcQueries.ACCOUNT_ID)).append(" AS pql_own, ")
+        .append(text(JdbcQueries.EMAIL)).append(" AS pql_email, ")
+        .append(ordersEvents() ? "e.event_id" : "CAST(NULL AS VARCHAR)").append(" AS pql_eid");
+    properties.forEach((name, alias) -> sql.append(", e.").append(quote(name)).append(" AS ").append(alias));
+    sql.append(" FROM (").append(queries.events()).append(") e WHERE e.timestamp >= ? AND e.timestamp < ?")
+        .append(" AND e.event IS NOT NULL AND TRIM(e.event) <> ''")
+        .append(" AND (").append(text(JdbcQueries.USER_ID)).append(" IS NOT NULL OR ")
+        .append(text(JdbcQueries.ACCOUNT_ID)).append(" IS NOT NULL))");
+    params.add(request.from());
+    params.add(request.to());
+    return sql.toString();
+  }
+
+  /** {@code at}: every event with its account, and per user the last email and account its events carried. */
+  private String attribution() {
+    String ua = userAccounts == null ? "" : ", ua AS (SELECT CAST(u.user_id AS VARCHAR) AS ua_user,"
+        + " MAX(CAST(u.account_id AS VARCHAR)) AS ua_account FROM (" + userAccounts + ") u"
+        + " WHERE u.account_id IS NOT NULL AND TRIM(CAST(u.account_id AS VARCHAR)) <> ''"
+        + " GROUP BY CAST(u.user_id AS VARCHAR))";
+    String traitAccount = userAccounts == null ? "CAST(NULL AS VARCHAR)" : "ua.ua_account";
+    String join = userAccounts == null ? "" : " LEFT JOIN ua ON ua.ua_user = s.pql_user";
+    if (!events.has(JdbcQueries.ACCOUNT_ID)) {
+      return ua + ", at AS (SELECT s.*, " + traitAccount + " AS pql_account, " + lastOf("pql_email")
+          + " AS pql_email_last, CAST(NULL AS VARCHAR) AS pql_last_account FROM ev s" + join + ")";
+    }
+    return ua + ", seq AS (SELECT ev.*, COUNT(pql_own) OVER (PARTITION BY pql_user ORDER BY pql_ts, pql_eid"
+        + " ROWS UNBOUNDED PRECEDING) AS pql_grp FROM ev)"
+        + ", at AS (SELECT s.*, COALESCE(s.pql_own, " + traitAccount + ", CASE WHEN s.pql_user IS NULL THEN NULL"
+        + " ELSE COALESCE(MAX(s.pql_own) OVER (PARTITION BY s.pql_user, s.pql_grp), " + lastOf("pql_own")
+        + ") END) AS pql_account, " + lastOf("pql_email") + " AS pql_email_last, " + lastOf("pql_own")
+        + " AS pql_last_account FROM seq s" + join + ")";
+  }
+
+  /** The user's last non-null value of {@code column} in time order. */
+  private String lastOf(String column) {
+    if (column.equals("pql_email") && !events.has(JdbcQueries.EMAIL)) {
+      return "CAST(NULL AS VARCHAR)";
+    }
+    return "FIRST_VALUE(s." + column + ") OVER (PARTITION BY s.pql_user ORDER BY CASE WHEN s." + column
+        + " IS NULL THEN 1 ELSE 0 END, s.pql_ts DESC, s.pql_eid DESC)";
+  }
+
+  /**
+   * One pass over {@code at} with a grouping set per level, so the events are neither materialised nor read
+   * twice; rows of the user set without a user (and of the account set without an account) are dropped.
+   */
+  private String levels(PushdownRequest request) {
+    StringBuilder sql = new StringBuilder("SELECT CASE WHEN GROUPING(pql_user) = 0 THEN 'user' ELSE 'account' END,")
+        .append(" CASE WHEN GROUPING(pql_user) = 0 THEN pql_user ELSE pql_account END");
+    long today = Math.floorDiv(request.now().toEpochMilli(), DAY_MILLIS);
+    for (PushedMetric metric : request.metrics()) {
+      sql.append(", ").append(aggregate(metric, request.now(), today));
+    }
+    for (String step : request.activationSteps()) {
+      sql.append(", MAX(CASE WHEN pql_ts >= ? AND pql_event = ? THEN 1 ELSE 0 END)");
+      params.add(request.now().minus(request.activationWindow()));
+      params.add(step);
+    }
+    return sql.append(", MAX(pql_email_last), MAX(pql_last_account) FROM at")
+        .append(" GROUP BY GROUPING SETS ((pql_user), (pql_account))")
+        .append(" HAVING CASE WHEN GROUPING(pql_user) = 0 THEN pql_user IS NOT NULL ELSE pql_account IS NOT NULL END")
+        .toString();
+  }
+
+  private String aggregate(PushedMetric metric, Instant now, long today) {
+    String inWindow = condition(metric, now);
+    String property = metric.property() == null ? null : properties.get(metric.property());
+    String value = property == null ? "NULL" : property;
+    return switch (metric.kind()) {
+      case COUNT -> "SUM(CASE WHEN " + inWindow + " THEN 1 ELSE 0 END)";
+      case SUM -> "SUM(CASE WHEN " + inWindow + " AND CAST(" + value + " AS VARCHAR) ~ " + NUMBER
+          + " THEN CAST(CAST(" + value + " AS VARCHAR) AS DOUBLE PRECISION) ELSE 0 END)";
+      case DISTINCT -> "COUNT(DISTINCT CASE WHEN " + inWindow + " THEN CAST(" + value + " AS VARCHAR) END)";
+      case DISTINCT_USERS -> "COUNT(DISTINCT CASE WHEN " + inWindow + " THEN pql_user END)";
+      case ACTIVE_DAYS -> activeDays(inWindow, today - metric.calendarDays());
+      case FIRST_SEEN -> millis("MIN(CASE WHEN " + inWindow + " THEN pql_ts END)");
+      case LAST_SEEN -> millis("MAX(CASE WHEN " + inWindow + " THEN pql_ts END)");
+    };
+  }
+
+  /** Epoch millis of a timestamp, computed once per entity rather than once per event. */
+  private static String millis(String timestamp) {
+    return "FLOOR(EXTRACT(EPOCH FROM " + timestamp + ") * 1000)";
+  }
+
+  /** The event id orders events only where order matters (see {@link #attribution}); else it is not carried. */
+  private boolean ordersEvents() {
+    return events.has(JdbcQueries.EVENT_ID) && (events.has(JdbcQueries.ACCOUNT_ID) || events.has(JdbcQueries.EMAIL));
+  }
+
+  private String activeDays(String inWindow, long afterDay) {
+    params.add(afterDay);
+    return "COUNT(DISTINCT CASE WHEN " + inWindow + " AND pql_day > ? THEN pql_day END)";
+  }
+
+  /** In the metric's window and one of its events; adds the parameters in the order they appear. */
+  private String condition(PushedMetric metric, Instant now) {
+    params.add(now.minus(metric.window()));
+    if (metric.events().isEmpty()) {
+      return "pql_ts >= ?";
+    }
+    List<String> names = metric.events().stream().sorted().toList();
+    params.addAll(names);
+    return "pql_ts >= ? AND pql_event IN (" + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
+  }
+
+  private String text(String column) {
+    return events.has(column) ? "CAST(e." + column + " AS VARCHAR)" : "CAST(NULL AS VARCHAR)";
+  }
+
+  private static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+}
