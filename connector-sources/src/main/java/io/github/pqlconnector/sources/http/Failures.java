@@ -1,5 +1,6 @@
 package io.github.pqlconnector.sources.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.SourceException;
 import io.github.pqlconnector.core.error.VendorException;
@@ -20,8 +21,9 @@ public final class Failures {
 
   /** A stream that broke or ended early: retryable, the whole window is read again next run. */
   public static SourceException stream(String what, IOException e) {
+    String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     return new SourceException(ErrorCategory.TRANSIENT, what + ": the export stream broke off ("
-        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+        + e.getClass().getSimpleName() + (detail == null ? "" : ": " + detail)
         + "); nothing from this window was kept, it is read again on the next run", e);
   }
 
