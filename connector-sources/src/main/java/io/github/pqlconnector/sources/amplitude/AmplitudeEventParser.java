@@ -44,9 +44,7 @@ final class AmplitudeEventParser implements JsonLines.RecordParser {
 
   @Override
   public void parse(JsonParser p, long line) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      sink.reject(source + ":" + line, "not a JSON object");
+    if (!JsonValues.startsObject(p, sink::reject, source + ":" + line)) {
       return;
     }
     String name = null;
@@ -63,7 +61,7 @@ final class AmplitudeEventParser implements JsonLines.RecordParser {
             : skip(p);
         case "user_id" -> userId = JsonValues.text(p, value);
         case "groups" -> accountId = AmplitudeGroups.account(p, value, groupType);
-        case "event_properties" -> properties = wantedOf(p, value);
+        case "event_properties" -> properties = JsonValues.wantedOf(p, value, wanted);
         default -> p.skipChildren();
       }
     }
@@ -83,19 +81,6 @@ final class AmplitudeEventParser implements JsonLines.RecordParser {
       accepted++;
       sink.accept(new Event(name, time, userId, accountId, null, properties));
     }
-  }
-
-  private Map<String, Object> wantedOf(JsonParser p, JsonToken value) throws IOException {
-    if (value != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return Map.of();
-    }
-    Map<String, Object> kept = Map.of();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      kept = JsonValues.keep(kept, key, p, p.nextToken(), wanted);
-    }
-    return kept;
   }
 
   private static long skip(JsonParser p) throws IOException {

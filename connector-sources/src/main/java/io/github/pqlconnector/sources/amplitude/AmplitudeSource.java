@@ -4,13 +4,13 @@ import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.model.EntityLevel;
-import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.EventSink;
 import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
 import io.github.pqlconnector.core.spi.TraitsSink;
 import io.github.pqlconnector.sources.http.Failures;
+import io.github.pqlconnector.sources.http.HttpSource;
 import io.github.pqlconnector.sources.http.JsonLines;
 import io.github.pqlconnector.sources.http.SourceCalls;
 import io.github.pqlconnector.sources.http.SourceCalls.Window;
@@ -33,13 +33,12 @@ import org.slf4j.LoggerFactory;
  * documents no export rate limit; calls are kept to 60/hour and 1/second, one at a time (its REST limit is 5
  * concurrent).
  */
-final class AmplitudeSource implements AnalyticsSource {
+final class AmplitudeSource extends HttpSource {
   private static final Logger log = LoggerFactory.getLogger(AmplitudeSource.class);
   static final String VENDOR = "amplitude";
   private static final Duration SLICE = Duration.ofDays(1);
 
   private final AmplitudeConfig config;
-  private final HttpClients http;
   private final Clock clock;
   private final AmplitudeApi api;
   private final SourceCalls calls;
@@ -48,8 +47,8 @@ final class AmplitudeSource implements AnalyticsSource {
   private @Nullable AmplitudeTraits traits;
 
   AmplitudeSource(AmplitudeConfig config, String name, HttpClients http, Clock clock) {
+    super(http, config.lateData());
     this.config = config;
-    this.http = http;
     this.clock = clock;
     this.api = SourceHttp.api(SourceHttp.client(http, VENDOR,
         SourceHttp.basicAuth(config.apiKey().reveal(), config.secretKey())), config.baseUrl(), AmplitudeApi.class);
@@ -72,16 +71,6 @@ final class AmplitudeSource implements AnalyticsSource {
           ? CheckResult.ok("Amplitude (" + config.region() + ") accepts the API key and secret key")
           : Failures.check(e, hints);
     }
-  }
-
-  @Override
-  public boolean incremental() {
-    return true;
-  }
-
-  @Override
-  public Duration lateDataWindow() {
-    return config.lateData();
   }
 
   @Override
@@ -125,10 +114,5 @@ final class AmplitudeSource implements AnalyticsSource {
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  @Override
-  public void close() {
-    http.shutdown();
   }
 }

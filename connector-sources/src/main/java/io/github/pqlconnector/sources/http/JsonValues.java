@@ -13,6 +13,16 @@ import org.jspecify.annotations.Nullable;
 public final class JsonValues {
   private JsonValues() {}
 
+  /** True when the record is a JSON object; else it is skipped and rejected at {@code location}. */
+  public static boolean startsObject(JsonParser p, JsonLines.Rejects rejects, String location) throws IOException {
+    if (p.nextToken() == JsonToken.START_OBJECT) {
+      return true;
+    }
+    p.skipChildren();
+    rejects.reject(location, "not a JSON object");
+    return false;
+  }
+
   /** Text or a whole number as text (ids); the first element of an array (a group key with several values). */
   public static @Nullable String firstText(JsonParser p, JsonToken token) throws IOException {
     if (token == JsonToken.START_ARRAY) {
@@ -61,6 +71,20 @@ public final class JsonValues {
     Map<String, Object> map = kept.isEmpty() ? new HashMap<>(4) : kept;
     map.put(key, value);
     return map;
+  }
+
+  /** The scalar members of an object the model reads; {@code value} is the object's first token (else skipped). */
+  public static Map<String, Object> wantedOf(JsonParser p, JsonToken value, Set<String> wanted) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return Map.of();
+    }
+    Map<String, Object> kept = Map.of();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      kept = keep(kept, key, p, p.nextToken(), wanted);
+    }
+    return kept;
   }
 
   /** A trait value as text: scalars as they are, arrays joined with ", ", objects as JSON; null for null. */

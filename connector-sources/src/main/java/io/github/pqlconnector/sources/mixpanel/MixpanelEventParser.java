@@ -56,9 +56,7 @@ final class MixpanelEventParser implements JsonLines.RecordParser {
 
   @Override
   public void parse(JsonParser p, long line) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      sink.reject(source + ":" + line, "not a JSON object");
+    if (!JsonValues.startsObject(p, sink::reject, source + ":" + line)) {
       return;
     }
     Fields f = new Fields();

@@ -3,13 +3,13 @@ package io.github.pqlconnector.sources.mixpanel;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.model.EntityLevel;
-import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.EventSink;
 import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
 import io.github.pqlconnector.core.spi.TraitsSink;
 import io.github.pqlconnector.sources.http.Failures;
+import io.github.pqlconnector.sources.http.HttpSource;
 import io.github.pqlconnector.sources.http.Gzip;
 import io.github.pqlconnector.sources.http.JsonLines;
 import io.github.pqlconnector.sources.http.SourceCalls;
@@ -30,12 +30,11 @@ import org.slf4j.LoggerFactory;
  * day and a failed day fails the read), streamed line by line, only events whose time is in [from, to) handed over.
  * Export calls keep to 60/hour and 3/second, Engage calls to 60/hour, one at a time.
  */
-final class MixpanelSource implements AnalyticsSource {
+final class MixpanelSource extends HttpSource {
   private static final Logger log = LoggerFactory.getLogger(MixpanelSource.class);
   static final String VENDOR = "mixpanel";
 
   private final MixpanelConfig config;
-  private final HttpClients http;
   private final MixpanelExportApi exportApi;
   private final SourceCalls exportCalls;
   private final MixpanelProfiles profiles;
@@ -44,8 +43,8 @@ final class MixpanelSource implements AnalyticsSource {
   private final Failures.Hints hints;
 
   MixpanelSource(MixpanelConfig config, String name, HttpClients http) {
+    super(http, config.lateData());
     this.config = config;
-    this.http = http;
     OkHttpClient client = SourceHttp.client(http, VENDOR, SourceHttp.basicAuth(config.username(), config.secret()));
     this.exportApi = SourceHttp.api(client, config.exportUrl(), MixpanelExportApi.class);
     this.queryApi = SourceHttp.api(client, config.queryUrl(), MixpanelQueryApi.class);
@@ -68,16 +67,6 @@ final class MixpanelSource implements AnalyticsSource {
     } catch (VendorException e) {
       return Failures.check(e, hints);
     }
-  }
-
-  @Override
-  public boolean incremental() {
-    return true;
-  }
-
-  @Override
-  public Duration lateDataWindow() {
-    return config.lateData();
   }
 
   @Override
@@ -125,10 +114,5 @@ final class MixpanelSource implements AnalyticsSource {
     } catch (VendorException e) {
       throw Failures.read("mixpanel engage (" + level.id() + " profiles)", e, hints);
     }
-  }
-
-  @Override
-  public void close() {
-    http.shutdown();
   }
 }

@@ -74,25 +74,12 @@ final class PostHogEvents implements QueryResults.RowReader {
   private Map<String, Object> properties(JsonParser p, JsonToken t) throws IOException {
     if (t == JsonToken.VALUE_STRING) {
       try (JsonParser inner = JSON.createParser(p.getText())) {
-        return inner.nextToken() == JsonToken.START_OBJECT ? wantedOf(inner) : Map.of();
+        return JsonValues.wantedOf(inner, inner.nextToken(), wanted);
       } catch (IOException e) {
         return Map.of();   // unreadable properties: the event still counts, without them
       }
     }
-    if (t == JsonToken.START_OBJECT) {
-      return wantedOf(p);
-    }
-    p.skipChildren();
-    return Map.of();
-  }
-
-  private Map<String, Object> wantedOf(JsonParser p) throws IOException {
-    Map<String, Object> kept = Map.of();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      kept = JsonValues.keep(kept, key, p, p.nextToken(), wanted);
-    }
-    return kept;
+    return JsonValues.wantedOf(p, t, wanted);
   }
 
   private static long skip(JsonParser p) throws IOException {

@@ -3,13 +3,13 @@ package io.github.pqlconnector.sources.posthog;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.model.EntityLevel;
-import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.EventSink;
 import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
 import io.github.pqlconnector.core.spi.TraitsSink;
 import io.github.pqlconnector.sources.http.Failures;
+import io.github.pqlconnector.sources.http.HttpSource;
 import io.github.pqlconnector.sources.http.SourceCalls;
 import io.github.pqlconnector.sources.http.SourceCalls.Window;
 import io.github.pqlconnector.sources.http.SourceHttp;
@@ -24,19 +24,18 @@ import org.slf4j.LoggerFactory;
  * page comes back short: events in [from, to), persons as user traits, the configured group type as account
  * traits. Queries keep to {@code queriesPerHour} and 240/minute, one at a time (PostHog allows 3 concurrent).
  */
-final class PostHogSource implements AnalyticsSource {
+final class PostHogSource extends HttpSource {
   private static final Logger log = LoggerFactory.getLogger(PostHogSource.class);
   static final String VENDOR = "posthog";
 
   private final PostHogConfig config;
-  private final HttpClients http;
   private final PostHogApi api;
   private final SourceCalls calls;
   private final Failures.Hints hints;
 
   PostHogSource(PostHogConfig config, String name, HttpClients http) {
+    super(http, config.lateData());
     this.config = config;
-    this.http = http;
     this.api = SourceHttp.api(SourceHttp.client(http, VENDOR, SourceHttp.bearer(config.apiKey())), config.baseUrl(),
         PostHogApi.class);
     this.calls = new SourceCalls(VENDOR, name, Window.perHour(config.queriesPerHour()),
@@ -61,16 +60,6 @@ final class PostHogSource implements AnalyticsSource {
       return new CheckResult(CheckResult.Status.UNREACHABLE, "posthog: the answer to a test query was unreadable ("
           + e.getClass().getSimpleName() + ") — " + "check that " + config.baseUrl() + " is a PostHog instance");
     }
-  }
-
-  @Override
-  public boolean incremental() {
-    return true;
-  }
-
-  @Override
-  public Duration lateDataWindow() {
-    return config.lateData();
   }
 
   @Override
@@ -110,10 +99,5 @@ final class PostHogSource implements AnalyticsSource {
     } catch (IOException e) {
       throw Failures.stream("posthog " + what + " query", e);
     }
-  }
-
-  @Override
-  public void close() {
-    http.shutdown();
   }
 }
