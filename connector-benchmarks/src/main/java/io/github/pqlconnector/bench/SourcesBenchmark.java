@@ -18,13 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
  * Events per second each HTTP source reads from a loopback stub ({@link SourceStub}) serving one large day of
  * export in the vendor's wire format: the real source through its provider, HTTP client, streaming parser and
- * filtering, into a sink that only counts. One warm-up and three measured runs per source. Argument: events per
- * source (default 2,000,000).
+ * filtering, into a sink that only counts. One warm-up and three measured runs per source. Arguments: events per
+ * source (default 1,000,000), then optionally the sources to run (default all three).
  */
 public final class SourcesBenchmark {
   private static final Instant DAY = Instant.ofEpochMilli(BenchEvents.DAY_START);
@@ -33,20 +34,27 @@ public final class SourcesBenchmark {
   private SourcesBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    long events = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
+    long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+    Set<String> only = args.length > 1 ? Set.of(Arrays.copyOfRange(args, 1, args.length))
+        : Set.of("mixpanel", "amplitude", "posthog");
     System.out.printf("%-10s %5s %12s %9s %12s %10s %5s%n", "source", "run", "events", "wall s", "events/s",
         "pre-GC MB", "GCs");
     try (SourceStub stub = new SourceStub(events)) {
       run("mixpanel", new MixpanelSourceProvider(), new MixpanelConfig(1L, "bench", new Secret("bench-secret"), null,
-          stub.baseUrl(), stub.baseUrl(), "company_id", null, Duration.ZERO), events);
+          stub.baseUrl(), stub.baseUrl(), "company_id", null, Duration.ZERO), events, only);
       run("amplitude", new AmplitudeSourceProvider(), new AmplitudeConfig(new Secret("bench-key"),
-          new Secret("bench-secret"), null, stub.baseUrl(), "company_id", Duration.ZERO, Duration.ofHours(1)), events);
+          new Secret("bench-secret"), null, stub.baseUrl(), "company_id", Duration.ZERO, Duration.ofHours(1)), events,
+          only);
       run("posthog", new PostHogSourceProvider(), new PostHogConfig(new Secret("bench-key"), "1", null,
-          stub.baseUrl(), 0, 50_000, 2400, Duration.ZERO), events);
+          stub.baseUrl(), 0, 50_000, 2400, Duration.ZERO), events, only);
     }
   }
 
-  private static void run(String name, AnalyticsSourceProvider provider, SourceConfig config, long expected) {
+  private static void run(String name, AnalyticsSourceProvider provider, SourceConfig config, long expected,
+      Set<String> only) {
+    if (!only.contains(name)) {
+      return;
+    }
     HeapMeter heap = new HeapMeter();
     SourceContext context = new SourceContext("bench", Clock.fixed(DAY.plusSeconds(86_400 * 2), ZoneOffset.UTC));
     for (int run = 0; run <= 3; run++) {
