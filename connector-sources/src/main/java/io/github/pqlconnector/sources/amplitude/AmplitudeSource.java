@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +63,8 @@ final class AmplitudeSource extends HttpSource {
   @Override
   public CheckResult check() {
     Instant hour = Instant.parse("2015-01-01T00:00:00Z");   // an hour of little or no data: cheap, read-only
-    try (ResponseBody body = calls.execute(api.export(AmplitudeTimes.hour(hour), AmplitudeTimes.hour(hour)))) {
+    try {
+      calls.execute(api.export(AmplitudeTimes.hour(hour), AmplitudeTimes.hour(hour))).close();   // not read
       return CheckResult.ok("Amplitude (" + config.region() + ") accepts the API key and secret key");
     } catch (VendorException e) {
       return e.category() == ErrorCategory.NOT_FOUND

@@ -103,7 +103,7 @@ public final class JsonValues {
   /** A trait map: every non-null property as text. */
   public static Map<String, String> traits(JsonNode properties) {
     Map<String, String> values = new HashMap<>();
-    properties.fields().forEachRemaining(field -> {
+    properties.properties().forEach(field -> {
       String text = traitText(field.getValue());
       if (text != null) {
         values.put(field.getKey(), text);
