@@ -1,0 +1,43 @@
+package io.github.pqlconnector.sources.amplitude;
+
+import io.github.pqlconnector.core.config.ConfigPath;
+import io.github.pqlconnector.core.config.Problems;
+import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.spi.SourceConfig;
+import io.github.pqlconnector.sources.http.ConfigChecks;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code type: amplitude} source block. {@code apiKey} and {@code secretKey} are the project's (Basic auth);
+ * {@code region} {@code us} or {@code eu} picks the host, {@code baseUrl} overrides it. {@code accountGroupType}
+ * names the group type in {@code groups} whose value is the account. {@code lateData} (default 2h, Amplitude's
+ * export delay) is how long after an event's time its upload is still waited for, and how far back every run
+ * re-reads. {@code traitsLookback} (default 2d) is how many upload days are scanned for user and group properties.
+ */
+public record AmplitudeConfig(@Nullable Secret apiKey, @Nullable Secret secretKey, @Nullable String region,
+    @Nullable String baseUrl, @Nullable String accountGroupType, @Nullable Duration lateData,
+    @Nullable Duration traitsLookback) implements SourceConfig {
+
+  public AmplitudeConfig {
+    region = region != null ? region : "us";
+    baseUrl = baseUrl != null ? baseUrl
+        : "eu".equals(region) ? "https://analytics.eu.amplitude.com/" : "https://amplitude.com/";
+    lateData = lateData != null ? lateData : Duration.ofHours(2);
+    traitsLookback = traitsLookback != null ? traitsLookback : Duration.ofDays(2);
+  }
+
+  @Override
+  public void validate(ConfigPath at, Problems problems) {
+    ConfigChecks.required(at.child("apiKey"), apiKey, "use ${AMPLITUDE_API_KEY}", problems);
+    ConfigChecks.required(at.child("secretKey"), secretKey, "use ${AMPLITUDE_SECRET_KEY}", problems);
+    ConfigChecks.oneOf(at.child("region"), region, List.of("us", "eu"), problems);
+    ConfigChecks.httpUrl(at.child("baseUrl"), baseUrl, problems);
+    ConfigChecks.notLongerThan(at.child("lateData"), lateData, Duration.ofDays(30), problems);
+    ConfigChecks.notLongerThan(at.child("traitsLookback"), traitsLookback, Duration.ofDays(365), problems);
+    if (accountGroupType != null && accountGroupType.isBlank()) {
+      problems.add(at.child("accountGroupType"), "must not be blank");
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.github.pqlconnector.sources.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.VendorException;
+import io.github.pqlconnector.core.http.ErrorMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Response;
+
+/**
+ * Maps a failed source call by HTTP status: 401 AUTH, 403 PERMISSION, 404 NOT_FOUND, 400/422 INVALID_REQUEST,
+ * 429 RATE_LIMITED (with {@code Retry-After}), 5xx and no response TRANSIENT. The message is {@code
+ * MixpanelExportApi.export: HTTP 401 AUTH: <the vendor's error text>}: the vendor's {@code error}/{@code detail}
+ * field when the body is JSON, else its first line; never headers, credentials or the request.
+ */
+public final class SourceErrors implements ErrorMapper {
+  private static final int MAX_DETAIL = 300;
+  private final String vendor;
+
+  public SourceErrors(String vendor) {
+    this.vendor = vendor;
+  }
+
+  @Override
+  public VendorException fromResponse(Response<?> response, String operation) {
+    int status = response.code();
+    ErrorCategory category = category(status);
+    Duration wait = category.retryable() ? RetryAfter.of(response.raw()) : null;
+    String message = "%s: HTTP %d %s: %s".formatted(operation, status, category,
+        detail(response.errorBody(), response.message()));
+    return new VendorException(vendor, category, status, message, wait);
+  }
+
+  @Override
+  public VendorException fromFailure(IOException failure, String operation) {
+    String what = failure instanceof InterruptedIOException ? "no response in time" : "connection failed";
+    String message = "%s: %s: %s (%s%s)".formatted(operation, ErrorCategory.TRANSIENT, what,
+        failure.getClass().getSimpleName(), failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    return new VendorException(vendor, ErrorCategory.TRANSIENT, 0, message, null);
+  }
+
+  static ErrorCategory category(int status) {
+    return switch (status) {
+      case 401 -> ErrorCategory.AUTH;
+      case 403 -> ErrorCategory.PERMISSION;
+      case 404 -> ErrorCategory.NOT_FOUND;
+      case 409 -> ErrorCategory.CONFLICT;
+      case 429 -> ErrorCategory.RATE_LIMITED;
+      default -> status >= 500 || status == 408 ? ErrorCategory.TRANSIENT : ErrorCategory.INVALID_REQUEST;
+    };
+  }
+
+  private static String detail(@Nullable ResponseBody body, String reason) {
+    String text = "";
+    try {
+      text = body == null ? "" : body.string();
+    } catch (IOException e) {
+      text = "";
+    }
+    String detail = fromJson(text);
+    if (detail == null) {
+      detail = text.isBlank() ? reason : text.strip().lines().findFirst().orElse(reason);
+    }
+    detail = detail.replaceAll("\\s+", " ").strip();
+    if (detail.isEmpty()) {
+      return "no error details";
+    }
+    return detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail;
+  }
+
+  /** Mixpanel answers {@code {"error": "..."}}, PostHog {@code {"detail": "..."}}. */
+  private static @Nullable String fromJson(String text) {
+    if (!text.stripLeading().startsWith("{")) {
+      return null;
+    }
+    try {
+      JsonNode node = SourceHttp.WIRE.readTree(text);
+      for (String field : new String[] {"error", "detail", "message"}) {
+        if (node.path(field).isTextual()) {
+          return node.path(field).asText();
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
