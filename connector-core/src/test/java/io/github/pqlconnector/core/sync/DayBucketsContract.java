@@ -10,8 +10,8 @@ import io.github.pqlconnector.core.engine.CompiledModel;
 import io.github.pqlconnector.core.error.SourceException;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.model.PqlResult;
-import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.Plugins;
+import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.state.BucketDao;
 import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.PushedDao;
@@ -130,6 +130,8 @@ abstract class DayBucketsContract {
     for (Sync sync : List.of(failing, reference, wholeReads)) {
       sync.runAt(NOW, false);
     }
+    List<ReadRequest> asked = failing.control.requests;
+    assertThat(asked.get(2).from()).as("the failed days are read again").isEqualTo(asked.get(1).from());
     assertThat(rows(store)).isEqualTo(rows(reference.store)).isNotEqualTo(before);
     assertThat(failing.crm.records).isEqualTo(reference.crm.records).isEqualTo(wholeReads.crm.records);
     assertThat(failing.verdicts()).isEqualTo(reference.verdicts()).isEqualTo(wholeReads.verdicts())
