@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -126,7 +127,7 @@ final class BucketCodec {
         continue;
       }
       if (set.isArray()) {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         set.forEach(v -> values.add(v.asText()));
         agg.restoreValues(def.slot(), values);
       } else if (def.kind() == MetricKind.ACTIVE_DAYS) {

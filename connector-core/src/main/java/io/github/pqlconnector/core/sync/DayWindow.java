@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What an incremental run asks its source for, [{@code from}, {@code to}), and which stored days it keeps.
+ * What a run asks its source for, [{@code from}, {@code to}), and which stored day buckets it keeps.
  * Windows are whole UTC days ending now, so the days kept start at {@code keepFromDay} = today − (longest
  * window in days − 1). Without usable buckets (first run, {@code --full}, a model edit) the run reads every
  * kept day and rebuilds; otherwise it reads from the day of (previous {@code to} − late-data window).

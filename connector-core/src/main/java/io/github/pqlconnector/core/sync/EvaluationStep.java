@@ -60,8 +60,8 @@ public final class EvaluationStep {
 
   /**
    * Reads the whole window from {@code source} into the engine, without day buckets: the path of every run
-   * over a source that is read whole (a file), and of {@code explain}. An incremental source is asked for
-   * every day the windows cover.
+   * over a source that is read whole (a file), and of {@code explain}. The source is asked for every day the
+   * windows cover, [first day 00:00 UTC, now + 1 ms).
    */
   public Evaluated run(AnalyticsSource source, Map<EntityRef, EntityState> prior, Collection<EntityRef> alsoKnown,
       Instant now, @Nullable String cursor, Progress progress) {
@@ -72,7 +72,9 @@ public final class EvaluationStep {
       return evaluate(aggregates, new ReadOutcome(0, rejections, cursor, null), prior, alsoKnown, now, progress);
     }
     Aggregator aggregator = new Aggregator(model, traits, rejections, now.toEpochMilli());
-    ReadResult read = source.readEvents(request(source, cursor, now), withProgress(aggregator, progress));
+    DayWindow window = DayWindow.plan(model, now, Optional.empty(), Duration.ZERO);
+    ReadRequest request = new ReadRequest(cursor, window.from(), window.to(), model.properties());
+    ReadResult read = source.readEvents(request, withProgress(aggregator, progress));
     progress.eventsRead(aggregator.accepted());
     ReadOutcome outcome = new ReadOutcome(aggregator.accepted(), rejections, read.cursor(), null);
     return evaluate(aggregator.finish(), outcome, prior, alsoKnown, now, progress);
@@ -98,14 +100,6 @@ public final class EvaluationStep {
     return traits;
   }
 
-  private ReadRequest request(AnalyticsSource source, @Nullable String cursor, Instant now) {
-    if (source.incremental()) {
-      DayWindow all = DayWindow.plan(model, now, Optional.empty(), Duration.ZERO);
-      return new ReadRequest(cursor, all.from(), all.to(), model.properties());
-    }
-    return new ReadRequest(cursor, now.minusMillis(model.maxWindowMillis()), now, model.properties());
-  }
-
   /** The source aggregated in its own engine: one row per entity instead of every event; the cursor is kept. */
   private Aggregates pushedDown(MetricPushdown pushdown, TraitsIndex traits, Instant now, Progress progress) {
     PushedAggregates pushed = new PushedAggregates(model, traits, now);
@@ -113,6 +107,7 @@ public final class EvaluationStep {
     pushdown.aggregate(pushed.request(), pushed);
     return pushed.finish();
   }
+
 
   /** One entity's verdict with the full working, for {@code explain}. */
   public Evaluation explain(EntityRef entity, Aggregates aggregates, EntityState prior, Instant now) {

@@ -10,8 +10,8 @@ import io.github.pqlconnector.core.engine.CompiledModel;
 import io.github.pqlconnector.core.error.SourceException;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.model.PqlResult;
-import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.Plugins;
+import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.state.BucketDao;
 import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.PushedDao;
@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +52,7 @@ abstract class DayBucketsContract {
   static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
   static final Path GOLDEN = Path.of("src/test/resources/golden");
   static final String SYNC = "s";
+  static final String GOLDEN_CASES = "io.github.pqlconnector.core.engine.PqlEngineGoldenTest#cases";
   /** Runs a few days apart, two on the same day, one past every window. */
   static final List<Instant> RUNS = List.of(NOW.minus(Duration.ofDays(5)).plusSeconds(3 * 3600),
       NOW.minus(Duration.ofDays(4)), NOW.minus(Duration.ofDays(2)).plusSeconds(13 * 3600 + 17 * 60),
@@ -79,14 +79,8 @@ abstract class DayBucketsContract {
     states.forEach(this::dropState);
   }
 
-  static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(GOLDEN)) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
-    }
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource(GOLDEN_CASES)
   void oneRunGivesTheVerdictsOfAFullRead(String name) throws IOException {
     Path data = GOLDEN.resolve(name);
     CompiledModel model = model(data);
@@ -95,27 +89,28 @@ abstract class DayBucketsContract {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource(GOLDEN_CASES)
   void consecutiveRunsGiveTheVerdictsOfAFullReadAtEveryRun(String name) throws IOException {
-    Path data = GOLDEN.resolve(name);
-    CompiledModel model = model(data);
-    for (Instant now : RUNS) {
-      assertThat(incremental(model, new IncrementalJsonLinesSource(data, Duration.ZERO), now, false)).as("run at %s", now)
-          .isEqualTo(fullRead(model, data, now));
-    }
+    everyRunMatchesAFullRead(GOLDEN.resolve(name), Duration.ZERO, new IncrementalJsonLinesSource.Control());
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource(GOLDEN_CASES)
   void overlappingWindowsNeverCountAnEventTwice(String name) throws IOException {
-    Path data = GOLDEN.resolve(name);
-    CompiledModel model = model(data);
     IncrementalJsonLinesSource.Control control = new IncrementalJsonLinesSource.Control();
+    everyRunMatchesAFullRead(GOLDEN.resolve(name), Duration.ofDays(3), control);
+    for (int i = 1; i < control.requests.size(); i++) {
+      assertThat(control.requests.get(i).from()).isBefore(control.requests.get(i - 1).to());
+    }
+  }
+
+  private void everyRunMatchesAFullRead(Path data, Duration lateData, IncrementalJsonLinesSource.Control control)
+      throws IOException {
+    CompiledModel model = model(data);
     for (Instant now : RUNS) {
-      assertThat(incremental(model, new IncrementalJsonLinesSource(data, Duration.ofDays(3), control), now, false))
+      assertThat(incremental(model, new IncrementalJsonLinesSource(data, lateData, control), now, false))
           .as("run at %s", now).isEqualTo(fullRead(model, data, now));
     }
-    ReadRequestAssert.overlapping(control.requests);
   }
 
   @Test
@@ -135,6 +130,8 @@ abstract class DayBucketsContract {
     for (Sync sync : List.of(failing, reference, wholeReads)) {
       sync.runAt(NOW, false);
     }
+    List<ReadRequest> asked = failing.control.requests;
+    assertThat(asked.get(2).from()).as("the failed days are read again").isEqualTo(asked.get(1).from());
     assertThat(rows(store)).isEqualTo(rows(reference.store)).isNotEqualTo(before);
     assertThat(failing.crm.records).isEqualTo(reference.crm.records).isEqualTo(wholeReads.crm.records);
     assertThat(failing.verdicts()).isEqualTo(reference.verdicts()).isEqualTo(wholeReads.verdicts())
@@ -288,18 +285,6 @@ abstract class DayBucketsContract {
     Plugins plugins() {
       return new Plugins(List.of(new JsonLinesSourceProvider(), new IncrementalJsonLinesSourceProvider(control)),
           List.of(new RecordingDestinationProvider(crm)));
-    }
-  }
-
-  /** Checks on the requests an incremental source received. */
-  static final class ReadRequestAssert {
-    private ReadRequestAssert() {}
-
-    /** Every later request starts before the previous one ended: the windows overlap. */
-    static void overlapping(List<io.github.pqlconnector.core.spi.ReadRequest> requests) {
-      for (int i = 1; i < requests.size(); i++) {
-        assertThat(requests.get(i).from()).isBefore(requests.get(i - 1).to());
-      }
     }
   }
 }
