@@ -48,7 +48,8 @@ public final class SalesforceDestination implements CrmDestination {
     this.http = http;
     this.calls = calls;
     this.matcher = new SalesforceMatcher(calls, config);
-    this.writer = new SalesforceWriter(config, new CollectionsWriter(calls), new BulkWriter(calls, config.bulk(), pause));
+    this.writer = new SalesforceWriter(config, calls.daily(), new CollectionsWriter(calls),
+        new BulkWriter(calls, config.bulk(), pause));
     this.tasks = new SalesforceTasks(calls, config);
     List<String> objects = new ArrayList<>(config.userObjects());
     objects.add(SObjects.ACCOUNT);

@@ -4,6 +4,7 @@ import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.WriteResult;
+import io.github.pqlconnector.salesforce.api.CollectionRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,12 +25,17 @@ final class SalesforceWriter {
   static final String DUPLICATE = "DUPLICATE_IN_BATCH";
   static final String NOT_FOUND = "NOT_FOUND";
 
+  /** Create, upload, close, one poll, three result reads, and a spare poll. */
+  static final int BULK_CALLS = 8;
+
   private final SalesforceConfig config;
+  private final DailyAllocation daily;
   private final CollectionsWriter collections;
   private final BulkWriter bulk;
 
-  SalesforceWriter(SalesforceConfig config, CollectionsWriter collections, BulkWriter bulk) {
+  SalesforceWriter(SalesforceConfig config, DailyAllocation daily, CollectionsWriter collections, BulkWriter bulk) {
     this.config = config;
+    this.daily = daily;
     this.collections = collections;
     this.bulk = bulk;
   }
@@ -39,7 +45,9 @@ final class SalesforceWriter {
     List<PqlUpdate> updates = new ArrayList<>();
     List<PqlUpdate> creates = new ArrayList<>();
     split(batch, updates, creates, outcome);
-    if (updates.size() >= config.bulkThreshold()) {
+    boolean useBulk = updates.size() >= config.bulkThreshold();
+    daily.ensureAvailable((useBulk ? BULK_CALLS : calls(updates.size())) + calls(creates.size()));
+    if (useBulk) {
       byObject(level, updates).forEach((object, records) -> bulk.update(object, records, outcome));
     } else if (!updates.isEmpty()) {
       // grouped by object so a call holds few type chunks (Salesforce allows ten per call)
@@ -50,6 +58,10 @@ final class SalesforceWriter {
       collections.create(creates, u -> newRecord(level, u), outcome);
     }
     return outcome.result();
+  }
+
+  private static int calls(int records) {
+    return (records + CollectionRequest.MAX_RECORDS - 1) / CollectionRequest.MAX_RECORDS;
   }
 
   private void split(List<PqlUpdate> batch, List<PqlUpdate> updates, List<PqlUpdate> creates, WriteOutcome outcome) {
