@@ -23,17 +23,7 @@ public final class SalesforceErrors {
   private static final int MAX_MESSAGE_CHARS = 500;
   private static final ObjectMapper JSON = SalesforceJson.create();
 
-  public static final ErrorMapper MAPPER = new ErrorMapper() {
-    @Override
-    public VendorException fromResponse(Response<?> response, String operation) {
-      return from(response, operation);
-    }
-
-    @Override
-    public VendorException fromFailure(IOException failure, String operation) {
-      return from(failure, operation);
-    }
-  };
+  public static final ErrorMapper MAPPER = ErrorMapper.of(SalesforceErrors::from, SalesforceErrors::from);
 
   private SalesforceErrors() {}
 
