@@ -73,8 +73,8 @@ public final class SalesforceBenchmark {
 
   /**
    * Where Bulk starts to pay: in time, from a straight line through the Bulk timings (fixed cost + per record) against
-   * the Collections rate at the largest size; in API calls, the smallest size whose Collections calls (one per 200)
-   * reach the Bulk job's calls (create, upload, close, polls, three result reads).
+   * the Collections rate at the largest size; in API calls, the smallest measured size whose Collections calls (one per
+   * 200) reach the Bulk job's calls (create, upload, close, polls, three result reads).
    */
   private static void crossover(List<Measure[]> pairs) {
     Measure smallBulk = pairs.get(0)[1];
@@ -92,9 +92,9 @@ public final class SalesforceBenchmark {
       OUT.printf("calls at %,6d records: collections %3d, bulk %3d%n", pair[0].records(), pair[0].writeCalls(),
           pair[1].writeCalls());
     }
-    long bulkCalls = largeBulk.writeCalls();
-    OUT.printf("crossover in calls: bulk spends fewer calls from %,d records (%d calls per job at 10,000)%n",
-        200 * bulkCalls, bulkCalls);
+    pairs.stream().filter(pair -> pair[0].writeCalls() >= pair[1].writeCalls()).findFirst().ifPresent(pair ->
+        OUT.printf("crossover in calls: bulk spends no more calls than collections from %,d records (%d vs %d)%n",
+            pair[0].records(), pair[1].writeCalls(), pair[0].writeCalls()));
   }
 
   private static Measure measure(SalesforceOrg org, String path, int size, int threshold, int pollSeconds) {

@@ -87,6 +87,10 @@ public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String a
     }
     range(at.child("maxBatchSize"), maxBatchSize, 1, 100_000, problems);
     range(at.child("bulkThreshold"), bulkThreshold, 1, 1_000_000, problems);
+    if (bulkThreshold > maxBatchSize) {
+      problems.add(at.child("bulkThreshold"), "is above maxBatchSize (" + maxBatchSize + "): no batch would ever"
+          + " reach it, so Bulk API 2.0 would never be used");
+    }
     range(at.child("limits").child("reservePercent"), limits.reservePercent(), 0, 90, problems);
     range(at.child("limits").child("requestsPerSecond"), limits.requestsPerSecond(), 1, 1_000, problems);
     range(at.child("limits").child("maxInFlight"), limits.maxInFlight(), 1, 10, problems);
