@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SalesforceSyncEndToEndTest {
   private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+  private static final String TASKS = "tasks: { on: [pql], dueIn: 1d, owner: record }";
   private static final String COLLECTIONS = "/services/data/v67.0/composite/sobjects";
   private static final String YAML = """
       model:
@@ -65,6 +66,7 @@ class SalesforceSyncEndToEndTest {
           userObjects: [Contact]
           limits: { reservePercent: 10 }
           bulk: { pollInterval: 1s }
+          %s
       syncs:
         - { name: s, source: src, destination: crm }
       """;
@@ -149,15 +151,35 @@ class SalesforceSyncEndToEndTest {
     }
   }
 
+  @Test
+  void aQualifyingUserGetsOneTaskOnItsContactAndARetriedRunNone() {
+    writeUsers(3);
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary first = run(store, TASKS);
+      clock.advance(Duration.ofMinutes(30));
+      RunSummary second = run(store, TASKS);
+      assertThat(first.counts().tasksCreated()).isEqualTo(3);
+      assertThat(second.counts().tasksCreated()).isZero();
+    }
+    List<LoggedRequest> tasks = wm.findAll(postRequestedFor(urlEqualTo("/services/data/v67.0/sobjects/Task")));
+    assertThat(tasks.size()).isEqualTo(3);
+    assertThat(tasks.get(0).getBodyAsString()).contains("\"WhoId\":\"003xx").contains("\"OwnerId\":\"005xx000001SwiUAAS\"")
+        .contains("\"PQL_Task_Key__c\":");
+  }
+
   private RunSummary run(StateStore store) {
-    return new SyncRunner(config(), store, new Connectors(plugins, clock)).run(null, RunTrigger.MANUAL, false,
+    return run(store, "");
+  }
+
+  private RunSummary run(StateStore store, String tasks) {
+    return new SyncRunner(config(tasks), store, new Connectors(plugins, clock)).run(null, RunTrigger.MANUAL, false,
         Progress.NONE);
   }
 
-  private PqlConfig config() {
+  private PqlConfig config(String tasks) {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(SalesforceOrgStub.NAME)));
     return new ConfigLoader(plugins, Map.of("SF_CLIENT_SECRET", SalesforceStubs.CLIENT_SECRET)::get)
-        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wm.baseUrl()));
+        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wm.baseUrl(), tasks));
   }
 
   /** Users u1..u{count} in account a1, each with a message: every one qualifies. */
