@@ -24,9 +24,10 @@ import java.util.stream.Stream;
  * The HubSpot destination against its rate limit: the real sync engine ({@link SyncRunner}: file source, H2 state
  * store, outbox, HubSpot destination from YAML) pushing 10,000 users in 1,000 accounts into {@link HubSpotStub}, a
  * loopback HubSpot that enforces the 10-second rolling limit. Measures the first (all-changed) run against what the
- * limit allows, then a second identical run, which must write nothing.
- * Usage: {@code HubSpotBenchmark [dir] [requestsPerTenSeconds] [latencyMs] [searchInBurst]} (defaults {@code
- * target/hubspot-bench}, 100, 20, true).
+ * limit allows, then a second identical run, which must write nothing, then a third a day later, when verdicts
+ * have changed and the records' HubSpot ids are known, so no lookups are needed.
+ * Usage: {@code HubSpotBenchmark [dir] [requestsPerTenSeconds] [latencyMs] [searchInBurst] [concurrency]} (defaults
+ * {@code target/hubspot-bench}, 100, 20, true, the destination's default for the limit).
  */
 public final class HubSpotBenchmark {
   static final DemoSpec SPEC = new DemoSpec(1_000, 10_000, 500_000, 60, 11);
@@ -39,6 +40,7 @@ public final class HubSpotBenchmark {
    * age out of the 30-day window, about 3 per 30 s in this data), and the second run would not be identical.
    */
   private static final Clock CLOCK = Clock.fixed(EngineBenchmark.NOW, java.time.ZoneOffset.UTC);
+  private static final Clock A_DAY_LATER = Clock.offset(CLOCK, java.time.Duration.ofDays(1));
 
   private HubSpotBenchmark() {}
 
@@ -47,6 +49,7 @@ public final class HubSpotBenchmark {
     int limit = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int latencyMs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     boolean searchInBurst = args.length <= 3 || Boolean.parseBoolean(args[3]);
+    String concurrency = args.length > 4 ? ", concurrency: " + Integer.parseInt(args[4]) : "";
     OUT.printf("jvm:     %s %s, %d cpus%n", System.getProperty("java.vm.name"),
         System.getProperty("java.runtime.version"), Runtime.getRuntime().availableProcessors());
     BenchData.prepare(dir, SPEC, EngineBenchmark.NOW, OUT);
@@ -57,16 +60,22 @@ public final class HubSpotBenchmark {
           stub.baseUrl(), limit, searchInBurst ? "included" : "not included", SEARCH_PER_SECOND, latencyMs);
       Plugins plugins = Plugins.load();
       PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", TOKEN)::get)
-          .parse(config(dir, stub.baseUrl(), limit));
+          .parse(config(dir, stub.baseUrl(), limit, concurrency));
       try (StateStore store = StateStore.open(new StateConfig("jdbc:h2:file:" + state.toAbsolutePath() + "/pql",
           null, null, null))) {
-        Result first = run("run 1 (all changed)", config, store, plugins, stub);
+        Result first = run("run 1 (all changed)", config, store, plugins, stub, CLOCK);
         report(first, limit, searchInBurst);
-        Result second = run("run 2 (identical)", config, store, plugins, stub);
+        Result second = run("run 2 (identical)", config, store, plugins, stub, CLOCK);
         long writes = second.calls("batch/update");
         OUT.printf("%nrun 2: %,d changed, %,d unchanged, %,d write calls, %,d requests in all, %.2f s%n",
             second.summary().counts().changed(), second.summary().counts().unchanged(), writes,
             second.calls(""), second.seconds());
+        Result third = run("run 3 (a day later)", config, store, plugins, stub, A_DAY_LATER);
+        OUT.printf("%nrun 3: %,d changed, %,d pushed, %,d lookups (batch/read + search), %,d write calls,"
+            + " %.4f requests per record, %,d 429s, %.2f s%n", third.summary().counts().changed(),
+            third.summary().counts().pushed(), third.calls("batch/read") + third.calls("search"),
+            third.calls("batch/update"), third.calls("") / (double) Math.max(1, third.summary().counts().pushed()),
+            third.limited(), third.seconds());
       }
     }
   }
@@ -85,7 +94,8 @@ public final class HubSpotBenchmark {
     }
   }
 
-  private static Result run(String label, PqlConfig config, StateStore store, Plugins plugins, HubSpotStub stub) {
+  private static Result run(String label, PqlConfig config, StateStore store, Plugins plugins, HubSpotStub stub,
+      Clock clock) {
     stub.reset();
     long started = System.nanoTime();
     Map<String, Long> phases = new java.util.concurrent.ConcurrentHashMap<>();
@@ -95,7 +105,7 @@ public final class HubSpotBenchmark {
         phases.putIfAbsent(name, System.nanoTime());
       }
     };
-    RunSummary summary = new SyncRunner(config, store, new Connectors(plugins, CLOCK))
+    RunSummary summary = new SyncRunner(config, store, new Connectors(plugins, clock))
         .run(null, RunTrigger.MANUAL, false, progress);
     double seconds = (System.nanoTime() - started) / 1e9;
     Result result = new Result(label, summary, seconds, stub.activeSeconds(), stub.endpoints(),
@@ -138,7 +148,7 @@ public final class HubSpotBenchmark {
   }
 
   /** The demo's model and file source, the HubSpot destination on the stub instead of the CSV one, no tasks. */
-  static String config(Path dir, String baseUrl, int limit) throws IOException {
+  static String config(Path dir, String baseUrl, int limit, String concurrency) throws IOException {
     String demo = BenchData.config(dir);
     int from = demo.indexOf("destinations:");
     int to = demo.indexOf("syncs:");
@@ -150,11 +160,11 @@ public final class HubSpotBenchmark {
             baseUrl: "%s"
             apiVersion: "2026-09"
             accountKey: domain
-            rateLimit: { requestsPerTenSeconds: %d, searchPerSecond: %d }
-        """.formatted(baseUrl, limit, SEARCH_PER_SECOND) + demo.substring(to);
+            rateLimit: { requestsPerTenSeconds: %d, searchPerSecond: %d%s }
+        """.formatted(baseUrl, limit, SEARCH_PER_SECOND, concurrency) + demo.substring(to);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -25,6 +25,11 @@ record HubSpotCalls(HubSpotApi api, HubSpotApiVersion version, VendorCall vendor
     return level == EntityLevel.USER ? objectTypes.user() : objectTypes.account();
   }
 
+  /** One attempt, no retries: for {@code check()}. */
+  <T> T probe(Call<T> call) {
+    return vendorCall.probe(call);
+  }
+
   <T> T execute(Call<T> call) {
     return vendorCall.execute(call);
   }

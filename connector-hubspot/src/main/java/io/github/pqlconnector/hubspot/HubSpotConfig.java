@@ -27,7 +27,7 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
     accountKey = accountKey != null ? accountKey : "domain";
     createMissing = createMissing != null && createMissing;
     tasks = tasks != null ? tasks : TaskPolicy.none();
-    rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null);
+    rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null, null);
   }
 
   /** The HubSpot object types written for accounts and users. */
@@ -41,16 +41,31 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
   /**
    * Client-side limits. HubSpot's burst limit is per app per 10 s: 100 (Free/Starter), 190 (Professional,
    * Enterprise), 250 with the API limit increase; CRM search is limited to 4 requests/s per token (crm-apis.md
-   * §1.6 and §1.4). The defaults fit the lowest tier, so they are safe on every account.
+   * §1.6 and §1.4). The defaults fit the lowest tier, so they are safe on every account. {@code concurrency} is how
+   * many batches are in flight at once: the limiter still paces them, this only hides network latency.
    */
-  public record RateLimit(@Nullable Integer requestsPerTenSeconds, @Nullable Integer searchPerSecond) {
+  public record RateLimit(@Nullable Integer requestsPerTenSeconds, @Nullable Integer searchPerSecond,
+      @Nullable Integer concurrency) {
     static final int MAX_BURST = 250;
     static final int MAX_SEARCH = 4;
+    static final int MAX_CONCURRENCY = 10;
+    /** The HubSpot latency (per batch call) the default concurrency is sized for. */
+    private static final double DESIGN_LATENCY_SECONDS = 0.4;
 
     public RateLimit {
       requestsPerTenSeconds = requestsPerTenSeconds != null ? requestsPerTenSeconds : 100;
       searchPerSecond = searchPerSecond != null ? searchPerSecond : MAX_SEARCH;
+      concurrency = concurrency != null ? concurrency : defaultConcurrency(requestsPerTenSeconds);
     }
+  }
+
+  /**
+   * Enough batches in flight to keep the limit busy at {@link RateLimit#DESIGN_LATENCY_SECONDS} per call: 5 on the
+   * 100 tier, 9 on 190, 10 on 250.
+   */
+  static int defaultConcurrency(int requestsPerTenSeconds) {
+    double callsInFlight = requestsPerTenSeconds / 10.0 * RateLimit.DESIGN_LATENCY_SECONDS;
+    return Math.min(RateLimit.MAX_CONCURRENCY, Math.max(2, (int) Math.ceil(callsInFlight) + 1));
   }
 
   public HubSpotApiVersion version() {
@@ -81,6 +96,10 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
         RateLimit.MAX_BURST, problems);
     range(at.child("rateLimit").child("searchPerSecond"), rateLimit.searchPerSecond(), RateLimit.MAX_SEARCH,
         problems);
+    if (rateLimit.concurrency() < 1 || rateLimit.concurrency() > RateLimit.MAX_CONCURRENCY) {
+      problems.add(at.child("rateLimit").child("concurrency"), "must be 1.." + RateLimit.MAX_CONCURRENCY
+          + ", was " + rateLimit.concurrency());
+    }
   }
 
   private void validateBaseUrl(ConfigPath at, Problems problems) {

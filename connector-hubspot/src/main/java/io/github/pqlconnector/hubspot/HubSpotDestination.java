@@ -70,14 +70,15 @@ public final class HubSpotDestination implements CrmDestination {
   @Override
   public Capabilities capabilities() {
     return new Capabilities(HubSpotWriter.MAX_BATCH,
-        Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, config.accountKey()), config.createMissing());
+        Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, config.accountKey()), config.createMissing(),
+        config.rateLimit().concurrency());
   }
 
   /** Reads the {@code pql_status} contact property: proves the token, the scopes and the network, writes nothing. */
   @Override
   public CheckResult check() {
     try {
-      calls.execute(calls.api().readProperty(calls.properties(), config.objects().user(), HubSpotFields.STATUS));
+      calls.probe(calls.api().readProperty(calls.properties(), config.objects().user(), HubSpotFields.STATUS));
       return CheckResult.ok("HubSpot reachable; the PQL properties exist");
     } catch (VendorException e) {
       return switch (e.category()) {

@@ -1,5 +1,7 @@
 package io.github.pqlconnector.hubspot;
 
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.CrmRecord;
 import io.github.pqlconnector.core.spi.MatchKey;
@@ -20,13 +22,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Finds HubSpot records for match keys. Users: {@code batch/read} by the unique {@code email} property, 100 per call.
- * Accounts: {@code domain} is not unique in HubSpot (API-created companies are not deduplicated, crm-apis.md §1.3),
- * so it cannot be an {@code idProperty}; they are found with CRM search, an {@code IN} filter over up to 100 values
- * per request, on the search rate limit. Several companies with one key resolve to the oldest (then lowest id).
- * Values are compared lowercased, as HubSpot stores emails and domains.
+ * Accounts: a company property with {@code hasUniqueValue} (such as a custom {@code pql_account_id}) is read the same
+ * way; {@code domain} is not unique in HubSpot (API-created companies are not deduplicated, crm-apis.md §1.3), so it
+ * cannot be an {@code idProperty}, and companies are then found with CRM search, an {@code IN} filter over up to 100
+ * values per request, on the search rate limit. Several companies with one key resolve to the oldest (then lowest
+ * id). Whether the account key is unique is read once from its property definition. Values are compared lowercased.
  */
 final class HubSpotMatcher {
   static final int BATCH = 100;
@@ -37,6 +41,7 @@ final class HubSpotMatcher {
 
   private final HubSpotCalls calls;
   private final String accountKey;
+  private final AtomicReference<Boolean> accountKeyUnique = new AtomicReference<>();
 
   HubSpotMatcher(HubSpotCalls calls, String accountKey) {
     this.calls = calls;
@@ -50,7 +55,9 @@ final class HubSpotMatcher {
     Map<String, CrmRecord> found = new HashMap<>();
     for (int from = 0; from < values.size(); from += BATCH) {
       List<String> chunk = values.subList(from, Math.min(values.size(), from + BATCH));
-      Map<String, CrmRecord> chunkFound = level == EntityLevel.USER ? readUsers(chunk) : searchAccounts(chunk);
+      Map<String, CrmRecord> chunkFound = level == EntityLevel.USER ? readByUnique(level, "email", chunk)
+          : accountKeyIsUnique() ? readByUnique(level, accountKey, chunk.stream().map(byLower::get).toList())
+          : searchAccounts(chunk);
       chunkFound.forEach((value, record) -> {
         String asGiven = byLower.get(value);
         if (asGiven != null) {
@@ -61,15 +68,37 @@ final class HubSpotMatcher {
     return new MatchResult(found);
   }
 
-  private Map<String, CrmRecord> readUsers(List<String> emails) {
-    BatchReadRequest request = BatchReadRequest.byProperty("email", emails, List.of("email", HubSpotFields.OWNER_ID));
-    BatchResponse response = calls.execute(calls.api().batchRead(calls.objects(), calls.objectType(EntityLevel.USER),
-        request));
+  /** Batch read by a unique property; the values are sent as given, results keyed by their lowercased value. */
+  private Map<String, CrmRecord> readByUnique(EntityLevel level, String property, List<String> values) {
+    BatchReadRequest request = BatchReadRequest.byProperty(property, values, List.of(property, HubSpotFields.OWNER_ID));
+    BatchResponse response = calls.execute(calls.api().batchRead(calls.objects(), calls.objectType(level), request));
     Map<String, CrmRecord> found = new HashMap<>();
     for (ObjectResponse result : response.results()) {
-      result.property("email").ifPresent(email -> found.put(lower(email), record(result)));
+      result.property(property).ifPresent(value -> found.put(lower(value), record(result)));
     }
     return found;
+  }
+
+  private boolean accountKeyIsUnique() {
+    Boolean known = accountKeyUnique.get();
+    if (known == null) {
+      known = !"domain".equals(accountKey) && readUniqueness();
+      accountKeyUnique.compareAndSet(null, known);
+    }
+    return known;
+  }
+
+  /** A missing property is not unique: search then reports it the way HubSpot words it. */
+  private boolean readUniqueness() {
+    try {
+      return calls.execute(calls.api().readProperty(calls.properties(), calls.objectType(EntityLevel.ACCOUNT),
+          accountKey)).hasUniqueValue();
+    } catch (VendorException e) {
+      if (e.category() == ErrorCategory.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   private Map<String, CrmRecord> searchAccounts(List<String> values) {

@@ -24,14 +24,14 @@ class HubSpotConfigTest {
     assertThat(config.accountKey()).isEqualTo("domain");
     assertThat(config.createMissing()).isFalse();
     assertThat(config.tasks()).isEqualTo(TaskPolicy.none());
-    assertThat(config.rateLimit()).isEqualTo(new HubSpotConfig.RateLimit(100, 4));
+    assertThat(config.rateLimit()).isEqualTo(new HubSpotConfig.RateLimit(100, 4, 5));
     assertThat(problems(config)).isEmpty();
   }
 
   @Test
   void collectsEveryProblemWithItsPath() {
     HubSpotConfig config = new HubSpotConfig(null, "http://localhost:8080", "v4", null, " ", null,
-        new TaskPolicy(null, null, "default", null), new HubSpotConfig.RateLimit(300, 10), null);
+        new TaskPolicy(null, null, "default", null), new HubSpotConfig.RateLimit(300, 10, 0), null);
 
     assertThat(problems(config)).containsExactly(
         "destinations.crm.token: is required (use ${HUBSPOT_TOKEN}), unless oauth is configured",
@@ -40,7 +40,16 @@ class HubSpotConfigTest {
         "destinations.crm.accountKey: must not be blank",
         "destinations.crm.tasks.defaultOwnerId: is required when owner is 'default'",
         "destinations.crm.rateLimit.requestsPerTenSeconds: must be 1..250 (HubSpot's documented limit), was 300",
-        "destinations.crm.rateLimit.searchPerSecond: must be 1..4 (HubSpot's documented limit), was 10");
+        "destinations.crm.rateLimit.searchPerSecond: must be 1..4 (HubSpot's documented limit), was 10",
+        "destinations.crm.rateLimit.concurrency: must be 1..10, was 0");
+  }
+
+  @Test
+  void theDefaultConcurrencyKeepsEachTierBusyAtRealisticLatency() {
+    assertThat(HubSpotConfig.defaultConcurrency(100)).isEqualTo(5);
+    assertThat(HubSpotConfig.defaultConcurrency(190)).isEqualTo(9);
+    assertThat(HubSpotConfig.defaultConcurrency(250)).isEqualTo(10);
+    assertThat(new HubSpotConfig.RateLimit(250, null, null).concurrency()).isEqualTo(10);
   }
 
   @Test

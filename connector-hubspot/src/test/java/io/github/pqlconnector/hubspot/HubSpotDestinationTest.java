@@ -3,6 +3,8 @@ package io.github.pqlconnector.hubspot;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.pqlconnector.hubspot.HubSpotDestinations.TOKEN;
@@ -66,6 +68,14 @@ class HubSpotDestinationTest {
     stubFor(get(urlEqualTo(STATUS_PROPERTY)).willReturn(json(403, fixture("errors/403-missing-scopes.json"))));
     assertThat(destination.check()).satisfies(r -> assertThat(r.status()).isEqualTo(CheckResult.Status.AUTH))
         .satisfies(r -> assertThat(r.message()).contains("scope"));
+  }
+
+  @Test
+  void checkAsksOnceAndAnswersAtOnceWhenHubSpotIsDown(WireMockRuntimeInfo wireMock) {
+    HubSpotDestination destination = HubSpotDestinations.destination(wireMock);
+    stubFor(get(urlEqualTo(STATUS_PROPERTY)).willReturn(json(503, "{\"status\":\"error\",\"message\":\"down\"}")));
+    assertThat(destination.check().status()).isEqualTo(CheckResult.Status.UNREACHABLE);
+    verify(1, getRequestedFor(urlEqualTo(STATUS_PROPERTY)));
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.github.pqlconnector.hubspot;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -27,7 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Matching contacts by email and companies by domain, and creating each follow-up task once. */
+/** Matching contacts by email and companies by domain or a unique property, and creating each follow-up task once. */
 @WireMockTest
 class HubSpotMatchAndTasksContractTest {
   private static final String KEY = "product-to-hubspot:account:acme.example:2026-10-01";
@@ -67,6 +69,28 @@ class HubSpotMatchAndTasksContractTest {
           "values":["acme.example","globex.example"]}]}],
          "properties":["domain","hubspot_owner_id","createdate"],"sorts":[],"limit":100}""")));
     verify(2, postRequestedFor(urlEqualTo(search)));
+  }
+
+  @Test
+  void companiesAreReadByAUniqueAccountPropertyWithoutSearch(WireMockRuntimeInfo wireMock) {
+    stubFor(get(urlEqualTo("/crm/v3/properties/companies/pql_account_id"))
+        .willReturn(json(200, fixture("properties/response-account-id-unique.json"))));
+    stubFor(post(urlEqualTo("/crm/v3/objects/companies/batch/read"))
+        .willReturn(json(207, fixture("batch-read/response-companies-by-account-id.json"))));
+    HubSpotConfig config = HubSpotDestinations.config(wireMock, false, null);
+    HubSpotDestination destination = HubSpotDestinations.destination(new HubSpotConfig(config.token(),
+        config.baseUrl(), null, null, "pql_account_id", false, null, null, null));
+
+    MatchResult first = destination.match(EntityLevel.ACCOUNT, List.of(
+        new MatchKey("pql_account_id", "ACC-1001"), new MatchKey("pql_account_id", "ACC-1002")));
+    destination.match(EntityLevel.ACCOUNT, List.of(new MatchKey("pql_account_id", "ACC-1001")));
+
+    assertThat(first.found()).containsOnlyKeys("ACC-1001").containsEntry("ACC-1001", new CrmRecord("9001", "64492917"));
+    verify(postRequestedFor(urlEqualTo("/crm/v3/objects/companies/batch/read")).withRequestBody(equalToJson("""
+        {"idProperty":"pql_account_id","inputs":[{"id":"ACC-1001"},{"id":"ACC-1002"}],
+         "properties":["pql_account_id","hubspot_owner_id"],"propertiesWithHistory":[]}""")));
+    verify(1, getRequestedFor(urlEqualTo("/crm/v3/properties/companies/pql_account_id")));
+    verify(0, postRequestedFor(urlEqualTo("/crm/v3/objects/companies/search")));
   }
 
   @Test

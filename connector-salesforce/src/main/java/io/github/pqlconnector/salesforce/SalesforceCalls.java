@@ -14,4 +14,9 @@ record SalesforceCalls(SalesforceApi api, String data, VendorCall vendorCall, Da
     daily.ensureAvailable();
     return vendorCall.execute(call);
   }
+
+  /** One attempt, no retry: for the read-only check, so an unreachable org is reported at once. */
+  <T> T probe(Call<T> call) {
+    return vendorCall.probe(call);
+  }
 }

@@ -90,7 +90,7 @@ public final class SalesforceDestination implements CrmDestination {
   @Override
   public CheckResult check() {
     try {
-      var described = calls.execute(calls.api().describe(calls.data(), config.userObjects().get(0)));
+      var described = calls.probe(calls.api().describe(calls.data(), config.userObjects().get(0)));
       return CheckResult.ok(described.field(SalesforceFields.STATUS).isPresent()
           ? "Salesforce reachable; the PQL fields exist" : "Salesforce reachable; PQL fields missing, run `pql setup`");
     } catch (VendorException e) {

@@ -21,8 +21,11 @@ public interface AdminBackend {
 
   Optional<SyncStatus> sync(String name);
 
-  /** Starts a run of the sync now, in the background (never twice at once); false when there is no such sync. */
-  boolean runNow(String name);
+  /** What asking for a run now did. */
+  enum RunNow { STARTED, ALREADY_RUNNING, NO_SUCH_SYNC }
+
+  /** Starts a run of the sync now, in the background, unless one is already running (on any node). */
+  RunNow runNow(String name);
 
   /** Stops the sync's cron from firing until resumed; false when there is no such sync. */
   boolean pause(String name);

@@ -36,7 +36,12 @@ final class AdminEndpoints {
   }
 
   Response runNow(String name) {
-    return backend.runNow(name) ? json.json(202, new Accepted(name, true)) : noSync(name);
+    return switch (backend.runNow(name)) {
+      case STARTED -> json.json(202, new Accepted(name, true));
+      case ALREADY_RUNNING -> json.error(409, "sync '" + name + "' is already running; see /api/syncs/" + name
+          + " and ask again once it has finished");
+      case NO_SUCH_SYNC -> noSync(name);
+    };
   }
 
   Response pause(String name) {

@@ -59,8 +59,15 @@ public final class Daemon implements AdminBackend {
   }
 
   @Override
-  public boolean runNow(String name) {
-    return quartz(() -> scheduler.runNow(name));
+  public RunNow runNow(String name) {
+    Optional<SyncConfig> sync = scheduler.config().sync(name);
+    if (sync.isEmpty()) {
+      return RunNow.NO_SUCH_SYNC;
+    }
+    if (status(sync.get()).running()) {
+      return RunNow.ALREADY_RUNNING;
+    }
+    return quartz(() -> scheduler.runNow(name)) ? RunNow.STARTED : RunNow.NO_SUCH_SYNC;
   }
 
   @Override

@@ -80,10 +80,14 @@ class AdminApiTest {
   }
 
   @Test
-  void runNowIsAcceptedOr404() {
+  void runNowIsAcceptedOr409WhileRunningOr404() {
     HttpResponse<String> response = http.post("/api/syncs/csv-export/run");
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(response.body()).isEqualTo("{\"sync\":\"csv-export\",\"accepted\":true}");
+    assertThat(backend.started()).containsExactly("csv-export");
+    HttpResponse<String> again = http.post("/api/syncs/csv-export/run");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("already running");
     assertThat(backend.started()).containsExactly("csv-export");
     assertThat(http.post("/api/syncs/nope/run").statusCode()).isEqualTo(404);
   }

@@ -81,13 +81,16 @@ final class FakeBackend implements AdminBackend {
   }
 
   @Override
-  public synchronized boolean runNow(String name) {
+  public synchronized RunNow runNow(String name) {
     fail();
-    boolean known = syncs.containsKey(name);
-    if (known) {
-      started.add(name);
+    if (!syncs.containsKey(name)) {
+      return RunNow.NO_SUCH_SYNC;
     }
-    return known;
+    if (started.contains(name)) {
+      return RunNow.ALREADY_RUNNING;
+    }
+    started.add(name);
+    return RunNow.STARTED;
   }
 
   @Override

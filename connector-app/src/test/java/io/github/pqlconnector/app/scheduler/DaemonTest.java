@@ -2,11 +2,13 @@ package io.github.pqlconnector.app.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pqlconnector.app.admin.AdminBackend;
 import io.github.pqlconnector.app.admin.ReloadOutcome;
 import io.github.pqlconnector.app.admin.SyncStatus;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.StateConfig;
 import io.github.pqlconnector.core.spi.Plugins;
+import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.sync.Connectors;
 import io.github.pqlconnector.core.sync.SyncRunner;
@@ -99,11 +101,18 @@ class DaemonTest {
   }
 
   @Test
+  void aRunNowWhileTheSyncRunsAnywhereIsRefused() {
+    store.write(c -> new RunDao().start(c, "nightly", "SCHEDULED", java.time.Instant.now()));
+    assertThat(daemon.runNow("nightly")).isEqualTo(AdminBackend.RunNow.ALREADY_RUNNING);
+    assertThat(daemon.runNow("nope")).isEqualTo(AdminBackend.RunNow.NO_SUCH_SYNC);
+  }
+
+  @Test
   void pausingIsVisibleAndManualRunsAreRecorded() throws Exception {
     assertThat(daemon.pause("nightly")).isTrue();
     assertThat(daemon.sync("nightly").orElseThrow().paused()).isTrue();
     assertThat(daemon.pause("nope")).isFalse();
-    assertThat(daemon.runNow("nightly")).isTrue();
+    assertThat(daemon.runNow("nightly")).isEqualTo(AdminBackend.RunNow.STARTED);
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
         .until(() -> daemon.runs("nightly", 10).stream().anyMatch(r -> "SUCCESS".equals(r.status())));
     assertThat(daemon.runs(null, 10).get(0).trigger()).isEqualTo("MANUAL");

@@ -47,11 +47,11 @@ public final class Aggregates {
     return all;
   }
 
-  /** The account of a user: its traits' accountId, else the last account its events carried. */
+  /** The account of a user: its traits' accountId, else the account of its latest event that had one. */
   public @Nullable String accountOf(String userId) {
     String fromTraits = traits.accountOf(userId);
     UserSlot slot = users.get(userId);
-    return fromTraits != null ? fromTraits : slot == null ? null : slot.accountFromEvents;
+    return fromTraits != null ? fromTraits : slot == null ? null : slot.identity.account;
   }
 
   /** Traits as the rules see them: a user's email and accountId are filled from its events when missing. */
@@ -62,7 +62,7 @@ public final class Aggregates {
     }
     Map<String, String> values = new HashMap<>(known.values());
     UserSlot slot = users.get(entity.id());
-    putIfMissing(values, Traits.EMAIL, slot == null ? null : slot.email);
+    putIfMissing(values, Traits.EMAIL, slot == null ? null : slot.email());
     putIfMissing(values, Traits.ACCOUNT_ID, accountOf(entity.id()));
     return new Traits(entity, values);
   }

@@ -1,5 +1,8 @@
 package io.github.pqlconnector.core.engine;
 
+import io.github.pqlconnector.core.model.DayBucket;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.model.Event;
 import io.github.pqlconnector.core.spi.EventSink;
 import java.util.HashMap;
@@ -7,10 +10,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Folds a stream of events into per-entity aggregates. Each event counts for its user and for its account:
- * the event's own account id, else the account the user's traits name, else (for users whose account is
- * learnt only from a later event) it is parked per user and folded into that account at {@link #finish()}.
- * Events outside [now − longest window, now] only teach identities (email, account). Not thread-safe.
+ * Folds a stream of events (or stored day buckets, {@link #acceptBucket}) into per-entity aggregates. Each
+ * event counts for its user and for its account: the event's own account id, else the account the user's
+ * traits name, else it is parked per user and folded at {@link #finish()} into the account of the user's
+ * latest event that had one. Windows are whole UTC days ending now; events outside the longest one only
+ * teach identities (email, account). Not thread-safe.
  */
 public final class Aggregator implements EventSink {
   private static final long DAY_MILLIS = 86_400_000L;
@@ -19,7 +23,8 @@ public final class Aggregator implements EventSink {
   private final TraitsIndex traits;
   private final Rejections rejections;
   private final long nowMillis;
-  private final long defaultWindow;
+  private final int defaultDays;
+  private final int maxDays;
   private final long today;
   private final Map<String, UserSlot> users = new HashMap<>();
   private final Map<String, EntityAggregate> accounts = new HashMap<>();
@@ -30,37 +35,62 @@ public final class Aggregator implements EventSink {
     this.traits = traits;
     this.rejections = rejections;
     this.nowMillis = nowMillis;
-    this.defaultWindow = model.config().window().toMillis();
+    this.defaultDays = model.defaultCalendarDays();
+    this.maxDays = model.maxCalendarDays();
     this.today = Math.floorDiv(nowMillis, DAY_MILLIS);
   }
 
   @Override
   public void accept(Event event) {
     accepted++;
+    long daysAgo = today - Math.floorDiv(event.timestampMillis(), DAY_MILLIS);
+    if (event.timestampMillis() > nowMillis || daysAgo >= maxDays) {
+      return;
+    }
     UserSlot user = event.userId() == null ? null : slot(event.userId());
     if (user != null) {
-      user.learn(event);
-    }
-    long age = nowMillis - event.timestampMillis();
-    if (age < 0 || age > model.maxWindowMillis()) {
-      return;
+      user.identity.learn(event);
     }
     CompiledModel.Route route = model.route(event.name());
     MetricDef[] defs = route.metrics();
-    int bit = age <= defaultWindow ? route.activationBit() : -1;
-    int daysAgo = (int) (today - Math.floorDiv(event.timestampMillis(), DAY_MILLIS));
+    int bit = daysAgo < defaultDays ? route.activationBit() : -1;
     EntityAggregate userAgg = null;
     if (user != null) {
       userAgg = user.aggregate(model);
-      fold(userAgg, defs, event, age, daysAgo, bit, userAgg);
+      fold(userAgg, defs, event, (int) daysAgo, bit, userAgg);
     }
-    String account = event.accountId() != null ? event.accountId() : user == null ? null : user.account();
+    String account = event.accountId() != null ? event.accountId() : user == null ? null : user.accountFromTraits();
     if (account != null) {
       EntityAggregate accountAgg = user != null ? user.account(account, accounts, model)
           : accounts.computeIfAbsent(account, id -> new EntityAggregate(model));
-      fold(accountAgg, defs, event, age, daysAgo, bit, userAgg);
+      fold(accountAgg, defs, event, (int) daysAgo, bit, userAgg);
     } else if (user != null) {
-      fold(user.unattributed(model), defs, event, age, daysAgo, bit, userAgg);
+      fold(user.unattributed(model), defs, event, (int) daysAgo, bit, userAgg);
+    }
+  }
+
+  /**
+   * Takes one stored day bucket (see {@link DayFolder}) in place of that day's events. Buckets of days
+   * outside the longest window are skipped. Not counted as events.
+   */
+  public void acceptBucket(DayBucket bucket) {
+    merge(bucket.entity(), bucket.epochDay(), BucketCodec.decode(bucket.data(), model));
+  }
+
+  void merge(EntityRef entity, long epochDay, DayPartial day) {
+    long daysAgo = today - epochDay;
+    if (daysAgo < 0 || daysAgo >= maxDays) {
+      return;
+    }
+    if (entity.level() == EntityLevel.ACCOUNT) {
+      accounts.computeIfAbsent(entity.id(), id -> new EntityAggregate(model)).mergeDay(day.own, (int) daysAgo, model);
+      return;
+    }
+    UserSlot user = slot(entity.id());
+    user.identity.learn(day.identity);
+    user.aggregate(model).mergeDay(day.own, (int) daysAgo, model);
+    if (day.unattributed != null) {
+      user.unattributed(model).mergeDay(day.unattributed, (int) daysAgo, model);
     }
   }
 
@@ -94,9 +124,9 @@ public final class Aggregator implements EventSink {
     return slot;
   }
 
-  private static void fold(EntityAggregate agg, MetricDef[] defs, Event event, long age, int daysAgo, int bit,
+  private static void fold(EntityAggregate agg, MetricDef[] defs, Event event, int daysAgo, int bit,
       @Nullable EntityAggregate user) {
-    agg.add(defs, event, age, daysAgo, user);
+    agg.add(defs, event, daysAgo, user);
     if (bit >= 0) {
       agg.markStep(bit);
     }

@@ -25,6 +25,7 @@ public final class CompiledModel {
   private final Map<String, Integer> activationBits = new HashMap<>();
   private final Set<String> properties = new HashSet<>();
   private final Map<String, Route> routes = new HashMap<>();
+  private final List<MetricDef> allDefs = new ArrayList<>();
   private final List<MetricKind> numberKinds = new ArrayList<>();
   private final double[] initialNumbers;
   private int setSlots;
@@ -61,6 +62,26 @@ public final class CompiledModel {
     return maxWindowMillis;
   }
 
+  /** The UTC calendar days the longest window covers, today included. */
+  public int maxCalendarDays() {
+    return MetricDef.calendarDays(maxWindowMillis);
+  }
+
+  /** The UTC calendar days the default window ({@code anyEvent}, activation) covers. */
+  int defaultCalendarDays() {
+    return MetricDef.calendarDays(config.window().toMillis());
+  }
+
+  /** Identifies the layout of stored day buckets; buckets written under another fingerprint are rebuilt. */
+  public String bucketFingerprint() {
+    return BucketCodec.fingerprint(this);
+  }
+
+  /** Every metric, the hidden {@code anyEvent} counts included, in slot-assignment order. */
+  List<MetricDef> allDefs() {
+    return allDefs;
+  }
+
   /** A fresh array of number slots at their starting values (0, or ±∞ for first/last seen). */
   double[] initialNumbers() {
     return initialNumbers.clone();
@@ -91,7 +112,7 @@ public final class CompiledModel {
     Route route = routes.get(event);
     if (route == null) {
       List<MetricDef> matching = new ArrayList<>();
-      for (MetricDef def : allDefs()) {
+      for (MetricDef def : allDefs) {
         if (def.matchesAnyEvent() || def.events().contains(event)) {
           matching.add(def);
         }
@@ -100,12 +121,6 @@ public final class CompiledModel {
       routes.put(event, route);
     }
     return route;
-  }
-
-  private List<MetricDef> allDefs() {
-    List<MetricDef> all = new ArrayList<>(metrics.values());
-    all.addAll(anyEventMetrics.values());
-    return all;
   }
 
   private MetricDef compile(String name, MetricSpec spec, long defaultWindow) {
@@ -140,7 +155,9 @@ public final class CompiledModel {
     if (!kind.usesSet) {
       numberKinds.add(kind);
     }
-    return new MetricDef(name, kind, events, property, window, slot);
+    MetricDef def = new MetricDef(name, kind, events, property, window, slot);
+    allDefs.add(def);
+    return def;
   }
 
   private static Set<String> events(EventProperty ep) {

@@ -26,13 +26,13 @@ final class EntityAggregate {
   }
 
   /**
-   * Folds one event in: {@code age} is now − event time, {@code daysAgo} the UTC calendar days between
-   * the event's day and today (0 = today),
-   * {@code user} the aggregate of the event's user (null without one).
+   * Folds one event in: {@code daysAgo} is the UTC calendar days between the event's day and today
+   * (0 = today; a metric counts the event when that day is inside its window), {@code user} the aggregate of
+   * the event's user (null without one).
    */
-  void add(MetricDef[] defs, Event event, long age, int daysAgo, @Nullable EntityAggregate user) {
+  void add(MetricDef[] defs, Event event, int daysAgo, @Nullable EntityAggregate user) {
     for (MetricDef def : defs) {
-      if (age <= def.windowMillis()) {
+      if (daysAgo < def.calendarDays()) {
         fold(def, event, daysAgo, user);
       }
     }
@@ -51,11 +51,7 @@ final class EntityAggregate {
       case LAST_SEEN -> numbers[slot] = Math.max(numbers[slot], event.timestampMillis());
       case DISTINCT -> addValue(slot, textOf(event.properties().get(def.property())));
       case DISTINCT_USERS -> addUser(slot, event.userId(), user);
-      case ACTIVE_DAYS -> {
-        if (daysAgo < def.calendarDays()) {
-          days(slot).set(daysAgo);
-        }
-      }
+      case ACTIVE_DAYS -> days(slot).set(daysAgo);
     }
   }
 
@@ -122,6 +118,45 @@ final class EntityAggregate {
     activation |= other.activation;
   }
 
+  /**
+   * Adds one UTC day's partial (folded from that day's events alone, as if it were today) seen from
+   * {@code daysAgo} days later: a metric takes it only when that day is inside its window, and an active
+   * day lands on bit {@code daysAgo}. Merging every kept day gives what folding their events would give.
+   */
+  void mergeDay(EntityAggregate day, int daysAgo, CompiledModel model) {
+    for (MetricDef def : model.allDefs()) {
+      if (daysAgo < def.calendarDays()) {
+        mergeSlot(def, day, daysAgo);
+      }
+    }
+    if (daysAgo < model.defaultCalendarDays()) {
+      activation |= day.activation;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void mergeSlot(MetricDef def, EntityAggregate day, int daysAgo) {
+    int slot = def.slot();
+    switch (def.kind()) {
+      case COUNT, SUM -> numbers[slot] += day.numbers[slot];
+      case FIRST_SEEN -> numbers[slot] = Math.min(numbers[slot], day.numbers[slot]);
+      case LAST_SEEN -> numbers[slot] = Math.max(numbers[slot], day.numbers[slot]);
+      case ACTIVE_DAYS -> {
+        if (day.setSize(slot) > 0) {
+          days(slot).set(daysAgo);
+        }
+      }
+      case DISTINCT, DISTINCT_USERS -> {
+        Object theirs = day.sets[slot];
+        if (theirs == SELF) {
+          sets[slot] = SELF;
+        } else if (theirs != null) {
+          ((Set<String>) theirs).forEach(value -> addValue(slot, value));
+        }
+      }
+    }
+  }
+
   private static double numberOf(@Nullable Object value) {
     if (value instanceof Number n) {
       return n.doubleValue();
@@ -157,6 +192,37 @@ final class EntityAggregate {
 
   long activation() {
     return activation;
+  }
+
+  // Raw access for BucketCodec, which stores day partials: a set slot holds a Set<String>, a BitSet of
+  // days, the user's own marker, or null.
+
+  void restoreNumber(int slot, double value) {
+    numbers[slot] = value;
+  }
+
+  @Nullable Object rawSet(int slot) {
+    return sets[slot];
+  }
+
+  boolean isSelf(int slot) {
+    return sets[slot] == SELF;
+  }
+
+  void markSelf(int slot) {
+    sets[slot] = SELF;
+  }
+
+  void markDay(int slot, int daysAgo) {
+    days(slot).set(daysAgo);
+  }
+
+  void restoreValues(int slot, Iterable<String> values) {
+    values.forEach(value -> addValue(slot, value));
+  }
+
+  void restoreActivation(long mask) {
+    activation = mask;
   }
 
   static double initial(MetricKind kind) {

@@ -1,20 +1,19 @@
 package io.github.pqlconnector.core.engine;
 
-import io.github.pqlconnector.core.model.Event;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the aggregator keeps per user, behind one map lookup per event: the user's aggregate, its
- * identity learnt from events, events parked until its account is known, and the account aggregate it
+ * identity learnt from events, events without an account id parked until the user's account is final
+ * (at {@link Aggregator#finish()}), and the account aggregate it
  * last fed (so most events need no second lookup).
  */
 final class UserSlot {
   private final @Nullable String accountFromTraits;
   @Nullable EntityAggregate aggregate;
   @Nullable EntityAggregate unattributed;
-  @Nullable String accountFromEvents;
-  @Nullable String email;
+  final Identity identity = new Identity();
   private @Nullable String lastAccountId;
   private @Nullable EntityAggregate lastAccount;
 
@@ -22,18 +21,18 @@ final class UserSlot {
     this.accountFromTraits = accountFromTraits;
   }
 
-  void learn(Event event) {
-    if (event.accountId() != null) {
-      accountFromEvents = event.accountId();
-    }
-    if (event.email() != null) {
-      email = event.email();
-    }
+  /** The account of this user: its traits' accountId, else the account of its latest event that had one. */
+  @Nullable String account() {
+    return accountFromTraits != null ? accountFromTraits : identity.account;
   }
 
-  /** The account of this user: its traits' accountId, else the last account its events carried. */
-  @Nullable String account() {
-    return accountFromTraits != null ? accountFromTraits : accountFromEvents;
+  /** The account its traits name; events without an account id count for it straight away. */
+  @Nullable String accountFromTraits() {
+    return accountFromTraits;
+  }
+
+  @Nullable String email() {
+    return identity.email;
   }
 
   EntityAggregate aggregate(CompiledModel model) {

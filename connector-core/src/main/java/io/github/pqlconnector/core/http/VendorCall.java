@@ -34,6 +34,15 @@ public final class VendorCall {
     return resilience.decorateSearch(attempt).get();
   }
 
+  /**
+   * One attempt under the rate limiter, without retries or the breaker: for {@code check()}, where the person
+   * running {@code pql validate} wants the vendor's answer now, not after the retry schedule.
+   */
+  public <T> T probe(Call<T> call) {
+    Supplier<T> attempt = () -> once(call.clone());
+    return resilience.decorateOnce(attempt).get();
+  }
+
   private <T> T once(Call<T> call) {
     String operation = operation(call);
     Response<T> response;

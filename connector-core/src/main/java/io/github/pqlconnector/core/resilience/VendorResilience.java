@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rate limiter, circuit breaker and retry for one vendor instance ({@code hubspot/crm}), composed as
- * Resilience4j documents it: {@code Retry(CircuitBreaker(RateLimiter(call)))}. The limiter is a rolling window
- * ({@link RollingWindowLimiter}, counted as the vendors count); every attempt, retries included, spends a
+ * Resilience4j documents it: {@code Retry(CircuitBreaker(RateLimiter(call)))}. The limiter counts as the vendor
+ * counts: a rolling window ({@link RollingWindowLimiter}) by default, or the adapter's own {@link RequestLimiter}
+ * (a {@link LeakyBucketLimiter}); every attempt, retries included, spends a
  * permit, and a full window makes calls wait, not fail. Only retryable failures are retried,
  * after the vendor's {@code Retry-After} when it gave one. Only TRANSIENT failures (5xx, timeouts) count
  * towards opening the breaker; an open breaker ends the call with a TRANSIENT "circuit open" error.
@@ -25,14 +26,22 @@ public final class VendorResilience {
   private static final Logger log = LoggerFactory.getLogger(VendorResilience.class);
 
   private final String name;
-  private final RollingWindowLimiter limiter;
-  private final RollingWindowLimiter searchLimiter;
+  private final RequestLimiter limiter;
+  private final RequestLimiter searchLimiter;
   private final CircuitBreaker breaker;
   private final Retry retry;
 
   public VendorResilience(String name, ResilienceSettings settings) {
+    this(name, settings, new RollingWindowLimiter(settings.requestsPerWindow(), settings.window()));
+  }
+
+  /**
+   * The same with the adapter's own limiter for ordinary calls (a {@link LeakyBucketLimiter} for a vendor that counts
+   * that way); {@code settings.requestsPerWindow()} and {@code window()} are then unused.
+   */
+  public VendorResilience(String name, ResilienceSettings settings, RequestLimiter limiter) {
     this.name = name;
-    this.limiter = new RollingWindowLimiter(settings.requestsPerWindow(), settings.window());
+    this.limiter = limiter;
     this.searchLimiter = new RollingWindowLimiter(settings.searchRequestsPerWindow(), settings.searchWindow());
     this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
         .minimumNumberOfCalls(settings.breakerMinimumCalls())
@@ -57,21 +66,20 @@ public final class VendorResilience {
    * them costs little while a 429 costs a whole wait.
    */
   public <T> Supplier<T> decorateSearch(Supplier<T> call) {
-    return compose(() -> {
-      limiter.acquire();
-      return call.get();
-    }, searchLimiter);
+    return compose(() -> within(limiter, call), searchLimiter);
+  }
+
+  /** The call on the ordinary limit only: one attempt, no retry, no breaker (for read-only probes). */
+  public <T> Supplier<T> decorateOnce(Supplier<T> call) {
+    return () -> within(limiter, call);
   }
 
   public CircuitBreaker.State breakerState() {
     return breaker.getState();
   }
 
-  private <T> Supplier<T> compose(Supplier<T> call, RollingWindowLimiter rateLimiter) {
-    Supplier<T> limited = () -> {
-      rateLimiter.acquire();
-      return call.get();
-    };
+  private <T> Supplier<T> compose(Supplier<T> call, RequestLimiter rateLimiter) {
+    Supplier<T> limited = () -> within(rateLimiter, call);
     Supplier<T> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, limited));
     return () -> {
       try {
@@ -81,6 +89,16 @@ public final class VendorResilience {
             "circuit open after repeated server errors; the work stays queued for the next run", null);
       }
     };
+  }
+
+  /** The call holding a slot of {@code rateLimiter} from before it is sent until it has completed. */
+  private static <T> T within(RequestLimiter rateLimiter, Supplier<T> call) {
+    RequestLimiter.Permit permit = rateLimiter.acquire();
+    try {
+      return call.get();
+    } finally {
+      permit.done();
+    }
   }
 
   private static RetryConfig retryConfig(ResilienceSettings settings) {

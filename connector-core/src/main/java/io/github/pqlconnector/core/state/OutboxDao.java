@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Record updates waiting for the destination, one row per record. Written before any destination call;
@@ -20,8 +21,16 @@ public final class OutboxDao {
   /** PENDING: to push. FAILED: refused for good, retried when the verdict changes. UNMATCHED: no CRM record yet. */
   public enum State { PENDING, FAILED, UNMATCHED }
 
-  /** A queued update. */
-  public record Row(EntityRef entity, String hash, String payload, State state, int attempts) {}
+  /**
+   * A queued update; {@code knownRecordId} is the CRM id a confirmed earlier write returned for this record,
+   * so the drain can write to it without looking the record up again.
+   */
+  public record Row(EntityRef entity, String hash, String payload, State state, int attempts,
+      @Nullable String knownRecordId) {
+    public Row(EntityRef entity, String hash, String payload, State state, int attempts) {
+      this(entity, hash, payload, state, attempts, null);
+    }
+  }
 
   /** What the diff needs to know about a queued row. */
   public record Mark(String hash, State state) {}
@@ -65,8 +74,10 @@ public final class OutboxDao {
       throws SQLException {
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT entity_id, hash, payload, state, attempts FROM outbox WHERE sync_name = ? AND level = ?"
-            + " AND state <> 'FAILED' AND entity_id > ? ORDER BY entity_id")) {
+        "SELECT o.entity_id, o.hash, o.payload, o.state, o.attempts, p.record_id FROM outbox o"
+            + " LEFT JOIN pushed p ON p.sync_name = o.sync_name AND p.level = o.level AND p.entity_id = o.entity_id"
+            + " WHERE o.sync_name = ? AND o.level = ? AND o.state <> 'FAILED' AND o.entity_id > ?"
+            + " ORDER BY o.entity_id")) {
       ps.setString(1, sync);
       ps.setString(2, level.id());
       ps.setString(3, afterId);
@@ -74,7 +85,7 @@ public final class OutboxDao {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.add(new Row(new EntityRef(level, rs.getString(1)), rs.getString(2), rs.getString(3),
-              State.valueOf(rs.getString(4)), rs.getInt(5)));
+              State.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6)));
         }
       }
     }

@@ -30,6 +30,16 @@ public final class PushedDao {
     return hashes;
   }
 
+  /** Forgets the CRM ids of records the CRM no longer has (deleted or merged), so they are looked up again. */
+  public void forgetRecordIds(Connection c, String sync, List<EntityRef> entities) throws SQLException {
+    Sql.batch(c, "UPDATE pushed SET record_id = NULL WHERE sync_name = ? AND level = ? AND entity_id = ?",
+        entities, (ps, entity) -> {
+          ps.setString(1, sync);
+          ps.setString(2, entity.level().id());
+          ps.setString(3, entity.id());
+        });
+  }
+
   public void save(Connection c, String sync, List<Pushed> pushed, Instant at) throws SQLException {
     Sql.upsert(c,
         "UPDATE pushed SET hash = ?, record_id = ?, pushed_at = ? WHERE sync_name = ? AND level = ? AND entity_id = ?",

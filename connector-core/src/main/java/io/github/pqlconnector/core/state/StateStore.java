@@ -39,7 +39,7 @@ public final class StateStore implements AutoCloseable {
     if (config.password() != null) {
       hikari.setPassword(config.password().reveal());
     }
-    hikari.setMaximumPoolSize(4);
+    hikari.setMaximumPoolSize(8);
     hikari.setPoolName("pql-state");
     hikari.setInitializationFailTimeout(1);
     hikari.setConnectionTimeout(10_000);

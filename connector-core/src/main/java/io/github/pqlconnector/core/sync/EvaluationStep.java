@@ -15,10 +15,13 @@ import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.EventSink;
 import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
+import io.github.pqlconnector.core.state.BucketWrite;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Reads traits then events from a source into the engine and returns every verdict. Shared by run, plan, explain. */
@@ -43,25 +46,53 @@ public final class EvaluationStep {
     return new EvaluationStep(model, true);
   }
 
-  /** The verdicts, how much was read, what was rejected, and the source's new cursor. */
+  /**
+   * The verdicts, how much was read, what was rejected, the source's new cursor, and for an incremental
+   * source the day buckets to store with the run's state (null otherwise, and for a plan never stored).
+   */
   public record Evaluated(List<Evaluation> evaluations, Aggregates aggregates, long eventsRead,
-      Rejections rejections, @Nullable String cursor) {}
+      Rejections rejections, @Nullable String cursor, @Nullable BucketWrite buckets) {}
 
+  /** What reading the source gave besides the aggregates. */
+  record ReadOutcome(long eventsRead, Rejections rejections, @Nullable String cursor, @Nullable BucketWrite buckets) {}
+
+  /**
+   * Reads the whole window from {@code source} into the engine, without day buckets: the path of every run
+   * over a source that is read whole (a file), and of {@code explain}. An incremental source is asked for
+   * every day the windows cover.
+   */
   public Evaluated run(AnalyticsSource source, Map<EntityRef, EntityState> prior, Collection<EntityRef> alsoKnown,
       Instant now, @Nullable String cursor, Progress progress) {
     Rejections rejections = new Rejections();
-    TraitsIndex traits = new TraitsIndex(rejections);
-    source.readTraits(EntityLevel.ACCOUNT, traits);
-    source.readTraits(EntityLevel.USER, traits);
+    TraitsIndex traits = readTraits(source, rejections);
     Aggregator aggregator = new Aggregator(model, traits, rejections, now.toEpochMilli());
-    ReadRequest request = new ReadRequest(cursor, now.minusMillis(model.maxWindowMillis()), now, model.properties());
-    ReadResult read = source.readEvents(request, withProgress(aggregator, progress));
+    ReadResult read = source.readEvents(request(source, cursor, now), withProgress(aggregator, progress));
     progress.eventsRead(aggregator.accepted());
-    Aggregates aggregates = aggregator.finish();
+    ReadOutcome outcome = new ReadOutcome(aggregator.accepted(), rejections, read.cursor(), null);
+    return evaluate(aggregator.finish(), outcome, prior, alsoKnown, now, progress);
+  }
+
+  Evaluated evaluate(Aggregates aggregates, ReadOutcome read, Map<EntityRef, EntityState> prior,
+      Collection<EntityRef> alsoKnown, Instant now, Progress progress) {
     progress.phase("evaluating");
     List<Evaluation> evaluations = engine.evaluateAll(aggregates, alsoKnown,
         e -> prior.getOrDefault(e, EntityState.NEW), now);
-    return new Evaluated(evaluations, aggregates, aggregator.accepted(), rejections, read.cursor());
+    return new Evaluated(evaluations, aggregates, read.eventsRead(), read.rejections(), read.cursor(), read.buckets());
+  }
+
+  static TraitsIndex readTraits(AnalyticsSource source, Rejections rejections) {
+    TraitsIndex traits = new TraitsIndex(rejections);
+    source.readTraits(EntityLevel.ACCOUNT, traits);
+    source.readTraits(EntityLevel.USER, traits);
+    return traits;
+  }
+
+  private ReadRequest request(AnalyticsSource source, @Nullable String cursor, Instant now) {
+    if (source.incremental()) {
+      DayWindow all = DayWindow.plan(model, now, Optional.empty(), Duration.ZERO);
+      return new ReadRequest(cursor, all.from(), all.to(), model.properties());
+    }
+    return new ReadRequest(cursor, now.minusMillis(model.maxWindowMillis()), now, model.properties());
   }
 
   /** One entity's verdict with the full working, for {@code explain}. */
@@ -69,16 +100,16 @@ public final class EvaluationStep {
     return engine.evaluate(entity, aggregates, prior, now);
   }
 
-  private static EventSink withProgress(Aggregator aggregator, Progress progress) {
+  static EventSink withProgress(EventSink sink, Progress progress) {
     if (progress == Progress.NONE) {
-      return aggregator;
+      return sink;
     }
     return new EventSink() {
       private long seen;
 
       @Override
       public void accept(Event event) {
-        aggregator.accept(event);
+        sink.accept(event);
         if (++seen % PROGRESS_EVERY == 0) {
           progress.eventsRead(seen);
         }
@@ -86,7 +117,7 @@ public final class EvaluationStep {
 
       @Override
       public void reject(String location, String problem) {
-        aggregator.reject(location, problem);
+        sink.reject(location, problem);
       }
     };
   }

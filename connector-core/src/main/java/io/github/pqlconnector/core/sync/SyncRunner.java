@@ -7,6 +7,7 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationConfig;
+import io.github.pqlconnector.core.state.BucketDao;
 import io.github.pqlconnector.core.state.CursorDao;
 import io.github.pqlconnector.core.state.EntityStateDao;
 import io.github.pqlconnector.core.state.OutboxDao;
@@ -42,7 +43,10 @@ public final class SyncRunner {
     this.model = new CompiledModel(config.model());
   }
 
-  /** Runs the named sync (or the only one); {@code full} re-reads the source from the start. */
+  /**
+   * Runs the named sync (or the only one); {@code full} re-reads the source from the start, and for an
+   * incremental source rebuilds its day buckets from every day the windows cover.
+   */
   public RunSummary run(String syncName, RunTrigger trigger, boolean full, Progress progress) {
     SyncConfig sync = config.pickSync(syncName);
     Instant now = now();
@@ -57,11 +61,10 @@ public final class SyncRunner {
         AnalyticsSource source = connectors.source(config.sources().get(sync.source()));
         CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), full);
-      EvaluationStep.Evaluated evaluated = new EvaluationStep(model).run(source, snapshot.states(),
-          snapshot.known(), now, snapshot.cursor(), progress);
+      EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, full, progress);
       ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
           snapshot.pushed(), snapshot.queued(), snapshot.states());
-      int tasksQueued = persist(sync.name(), changes, evaluated.cursor(), now);
+      int tasksQueued = persist(sync.name(), changes, evaluated, now);
       log.info("evaluated {} entities from {} events: {} changed, {} unchanged", evaluated.evaluations().size(),
           evaluated.eventsRead(), changes.updates().size(), changes.unchanged());
       DrainTally tally = drain(sync, destination, runId, progress);
@@ -79,8 +82,7 @@ public final class SyncRunner {
     try (AnalyticsSource source = connectors.source(config.sources().get(sync.source()));
         CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), false);
-      EvaluationStep.Evaluated evaluated = new EvaluationStep(model).run(source, snapshot.states(),
-          snapshot.known(), now, snapshot.cursor(), progress);
+      EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, false, progress);
       ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
           snapshot.pushed(), snapshot.queued(), snapshot.states());
       return PlanView.of(evaluated, changes, payloads);
@@ -102,13 +104,26 @@ public final class SyncRunner {
     return new ChangeDetector(payloads, destination.capabilities(), tasks);
   }
 
-  private int persist(String sync, ChangeDetector.Changes changes, String cursor, Instant now) {
+  /** An incremental source goes through its day buckets; a source read whole each run straight into the engine. */
+  private EvaluationStep.Evaluated evaluate(String sync, AnalyticsSource source, Snapshot snapshot, Instant now,
+      boolean full, Progress progress) {
+    EvaluationStep step = new EvaluationStep(model);
+    if (source.incremental()) {
+      return new IncrementalStep(model, step, store, sync).run(source, snapshot, now, full, progress);
+    }
+    return step.run(source, snapshot.states(), snapshot.known(), now, snapshot.cursor(), progress);
+  }
+
+  private int persist(String sync, ChangeDetector.Changes changes, EvaluationStep.Evaluated evaluated, Instant now) {
     return store.write(c -> {
       new EntityStateDao().save(c, sync, changes.states());
       new OutboxDao().enqueue(c, sync, changes.updates(), now);
       int queued = new TaskDao().enqueue(c, sync, changes.tasks(), now);
-      if (cursor != null) {
-        new CursorDao().put(c, sync, cursor, now);
+      if (evaluated.cursor() != null) {
+        new CursorDao().put(c, sync, evaluated.cursor(), now);
+      }
+      if (evaluated.buckets() != null) {
+        new BucketDao().apply(c, sync, evaluated.buckets(), now);
       }
       return queued;
     });

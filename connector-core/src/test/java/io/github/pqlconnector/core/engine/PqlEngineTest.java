@@ -123,6 +123,31 @@ class PqlEngineTest {
     assertThat(u1.result().metrics().get("active_14")).isEqualTo(14.0);
   }
 
+  @Test
+  void windowsAreWholeUtcDaysEndingNow() {
+    new Dataset(dir).events("message_sent", 1, "u1", null, NOW)
+        .events("message_sent", 1, "u1", null, Instant.parse("2026-11-01T00:00:00Z"))
+        .events("message_sent", 1, "u1", null, Instant.parse("2026-10-31T23:59:59Z"))
+        .events("message_sent", 1, "u1", null, NOW.plusMillis(1));
+    assertThat(evaluate(EntityState.NEW, NOW).get(0).result().metrics().get("messages_sent")).isEqualTo(2.0);
+  }
+
+  @Test
+  void eventsWithoutAnAccountCountForTheAccountOfTheUsersLatestEventThatHadOne() {
+    String model = MODEL.replace("levels: [user]", "levels: [account, user]");
+    new Dataset(dir).events("message_sent", 3, "u1", null, NOW.minus(Duration.ofDays(2)))
+        .events("message_sent", 1, "u1", "a_new", NOW.minus(Duration.ofDays(1)))
+        .events("message_sent", 2, "u1", "a_old", NOW.minus(Duration.ofDays(3)))
+        .events("message_sent", 4, "u1", "a_gone", NOW.minus(Duration.ofDays(40)));
+    PqlConfig config = TestConfigs.around(model, dir, dir.resolve("out"), "");
+    List<Evaluation> all = new EvaluationStep(new CompiledModel(config.model())).run(new JsonLinesSource(dir),
+        Map.of(), List.of(), NOW, null, Progress.NONE).evaluations();
+    assertThat(all).extracting(e -> e.entity().toString(), e -> e.result().metrics().get("messages_sent"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("account:a_new", 4.0),
+            org.assertj.core.groups.Tuple.tuple("account:a_old", 2.0),
+            org.assertj.core.groups.Tuple.tuple("user:u1", 6.0));
+  }
+
   private List<Evaluation> evaluate(EntityState prior, Instant now) {
     return new EvaluationStep(model()).run(new JsonLinesSource(dir), Map.of(EntityRef.user("u1"), prior), List.of(),
         now, null, Progress.NONE).evaluations();

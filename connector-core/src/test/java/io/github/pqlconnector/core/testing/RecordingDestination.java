@@ -40,7 +40,16 @@ public final class RecordingDestination implements CrmDestination {
   public final Map<EntityRef, PqlFields> records = new java.util.concurrent.ConcurrentHashMap<>();
   public final Map<String, TaskRequest> tasksByKey = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   public final List<List<EntityRef>> upsertCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
-  public final Map<String, ErrorCategory> failIds = new HashMap<>();
+  public final Map<String, ErrorCategory> failIds = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Record ids the CRM no longer has (deleted or merged): a write to one fails with NOT_FOUND. */
+  public final Set<String> deletedRecordIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  public final java.util.concurrent.atomic.AtomicInteger matchCalls = new java.util.concurrent.atomic.AtomicInteger();
+  /** How many batches may be in flight; the most that ever were at once is in {@link #peakConcurrentWrites}. */
+  public int maxInFlight = 1;
+  public final java.util.concurrent.atomic.AtomicInteger peakConcurrentWrites =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger concurrentWrites =
+      new java.util.concurrent.atomic.AtomicInteger();
   public final Set<String> missingKeys = new HashSet<>();
   public int maxBatch = 100;
   /** A slow CRM: every write and every capabilities call (several per run) takes this long. */
@@ -54,7 +63,7 @@ public final class RecordingDestination implements CrmDestination {
   @Override
   public Capabilities capabilities() {
     sleep();
-    return new Capabilities(maxBatch, Map.of(), false);
+    return new Capabilities(maxBatch, Map.of(), false, maxInFlight);
   }
 
   @Override
@@ -69,27 +78,49 @@ public final class RecordingDestination implements CrmDestination {
 
   @Override
   public MatchResult match(EntityLevel level, List<MatchKey> keys) {
+    matchCalls.incrementAndGet();
     Map<String, CrmRecord> found = new HashMap<>();
-    keys.stream().filter(k -> !missingKeys.contains(k.value()))
-        .forEach(k -> found.put(k.value(), new CrmRecord("crm-" + k.value(), "owner-1")));
+    for (MatchKey key : keys) {
+      if (!missingKeys.contains(key.value())) {
+        String id = "crm-" + key.value();
+        // a deleted record was merged into a survivor, which the lookup now finds
+        found.put(key.value(), new CrmRecord(deletedRecordIds.contains(id) ? "merged-" + key.value() : id, "owner-1"));
+      }
+    }
     return new MatchResult(found);
   }
 
   @Override
   public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
-    upsertCalls.add(batch.stream().map(PqlUpdate::entity).toList());
-    sleep();
+    int call;
+    synchronized (upsertCalls) {
+      upsertCalls.add(batch.stream().map(PqlUpdate::entity).toList());
+      call = upsertCalls.size();
+    }
+    peakConcurrentWrites.accumulateAndGet(concurrentWrites.incrementAndGet(), Math::max);
+    try {
+      sleep();
+      return write(batch, call);
+    } finally {
+      concurrentWrites.decrementAndGet();
+    }
+  }
+
+  private WriteResult write(List<PqlUpdate> batch, int call) {
     if (failWritesWith != null) {
       throw failWritesWith;
     }
-    if (upsertCalls.size() == crashOnUpsertCall) {
+    if (call == crashOnUpsertCall) {
       throw new Crash("simulated crash during write call " + crashOnUpsertCall);
     }
     Map<EntityRef, String> written = new HashMap<>();
     List<RecordError> failed = new ArrayList<>();
     for (PqlUpdate update : batch) {
       ErrorCategory failure = failIds.get(update.entity().id());
-      if (failure != null) {
+      if (deletedRecordIds.contains(update.recordId())) {
+        failed.add(new RecordError(update.entity(), ErrorCategory.NOT_FOUND, "OBJECT_NOT_FOUND",
+            "record " + update.recordId() + " does not exist"));
+      } else if (failure != null) {
         failed.add(new RecordError(update.entity(), failure, failure == ErrorCategory.RATE_LIMITED ? "RATE_LIMIT"
             : "INVALID_EMAIL", failure == ErrorCategory.RATE_LIMITED ? "try later" : "Email address is invalid"));
       } else {

@@ -1,0 +1,102 @@
+package io.github.pqlconnector.bitrix24;
+
+import io.github.pqlconnector.core.config.ConfigPath;
+import io.github.pqlconnector.core.config.Problems;
+import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.config.TaskPolicy;
+import io.github.pqlconnector.core.spi.DestinationConfig;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code type: bitrix24} destination block. Auth is either an inbound {@code webhookUrl} ({@code
+ * ${BITRIX24_WEBHOOK_URL}}: the secret sits in its path, so it is a secret as a whole) or {@code oauth} with the
+ * portal's REST {@code baseUrl}. Users are written to contacts or leads, accounts to companies; accounts are matched on
+ * the company field {@code accountField}.
+ */
+public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseUrl, @Nullable Bitrix24OAuth oauth,
+    @Nullable Entities entities, @Nullable String accountField, @Nullable Boolean createMissing,
+    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit) implements DestinationConfig {
+
+  public static final String DEFAULT_ACCOUNT_FIELD = Bitrix24Fields.DOMAIN;
+  private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  public Bitrix24Config {
+    entities = entities != null ? entities : new Entities(null, null);
+    accountField = accountField != null ? accountField : DEFAULT_ACCOUNT_FIELD;
+    createMissing = createMissing != null && createMissing;
+    tasks = tasks != null ? tasks : TaskPolicy.none();
+    rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null, null);
+  }
+
+  /** Which CRM entity holds users ({@code contact} or {@code lead}) and accounts ({@code company}). */
+  public record Entities(@Nullable String user, @Nullable String account) {
+    public Entities {
+      user = user != null ? user : "contact";
+      account = account != null ? account : "company";
+    }
+  }
+
+  /**
+   * Bitrix24's leaky bucket (b24restdocs limits.md): drains 2 requests/s and blocks above 50 on most plans, 5/s and
+   * 250 on Enterprise. {@code operatingSeconds} is the per-method time budget per 10 minutes (480 s on cloud).
+   */
+  public record RateLimit(@Nullable Double drainPerSecond, @Nullable Integer burst, @Nullable Integer operatingSeconds) {
+    public RateLimit {
+      drainPerSecond = drainPerSecond != null ? drainPerSecond : 2.0;
+      burst = burst != null ? burst : 50;
+      operatingSeconds = operatingSeconds != null ? operatingSeconds : 480;
+    }
+  }
+
+  BitrixEntity userEntity() {
+    return BitrixEntity.of(entities.user());
+  }
+
+  BitrixEntity accountEntity() {
+    return BitrixEntity.of(entities.account());
+  }
+
+  @Override
+  public void validate(ConfigPath at, Problems problems) {
+    validateAuth(at, problems);
+    if (!"contact".equals(entities.user()) && !"lead".equals(entities.user())) {
+      problems.add(at.child("entities").child("user"), "must be 'contact' or 'lead', was '" + entities.user() + "'");
+    }
+    if (!"company".equals(entities.account())) {
+      problems.add(at.child("entities").child("account"), "must be 'company', was '" + entities.account() + "'");
+    }
+    if (!FIELD.matcher(accountField).matches()) {
+      problems.add(at.child("accountField"), "must be a field name such as UF_CRM_PQL_DOMAIN");
+    }
+    tasks.validate(at.child("tasks"), problems);
+    ConfigPath limit = at.child("rateLimit");
+    if (rateLimit.drainPerSecond() <= 0 || rateLimit.drainPerSecond() > 50) {
+      problems.add(limit.child("drainPerSecond"), "must be above 0 and at most 50, was " + rateLimit.drainPerSecond());
+    }
+    if (rateLimit.burst() < 2 || rateLimit.burst() > 1000) {
+      problems.add(limit.child("burst"), "must be 2..1000, was " + rateLimit.burst());
+    }
+    if (rateLimit.operatingSeconds() < 1) {
+      problems.add(limit.child("operatingSeconds"), "must be at least 1, was " + rateLimit.operatingSeconds());
+    }
+  }
+
+  private void validateAuth(ConfigPath at, Problems problems) {
+    if (oauth != null) {
+      oauth.validate(at.child("oauth"), problems);
+      if (webhookUrl != null) {
+        problems.add(at.child("webhookUrl"), "give either webhookUrl or oauth, not both");
+      }
+      if (baseUrl == null || !baseUrl.matches("https?://.+/")) {
+        problems.add(at.child("baseUrl"), "is required with oauth: the portal's REST URL, e.g. "
+            + "https://example.bitrix24.com/rest/ (ending in /)");
+      }
+    } else if (webhookUrl == null) {
+      problems.add(at.child("webhookUrl"), "is required (use ${BITRIX24_WEBHOOK_URL}), unless oauth is configured");
+    } else if (Bitrix24Webhook.parse(webhookUrl).isEmpty()) {
+      problems.add(at.child("webhookUrl"), "must look like https://<portal>/rest/<user id>/<code>/ "
+          + "(the value is a secret and is not shown)");
+    }
+  }
+}

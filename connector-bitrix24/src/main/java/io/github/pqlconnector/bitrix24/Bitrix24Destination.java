@@ -1,0 +1,135 @@
+package io.github.pqlconnector.bitrix24;
+
+import io.github.pqlconnector.bitrix24.api.Bitrix24Errors;
+import io.github.pqlconnector.bitrix24.api.ItemListRequest;
+import io.github.pqlconnector.bitrix24.api.ItemListResponse;
+import io.github.pqlconnector.core.error.VendorException;
+import io.github.pqlconnector.core.http.HttpClients;
+import io.github.pqlconnector.core.http.VendorCall;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.resilience.LeakyBucketLimiter;
+import io.github.pqlconnector.core.resilience.ResilienceSettings;
+import io.github.pqlconnector.core.resilience.VendorResilience;
+import io.github.pqlconnector.core.spi.Capabilities;
+import io.github.pqlconnector.core.spi.CheckResult;
+import io.github.pqlconnector.core.spi.CrmDestination;
+import io.github.pqlconnector.core.spi.DestinationContext;
+import io.github.pqlconnector.core.spi.MatchKey;
+import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskRequest;
+import io.github.pqlconnector.core.spi.TaskResult;
+import io.github.pqlconnector.core.spi.WriteResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes PQL verdicts into Bitrix24 contacts or leads (users, by email) and companies (accounts, by {@code
+ * accountField}), split by concern: {@link Bitrix24Matcher}, {@link Bitrix24Writer}, {@link Bitrix24Tasks}, {@link
+ * Bitrix24Setup}. Every request goes through one {@link VendorCall} guarded by a {@link VendorResilience} named {@code
+ * bitrix24/<destination name>} on a {@link LeakyBucketLimiter} with the portal's drain rate and burst (less a little
+ * headroom), and through the {@link OperatingBudget}'s gate. One batch at a time ({@code maxInFlight} 1): the bucket,
+ * not latency, bounds throughput, and Bitrix24 counts per portal and IP.
+ */
+public final class Bitrix24Destination implements CrmDestination {
+  private final Bitrix24Config config;
+  private final HttpClients http;
+  private final Bitrix24Calls calls;
+  private final Bitrix24Matcher matcher;
+  private final Bitrix24Writer writer;
+  private final Bitrix24Tasks tasks;
+  private final Bitrix24Setup setup;
+
+  private Bitrix24Destination(Bitrix24Config config, HttpClients http, Bitrix24Calls calls) {
+    this.config = config;
+    this.http = http;
+    this.calls = calls;
+    Bitrix24UserFields userFields = new Bitrix24UserFields(calls);
+    boolean ownerTasks = !config.tasks().on().isEmpty() && "record".equals(config.tasks().owner());
+    this.matcher = new Bitrix24Matcher(calls, config, ownerTasks);
+    this.writer = new Bitrix24Writer(calls, userFields, config);
+    this.tasks = new Bitrix24Tasks(calls, config);
+    this.setup = new Bitrix24Setup(calls, userFields, config);
+  }
+
+  static Bitrix24Destination create(Bitrix24Config config, DestinationContext context, HttpClients http,
+      Bitrix24Timing timing) {
+    OperatingBudget budget = new OperatingBudget(config.rateLimit().operatingSeconds(), timing.wall(),
+        timing.sleeper());
+    LeakyBucketLimiter limiter = new LeakyBucketLimiter(config.rateLimit().drainPerSecond(),
+        capacity(config.rateLimit()), timing.nanos(), timing.sleeper());
+    Bitrix24Http stack = Bitrix24Http.create(http, config, budget);
+    Bitrix24Errors errors = new Bitrix24Errors(stack.redactor(), limiter::markFull);
+    VendorResilience resilience = new VendorResilience("bitrix24/" + context.name(), settings(timing), limiter);
+    return new Bitrix24Destination(config, http,
+        new Bitrix24Calls(stack.api(), new VendorCall(errors, resilience), errors, budget, limiter::markFull));
+  }
+
+  /**
+   * The bucket we keep below the portal's: Bitrix24 may drain in whole-second steps while we model a smooth drain, so
+   * one second's drain is kept as headroom (50 → 48 at 2/s).
+   */
+  static int capacity(Bitrix24Config.RateLimit limit) {
+    return Math.max(1, limit.burst() - (int) Math.ceil(limit.drainPerSecond()));
+  }
+
+  /** 6 attempts; backoff from {@code baseBackoff}; a 5xx storm opens the breaker. The limits live in the limiter. */
+  static ResilienceSettings settings(Bitrix24Timing timing) {
+    return new ResilienceSettings(1, Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 6, timing.baseBackoff(),
+        Duration.ofMinutes(10), 10, 50f, Duration.ofSeconds(30));
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(Bitrix24Writer.MAX_BATCH,
+        Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, "domain"), config.createMissing(), 1);
+  }
+
+  /** Lists one page of user-entity ids: proves the URL, the credentials and the crm scope, and writes nothing. */
+  @Override
+  public CheckResult check() {
+    try {
+      calls.execute(calls.api().listItems(ItemListRequest.of(config.userEntity().typeId(), List.of("id"), Map.of())),
+          "crm.item.list", ItemListResponse::time);
+      return CheckResult.ok("Bitrix24 reachable; the crm scope works");
+    } catch (VendorException e) {
+      return switch (e.category()) {
+        case AUTH -> new CheckResult(CheckResult.Status.AUTH, "Bitrix24 rejected the credentials: " + e.getMessage());
+        case PERMISSION -> new CheckResult(CheckResult.Status.AUTH,
+            "the Bitrix24 webhook or app lacks the crm scope or rights: " + e.getMessage());
+        case TRANSIENT, RATE_LIMITED, QUOTA_EXHAUSTED ->
+            new CheckResult(CheckResult.Status.UNREACHABLE, "Bitrix24 unavailable: " + e.getMessage());
+        default -> new CheckResult(CheckResult.Status.INVALID, "Bitrix24 refused the check: " + e.getMessage());
+      };
+    } catch (RuntimeException e) {
+      return new CheckResult(CheckResult.Status.UNREACHABLE, "Bitrix24 check failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public SetupReport ensureFields(boolean dryRun) {
+    return setup.ensureFields(dryRun);
+  }
+
+  @Override
+  public MatchResult match(EntityLevel level, List<MatchKey> keys) {
+    return matcher.match(level, keys);
+  }
+
+  @Override
+  public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
+    return writer.upsert(level, batch);
+  }
+
+  @Override
+  public TaskResult createTask(TaskRequest request) {
+    return tasks.createTask(request);
+  }
+
+  @Override
+  public void close() {
+    http.shutdown();
+  }
+}

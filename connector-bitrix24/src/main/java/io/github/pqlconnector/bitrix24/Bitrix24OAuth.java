@@ -1,0 +1,41 @@
+package io.github.pqlconnector.bitrix24;
+
+import io.github.pqlconnector.core.config.ConfigPath;
+import io.github.pqlconnector.core.config.Problems;
+import io.github.pqlconnector.core.config.Secret;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * OAuth 2.0 for a Bitrix24 local or marketplace app (b24restdocs settings/oauth): the app's client id and secret, the
+ * portal's first refresh token, and {@code tokenFile}, where the connector keeps the current access and refresh token
+ * (Bitrix24 issues a new refresh token with every refresh, and says to refresh only when a call answers {@code
+ * expired_token}, not on a timer or per run).
+ */
+public record Bitrix24OAuth(@Nullable String clientId, @Nullable Secret clientSecret, @Nullable Secret refreshToken,
+    @Nullable String tokenFile, @Nullable String tokenUrl) {
+
+  public static final String DEFAULT_TOKEN_URL = "https://oauth.bitrix.info/oauth/token/";
+
+  public Bitrix24OAuth {
+    tokenUrl = tokenUrl != null ? tokenUrl : DEFAULT_TOKEN_URL;
+  }
+
+  void validate(ConfigPath at, Problems problems) {
+    if (clientId == null || clientId.isBlank()) {
+      problems.add(at.child("clientId"), "is required (the app's client id)");
+    }
+    if (clientSecret == null) {
+      problems.add(at.child("clientSecret"), "is required (use ${BITRIX24_CLIENT_SECRET})");
+    }
+    if (refreshToken == null) {
+      problems.add(at.child("refreshToken"), "is required (use ${BITRIX24_REFRESH_TOKEN})");
+    }
+    if (tokenFile == null || tokenFile.isBlank()) {
+      problems.add(at.child("tokenFile"), "is required: a file the connector may write, where it keeps the rotated "
+          + "tokens (e.g. ./data/bitrix24-tokens.json)");
+    }
+    if (!tokenUrl.startsWith("https://") && !tokenUrl.startsWith("http://")) {
+      problems.add(at.child("tokenUrl"), "must be an http(s) URL");
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.github.pqlconnector.bitrix24;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pqlconnector.bitrix24.api.Bitrix24Categories;
+import io.github.pqlconnector.bitrix24.api.BatchCommand;
+import io.github.pqlconnector.bitrix24.api.BatchResponse;
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.RecordError;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.WriteResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes PQL fields with {@code crm.item.update} (matched records) and {@code crm.item.add} (records not found, when
+ * {@code createMissing}), all in one {@code batch} of up to 50 commands with {@code halt=0}. Each command's answer is
+ * mapped back to its record: {@code result.item.id} is written, a {@code result_error} entry is that record's failure
+ * (its category from the Bitrix24 code), and a command with neither fails as TRANSIENT {@code NO_RESULT}, so every
+ * input ends written or failed.
+ */
+final class Bitrix24Writer {
+  static final int MAX_BATCH = 50;
+  static final String NOT_FOUND = "NOT_FOUND";
+  static final String NO_RESULT = "NO_RESULT";
+  static final String FIELDS_MISSING = "PQL_FIELDS_MISSING";
+
+  private final Bitrix24Calls calls;
+  private final Bitrix24UserFields userFields;
+  private final Bitrix24Config config;
+
+  Bitrix24Writer(Bitrix24Calls calls, Bitrix24UserFields userFields, Bitrix24Config config) {
+    this.calls = calls;
+    this.userFields = userFields;
+    this.config = config;
+  }
+
+  WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
+    if (batch.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("Bitrix24 takes at most " + MAX_BATCH + " commands per batch, got "
+          + batch.size());
+    }
+    BitrixEntity entity = level == EntityLevel.USER ? config.userEntity() : config.accountEntity();
+    Bitrix24Fields.EnumIds ids = userFields.enumIds(entity);
+    List<RecordError> failed = new ArrayList<>();
+    Map<String, PqlUpdate> byKey = new LinkedHashMap<>();
+    List<BatchCommand> commands = new ArrayList<>();
+    for (PqlUpdate update : batch) {
+      if (ids.status().isEmpty()) {
+        failed.add(new RecordError(update.entity(), ErrorCategory.INVALID_REQUEST, FIELDS_MISSING, Bitrix24Fields.STATUS
+            + " is missing on " + entity.lower() + " or has no items; run `pql setup`"));
+      } else if (update.recordId() == null && !config.createMissing()) {
+        failed.add(new RecordError(update.entity(), ErrorCategory.NOT_FOUND, NOT_FOUND,
+            "no Bitrix24 " + entity.lower() + " matches " + update.key().trait() + " and createMissing is off"));
+      } else {
+        String key = "w" + commands.size();
+        byKey.put(key, update);
+        commands.add(command(key, entity, update, ids));
+      }
+    }
+    Map<EntityRef, String> written = new HashMap<>();
+    if (!commands.isEmpty()) {
+      collect(calls.batch(commands), byKey, written, failed);
+    }
+    return new WriteResult(written, failed);
+  }
+
+  private BatchCommand command(String key, BitrixEntity entity, PqlUpdate update, Bitrix24Fields.EnumIds ids) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("entityTypeId", Integer.toString(entity.typeId()));
+    if (update.recordId() != null) {
+      params.put("id", update.recordId());
+    }
+    params.put("useOriginalUfNames", "Y");
+    params.putAll(Bitrix24Fields.params(update.fields(), ids));
+    if (update.recordId() != null) {
+      return new BatchCommand(key, "crm.item.update", params);
+    }
+    params.putAll(identity(entity, update.key().value()));
+    return new BatchCommand(key, "crm.item.add", params);
+  }
+
+  /** What a created record needs to be found next time: the email (multi-field), or the account key field. */
+  private Map<String, String> identity(BitrixEntity entity, String value) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (entity == BitrixEntity.COMPANY) {
+      params.put("fields[title]", value);
+      params.put("fields[" + config.accountField() + "]", value);
+      return params;
+    }
+    params.put(entity == BitrixEntity.LEAD ? "fields[title]" : "fields[name]", value);
+    params.put("fields[fm][0][typeId]", "EMAIL");
+    params.put("fields[fm][0][valueType]", "WORK");
+    params.put("fields[fm][0][value]", value);
+    return params;
+  }
+
+  private void collect(Bitrix24Calls.BatchResults answers, Map<String, PqlUpdate> byKey,
+      Map<EntityRef, String> written, List<RecordError> failed) {
+    byKey.forEach((key, update) -> {
+      JsonNode result = answers.results().get(key);
+      BatchResponse.CommandError error = answers.errors().get(key);
+      if (result != null && result.path("item").hasNonNull("id")) {
+        written.put(update.entity(), result.path("item").path("id").asText());
+      } else if (error != null) {
+        String code = error.error().isEmpty() ? "ERROR" : error.error();
+        failed.add(new RecordError(update.entity(), Bitrix24Categories.of(0, error.error()), code,
+            calls.errors().fromCommand(error, "batch crm.item").getMessage()));
+      } else {
+        failed.add(new RecordError(update.entity(), ErrorCategory.TRANSIENT, NO_RESULT,
+            "Bitrix24 returned no result for this record"));
+      }
+    });
+  }
+}

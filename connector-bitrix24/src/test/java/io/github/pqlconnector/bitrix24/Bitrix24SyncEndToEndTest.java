@@ -1,0 +1,139 @@
+package io.github.pqlconnector.bitrix24;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.pqlconnector.core.config.ConfigLoader;
+import io.github.pqlconnector.core.config.PqlConfig;
+import io.github.pqlconnector.core.spi.DestinationContext;
+import io.github.pqlconnector.core.spi.Plugins;
+import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.state.StateStore;
+import io.github.pqlconnector.core.sync.Connectors;
+import io.github.pqlconnector.core.sync.Progress;
+import io.github.pqlconnector.core.sync.RunSummary;
+import io.github.pqlconnector.core.sync.RunTrigger;
+import io.github.pqlconnector.core.sync.SyncRunner;
+import io.github.pqlconnector.core.testing.Dataset;
+import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
+import io.github.pqlconnector.core.testing.MutableClock;
+import io.github.pqlconnector.core.testing.TestDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sync engine driving the Bitrix24 destination from YAML against a fake portal: batches of 50, nothing twice. */
+class Bitrix24SyncEndToEndTest {
+  private static final String YAML = """
+      model:
+        levels: [user]
+        metrics:
+          messages_sent: { count: message_sent }
+        signals:
+          - { name: "Heavy messaging", metric: messages_sent, gte: 10, points: 80, type: usage, reason: "Sent {value} messages" }
+      sources:
+        src: { type: testjsonl, directory: "%s" }
+      destinations:
+        crm: { type: bitrix24, webhookUrl: "${BITRIX24_WEBHOOK_URL}" }
+      syncs:
+        - { name: s, source: src, destination: crm }
+      """;
+
+  @RegisterExtension
+  static WireMockExtension portal = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().extensions(new FakePortal())).build();
+
+  @TempDir Path dir;
+  private final Bitrix24Stubs.FakeTime time = new Bitrix24Stubs.FakeTime();
+  private final Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()),
+      List.of(new Bitrix24DestinationProvider(time.timing())));
+
+  @BeforeEach
+  void portalAnswersEverything() {
+    portal.stubFor(post(urlMatching(Bitrix24Stubs.PREFIX + ".*"))
+        .willReturn(aResponse().withTransformers(FakePortal.NAME)));
+  }
+
+  @Test
+  void setupCreatesTheFieldsOnceAndThenFindsThemAll() {
+    SetupReport first = setup();
+    SetupReport second = setup();
+
+    assertThat(first.created()).hasSize(15).contains("contact.UF_CRM_PQL_STATUS", "company.UF_CRM_PQL_DOMAIN");
+    assertThat(first.problems()).isEmpty();
+    assertThat(second.created()).isEmpty();
+    assertThat(second.unchanged()).hasSize(15);
+    assertThat(second.problems()).isEmpty();
+  }
+
+  @Test
+  void hundredTwentyUsersAreThreeWriteBatchesAndASecondIdenticalRunWritesNothing() {
+    setup();
+    writeUsers(120);
+    PqlConfig config = config();
+    MutableClock clock = new MutableClock(Bitrix24Stubs.NOW);
+
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary first = new SyncRunner(config, store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      clock.advance(Duration.ofMinutes(30));
+      RunSummary second = new SyncRunner(config, store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+
+      assertThat(first.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
+      assertThat(first.counts().pushed()).isEqualTo(120);
+      assertThat(second.counts().changed()).isZero();
+      assertThat(second.counts().unchanged()).isEqualTo(120);
+    }
+    List<LoggedRequest> writes = portal.findAll(postRequestedFor(urlEqualTo(Bitrix24Stubs.path("batch")))
+        .withRequestBody(containing("crm.item.update")));
+    assertThat(writes).extracting(Bitrix24SyncEndToEndTest::commands).containsExactly(50, 50, 20);
+    assertThat(time.sleeps).as("seven requests stay inside the burst").isEmpty();
+  }
+
+  private SetupReport setup() {
+    try (var destination = plugins.destination("bitrix24").orElseThrow().create(config().destinations().get("crm").config(),
+        new DestinationContext("crm", time.clock, new SimpleMeterRegistry()))) {
+      return destination.ensureFields(false);
+    }
+  }
+
+  /** Users u1..u{count}, each with 12 messages: every one qualifies. */
+  private void writeUsers(int count) {
+    Dataset data = new Dataset(dir);
+    IntStream.rangeClosed(1, count).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
+        .events("message_sent", 12, "u" + i, null, Bitrix24Stubs.NOW));
+  }
+
+  private PqlConfig config() {
+    String webhook = portal.baseUrl() + Bitrix24Stubs.PREFIX;
+    return new ConfigLoader(plugins, Map.of("BITRIX24_WEBHOOK_URL", webhook)::get)
+        .parse(YAML.formatted(dir.toString().replace("\\", "/")));
+  }
+
+  private static int commands(LoggedRequest request) {
+    try {
+      return new ObjectMapper().readTree(request.getBodyAsString()).get("cmd").size();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.github.pqlconnector.bitrix24;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Bitrix24 portal for end-to-end tests, as a WireMock transformer named {@value #NAME}: answers {@code batch} the
+ * way the docs show (results under {@code result.result}, {@code []} for empty parts) for findbycomm (a contact per
+ * {@code u<n>@example.com}, id 1000+n), crm.item.update/add ({@code {"item":{"id":…}}}), userfield.list (the fields
+ * created so far) and answers crm.&lt;entity&gt;.userfield.add by remembering the field.
+ */
+final class FakePortal implements ResponseDefinitionTransformerV2 {
+  static final String NAME = "bitrix24-portal";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern USER = Pattern.compile("u(\\d+)@example\\.com");
+  private static final Pattern USERFIELD = Pattern.compile(".*/crm\\.(\\w+)\\.userfield\\.add$");
+
+  private final Map<String, JsonNode> fields = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong(50_000);
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent event) {
+    try {
+      JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
+      String url = event.getRequest().getUrl();
+      Matcher userfield = USERFIELD.matcher(url);
+      ObjectNode answer = JSON.createObjectNode();
+      if (userfield.matches()) {
+        addField(userfield.group(1), body.path("fields"));
+        answer.put("result", nextId.incrementAndGet());
+      } else {
+        answer.set("result", batch(body.path("cmd")));
+      }
+      answer.set("time", JSON.createObjectNode().put("operating", 0));
+      return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
+          .withBody(JSON.writeValueAsString(answer)).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ObjectNode batch(JsonNode cmd) {
+    ObjectNode results = JSON.createObjectNode();
+    cmd.fields().forEachRemaining(entry -> results.set(entry.getKey(), run(entry.getValue().asText())));
+    ObjectNode result = JSON.createObjectNode();
+    result.set("result", results.isEmpty() ? JSON.createArrayNode() : results);
+    result.set("result_error", JSON.createArrayNode());
+    result.set("result_total", JSON.createArrayNode());
+    result.set("result_next", JSON.createArrayNode());
+    result.set("result_time", JSON.createArrayNode());
+    return result;
+  }
+
+  private JsonNode run(String command) {
+    int q = command.indexOf('?');
+    String method = command.substring(0, q);
+    Map<String, String> params = new HashMap<>();
+    for (String pair : command.substring(q + 1).split("&")) {
+      int eq = pair.indexOf('=');
+      params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return switch (method) {
+      case "crm.duplicate.findbycomm" -> findByComm(params.get("values[0]"));
+      case "crm.item.update" -> item(Long.parseLong(params.get("id")));
+      case "crm.item.add" -> item(nextId.incrementAndGet());
+      default -> userfields(method.split("\\.")[1], params.get("filter[FIELD_NAME]"));
+    };
+  }
+
+  private JsonNode findByComm(String email) {
+    Matcher m = USER.matcher(email);
+    if (!m.matches()) {
+      return JSON.createArrayNode();
+    }
+    ObjectNode found = JSON.createObjectNode();
+    found.putArray("CONTACT").add(1000 + Long.parseLong(m.group(1)));
+    return found;
+  }
+
+  private static JsonNode item(long id) {
+    ObjectNode item = JSON.createObjectNode();
+    item.putObject("item").put("id", id);
+    return item;
+  }
+
+  private JsonNode userfields(String entity, String name) {
+    ArrayNode list = JSON.createArrayNode();
+    JsonNode field = fields.get(entity + "/" + name);
+    if (field != null) {
+      list.add(field);
+    }
+    return list;
+  }
+
+  private void addField(String entity, JsonNode spec) {
+    String name = "UF_CRM_" + spec.path("FIELD_NAME").asText();
+    ObjectNode field = JSON.createObjectNode().put("ID", Long.toString(nextId.incrementAndGet()))
+        .put("FIELD_NAME", name).put("USER_TYPE_ID", spec.path("USER_TYPE_ID").asText());
+    ArrayNode items = field.putArray("LIST");
+    for (JsonNode item : spec.path("LIST")) {
+      items.add(JSON.createObjectNode().put("ID", Long.toString(nextId.incrementAndGet()))
+          .put("VALUE", item.path("VALUE").asText()).put("XML_ID", item.path("XML_ID").asText()));
+    }
+    fields.put(entity + "/" + name, field);
+  }
+}

@@ -1,0 +1,83 @@
+package io.github.pqlconnector.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.testing.RecordingDestination;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Draining with stored CRM ids and with several batches in flight, once per state database. */
+abstract class DrainContract extends SyncFixture {
+  @Test
+  void laterRunsWriteToStoredRecordIdsWithoutLookingThemUpAgain() {
+    run();
+    assertThat(crm.matchCalls).hasValue(2);
+
+    moreMessagesForTheFirstHundred();
+    RunSummary second = run();
+    assertThat(second.counts().pushed()).isEqualTo(100);
+    assertThat(crm.writeCalls()).isEqualTo(3);
+    assertThat(crm.matchCalls).hasValue(2);
+    assertThat(crm.records.get(EntityRef.user("u001")).reasons()).contains("Sent 17 messages (≥ 10)");
+  }
+
+  @Test
+  void aStoredIdTheCrmNoLongerHasIsForgottenAndLookedUpAgain() {
+    run();
+    crm.deletedRecordIds.add("crm-u001@example.com");
+    moreMessagesForTheFirstHundred();
+    RunSummary second = run();
+    assertThat(second.counts().pushed()).isEqualTo(99);
+    assertThat(second.report().failureSamples()).anyMatch(f -> f.contains("u001") && f.contains("OBJECT_NOT_FOUND"));
+    assertThat(outboxDepth()).isEqualTo(1);
+
+    clock.advance(Duration.ofMinutes(5));
+    RunSummary third = run();
+    assertThat(third.counts().pushed()).isEqualTo(1);
+    assertThat(crm.upsertCalls.get(crm.writeCalls() - 1)).containsExactly(EntityRef.user("u001"));
+    assertThat(crm.records.get(EntityRef.user("u001")).reasons()).contains("Sent 17 messages (≥ 10)");
+    assertThat(outboxDepth()).isZero();
+  }
+
+  @Test
+  void severalBatchesInFlightWriteEveryRecordOnceAndOpenEveryTaskOnce() {
+    crm.maxInFlight = 4;
+    crm.maxBatch = 10;
+    crm.delayMillis = 30;
+    RunSummary summary = run();
+    assertThat(summary.counts().pushed()).isEqualTo(150);
+    assertThat(crm.writeCalls()).isEqualTo(15);
+    assertThat(crm.peakConcurrentWrites.get()).isBetween(2, 4);
+    assertThat(crm.upsertCalls.stream().flatMap(java.util.List::stream).distinct()).hasSize(150);
+    assertThat(crm.taskCreates).isEqualTo(100);
+    assertThat(outboxDepth()).isZero();
+  }
+
+  @Test
+  void aBatchFailingWhileOthersAreInFlightLosesAndDuplicatesNothing() {
+    crm.maxInFlight = 4;
+    crm.maxBatch = 10;
+    crm.delayMillis = 20;
+    crm.crashOnUpsertCall = 3;
+    assertThatThrownBy(this::run).isInstanceOf(RecordingDestination.Crash.class);
+    assertThat(outboxDepth()).isEqualTo(150 - crm.records.size());
+    assertThat(crm.taskCreates).isZero();
+
+    restart();
+    crm.crashOnUpsertCall = -1;
+    run();
+    assertThat(crm.records).hasSize(150);
+    assertThat(outboxDepth()).isZero();
+    assertThat(crm.taskCreates).isEqualTo(100);
+  }
+
+  private void moreMessagesForTheFirstHundred() {
+    for (int i = 1; i <= 100; i++) {
+      String user = "u%03d".formatted(i);
+      data.events("message_sent", 5, user, null, NOW.plusSeconds(60));
+    }
+    clock.advance(Duration.ofMinutes(30));
+  }
+}
