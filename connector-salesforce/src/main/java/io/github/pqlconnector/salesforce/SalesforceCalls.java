@@ -1,0 +1,22 @@
+package io.github.pqlconnector.salesforce;
+
+import io.github.pqlconnector.core.http.VendorCall;
+import io.github.pqlconnector.salesforce.api.SalesforceApi;
+import retrofit2.Call;
+
+/**
+ * What the destination's parts share: the Retrofit API, the {@code services/data/vXX.X} prefix, the guarded
+ * {@link VendorCall} and the daily allocation, checked before every call so the run stops at the reserve.
+ */
+record SalesforceCalls(SalesforceApi api, String data, VendorCall vendorCall, DailyAllocation daily) {
+
+  <T> T execute(Call<T> call) {
+    daily.ensureAvailable();
+    return vendorCall.execute(call);
+  }
+
+  /** One attempt, no retry: for the read-only check, so an unreachable org is reported at once. */
+  <T> T probe(Call<T> call) {
+    return vendorCall.probe(call);
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.pqlconnector.salesforce;
+
+import io.github.pqlconnector.core.config.ConfigPath;
+import io.github.pqlconnector.core.config.Problems;
+import io.github.pqlconnector.core.config.TaskPolicy;
+import io.github.pqlconnector.core.spi.DestinationConfig;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code type: salesforce} destination block. Users are matched by email on {@code userObjects} in order
+ * (Contact first, then Lead, by default); accounts on {@code accountField} of Account: {@code Website} (compared by
+ * domain) or an External ID field holding the domain or the configured {@code accountKey} trait. Writes go through
+ * sObject Collections in calls of 200, or one Bulk API 2.0 job per object once a batch has {@code bulkThreshold}
+ * records.
+ */
+public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String apiVersion,
+    @Nullable List<String> userObjects, @Nullable String accountField, @Nullable String accountKey,
+    @Nullable Boolean createMissing, @Nullable Integer bulkThreshold, @Nullable Integer maxBatchSize,
+    @Nullable Limits limits, @Nullable Bulk bulk, @Nullable TaskPolicy tasks) implements DestinationConfig {
+
+  /** Summer '26, the latest GA version when this was written (crm-apis.md §2.1). */
+  public static final String DEFAULT_API_VERSION = "67.0";
+  static final String WEBSITE = "Website";
+  static final List<String> USER_OBJECTS = List.of("Contact", "Lead");
+
+  public SalesforceConfig {
+    apiVersion = apiVersion != null ? apiVersion : DEFAULT_API_VERSION;
+    userObjects = userObjects != null ? List.copyOf(userObjects) : USER_OBJECTS;
+    accountField = accountField != null ? accountField : WEBSITE;
+    accountKey = accountKey != null ? accountKey : "domain";
+    createMissing = createMissing != null && createMissing;
+    bulkThreshold = bulkThreshold != null ? bulkThreshold : 2_000;
+    maxBatchSize = maxBatchSize != null ? maxBatchSize : 10_000;
+    limits = limits != null ? limits : new Limits(null, null, null);
+    bulk = bulk != null ? bulk : new Bulk(null, null);
+    tasks = tasks != null ? tasks : TaskPolicy.none();
+  }
+
+  /**
+   * The daily allocation: the run stops once fewer than {@code reservePercent} % of it remain, so the org's other
+   * integrations never starve; {@code requestsPerSecond} paces calls (Salesforce has no per-second limit, but
+   * allows only 25 concurrent long-running requests); {@code maxInFlight} batches run at once (at most 10).
+   */
+  public record Limits(@Nullable Integer reservePercent, @Nullable Integer requestsPerSecond,
+      @Nullable Integer maxInFlight) {
+    public Limits {
+      reservePercent = reservePercent != null ? reservePercent : 10;
+      requestsPerSecond = requestsPerSecond != null ? requestsPerSecond : 20;
+      maxInFlight = maxInFlight != null ? maxInFlight : 1;
+    }
+  }
+
+  /** Bulk API 2.0 polling: how often the job's state is read, and how long before the job is given up on. */
+  public record Bulk(@Nullable Duration pollInterval, @Nullable Duration timeout) {
+    public Bulk {
+      pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(2);
+      timeout = timeout != null ? timeout : Duration.ofMinutes(30);
+    }
+  }
+
+  /** {@code services/data/v67.0}: the prefix of every REST path. */
+  String dataPath() {
+    return "services/data/v" + apiVersion;
+  }
+
+  boolean matchesByWebsite() {
+    return WEBSITE.equalsIgnoreCase(accountField);
+  }
+
+  @Override
+  public void validate(ConfigPath at, Problems problems) {
+    if (auth == null) {
+      problems.add(at.child("auth"), "is required (flow: clientCredentials, jwt or refreshToken)");
+    } else {
+      auth.validate(at.child("auth"), problems);
+    }
+    if (!apiVersion.matches("\\d{2,3}\\.0") || Double.parseDouble(apiVersion) < 59) {
+      problems.add(at.child("apiVersion"), "must be a version like 67.0, at least 59.0, was '" + apiVersion + "'");
+    }
+    if (userObjects.isEmpty() || !USER_OBJECTS.containsAll(userObjects)) {
+      problems.add(at.child("userObjects"), "must list Contact and/or Lead, in the order to try, was " + userObjects);
+    }
+    if (!accountField.matches("[A-Za-z][A-Za-z0-9_]*")) {
+      problems.add(at.child("accountField"), "must be Website or a field API name like Domain__c");
+    }
+    range(at.child("maxBatchSize"), maxBatchSize, 1, 100_000, problems);
+    range(at.child("bulkThreshold"), bulkThreshold, 1, 1_000_000, problems);
+    if (bulkThreshold > maxBatchSize) {
+      problems.add(at.child("bulkThreshold"), "is above maxBatchSize (" + maxBatchSize + "): no batch would ever"
+          + " reach it, so Bulk API 2.0 would never be used");
+    }
+    range(at.child("limits").child("reservePercent"), limits.reservePercent(), 0, 90, problems);
+    range(at.child("limits").child("requestsPerSecond"), limits.requestsPerSecond(), 1, 1_000, problems);
+    range(at.child("limits").child("maxInFlight"), limits.maxInFlight(), 1, 10, problems);
+    tasks.validate(at.child("tasks"), problems);
+  }
+
+  private static void range(ConfigPath at, int value, int min, int max, Problems problems) {
+    if (value < min || value > max) {
+      problems.add(at, "must be " + min + ".." + max + ", was " + value);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.github.pqlconnector.salesforce;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A small Salesforce org behind WireMock for end-to-end runs: every queried email is a Contact (id derived from the
+ * email, so runs agree), Collections and Bulk 2.0 jobs succeed for every record, tasks are searched and created, and
+ * each answer carries {@code Sforce-Limit-Info}. Tokens are numbered; {@link #expireTokenAfter} revokes the current
+ * one after some calls (401 INVALID_SESSION_ID), {@link #othersUseAllocationAfterWrites} lets "other integrations"
+ * spend the allocation down to a level. Bodies follow Salesforce's documented shapes.
+ */
+final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
+  static final String NAME = "salesforce-org";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern QUOTED = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
+  private static final Pattern JOB = Pattern.compile(".*/jobs/ingest/([^/]+)(/[a-zA-Z]+)?/?$");
+
+  final AtomicLong used = new AtomicLong();
+  volatile long max = 100_000;
+  private final AtomicInteger tokens = new AtomicInteger();
+  private final AtomicInteger dataCalls = new AtomicInteger();
+  private final AtomicInteger writes = new AtomicInteger();
+  private final Map<String, String> uploads = new ConcurrentHashMap<>();
+  private volatile int validToken = -1;
+  private volatile int expireAfterCalls = Integer.MAX_VALUE;
+  private volatile int exhaustAfterWrites = Integer.MAX_VALUE;
+  private volatile long exhaustTo;
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  void expireTokenAfter(int calls) {
+    expireAfterCalls = dataCalls.get() + calls;
+  }
+
+  void othersUseAllocationAfterWrites(int count, long usedTo) {
+    exhaustAfterWrites = count;
+    exhaustTo = usedTo;
+  }
+
+  int tokensIssued() {
+    return tokens.get();
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent event) {
+    LoggedRequest request = event.getRequest();
+    String path = request.getUrl().replaceFirst("\\?.*", "");
+    if (path.endsWith("/services/oauth2/token")) {
+      return token(request);
+    }
+    if (!("Bearer fake-access-" + validToken).equals(request.getHeader("Authorization"))
+        || dataCalls.incrementAndGet() > expireAfterCalls) {
+      expireAfterCalls = Integer.MAX_VALUE;
+      validToken = -1;   // the session is gone; only the next grant's token works
+      return json(401, "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
+    }
+    used.incrementAndGet();
+    ResponseDefinition answer = route(request, path);
+    return ResponseDefinitionBuilder.like(answer).but()
+        .withHeader("Sforce-Limit-Info", "api-usage=" + used.get() + "/" + max).build();
+  }
+
+  private ResponseDefinition route(LoggedRequest request, String path) {
+    String method = request.getMethod().getName();
+    if (path.endsWith("/query")) {
+      return query(request.queryParameter("q").firstValue());
+    }
+    if (path.endsWith("/composite/sobjects")) {
+      return collection(request.getBodyAsString());
+    }
+    if (path.endsWith("/sobjects/Task")) {
+      return json(201, "{\"id\":\"00Txx" + Math.abs(request.getBodyAsString().hashCode()) + "\",\"success\":true,"
+          + "\"errors\":[]}");
+    }
+    if (path.endsWith("/jobs/ingest") && method.equals("POST")) {
+      String id = "750xx00000" + uploads.size() + "AAA";
+      uploads.put(id, "");
+      return json(200, job(id, "Open"));
+    }
+    Matcher job = JOB.matcher(path);
+    if (!job.matches()) {
+      return json(404, "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]");
+    }
+    return bulk(method, job.group(1), job.group(2) == null ? "" : job.group(2), request.getBodyAsString());
+  }
+
+  private ResponseDefinition token(LoggedRequest request) {
+    String base = request.getAbsoluteUrl().replaceFirst("/services/oauth2/token.*", "");
+    validToken = tokens.incrementAndGet();
+    return json(200, "{\"access_token\":\"fake-access-" + validToken + "\",\"instance_url\":\"" + base
+        + "\",\"id\":\"" + base + "/id/00Dxx0000000001EAA/005xx000001SwiUAAS\",\"token_type\":\"Bearer\","
+        + "\"issued_at\":\"1764504000000\",\"scope\":\"api\",\"signature\":\"ZmFrZQ\"}");
+  }
+
+  private ResponseDefinition query(String soql) {
+    if (!soql.contains("FROM Contact")) {
+      return json(200, "{\"totalSize\":0,\"done\":true,\"records\":[]}");
+    }
+    List<String> records = QUOTED.matcher(soql).results().map(m -> m.group(1)).map(email -> """
+        {"attributes":{"type":"Contact"},"Id":"%s","Email":"%s","OwnerId":"005xx000001SwiUAAS"}"""
+        .formatted(contactId(email), email)).toList();
+    return json(200, "{\"totalSize\":" + records.size() + ",\"done\":true,\"records\":[" + String.join(",", records)
+        + "]}");
+  }
+
+  private ResponseDefinition collection(String body) {
+    afterWrite();
+    try {
+      JsonNode records = JSON.readTree(body).get("records");
+      String results = java.util.stream.StreamSupport.stream(records.spliterator(), false)
+          .map(r -> "{\"id\":\"" + r.path("id").asText() + "\",\"success\":true,\"errors\":[]}")
+          .collect(Collectors.joining(","));
+      return json(200, "[" + results + "]");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ResponseDefinition bulk(String method, String id, String tail, String body) {
+    return switch (method + " " + tail) {
+      case "PUT /batches" -> {
+        afterWrite();
+        uploads.put(id, body);
+        yield aResponse().withStatus(201).build();
+      }
+      case "PATCH " -> json(200, job(id, "UploadComplete"));
+      case "GET " -> json(200, job(id, "JobComplete"));
+      case "GET /successfulResults" -> csv(uploads.get(id).replaceFirst("^", "\"sf__Id\",\"sf__Created\",")
+          .replaceAll("\n\"([^\"]+)\"", "\n\"$1\",\"false\",\"$1\""));
+      default -> csv("\"sf__Id\",\"sf__Error\"\n");
+    };
+  }
+
+  private void afterWrite() {
+    if (writes.incrementAndGet() == exhaustAfterWrites) {
+      used.set(exhaustTo);
+    }
+  }
+
+  static String contactId(String email) {
+    return "003xx" + String.format("%013d", Math.abs((long) email.toLowerCase().hashCode()));
+  }
+
+  private static String job(String id, String state) {
+    return "{\"id\":\"" + id + "\",\"operation\":\"update\",\"object\":\"Contact\",\"state\":\"" + state
+        + "\",\"contentType\":\"CSV\",\"apiVersion\":67.0,\"lineEnding\":\"LF\"}";
+  }
+
+  private static ResponseDefinition json(int status, String body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        .withBody(body).build();
+  }
+
+  private static ResponseDefinition csv(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/csv").withBody(body)
+        .build();
+  }
+}
