@@ -1,6 +1,7 @@
 package io.github.pqlconnector.core.sync;
 
 import io.github.pqlconnector.core.config.TaskPolicy;
+import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityLevel;
@@ -82,6 +83,14 @@ final class TaskDrainer {
     }
   }
 
+  /**
+   * A refusal that says nothing about this task (the daily limit is spent, the credentials were revoked) would
+   * refuse every task after it too: the task stays pending and the run ends, as a drained batch would.
+   */
+  private static boolean stopsEveryCall(VendorException e) {
+    return e.category() == ErrorCategory.QUOTA_EXHAUSTED || e.category() == ErrorCategory.AUTH;
+  }
+
   private void create(TaskDao.Row row, Payloads.TaskPayload payload, CrmRecord record, DrainTally tally) {
     String owner = "record".equals(policy.owner()) && record.ownerId() != null ? record.ownerId() : policy.defaultOwnerId();
     TaskRequest request = new TaskRequest(row.key(), row.entity(), record.id(), owner, payload.subject(),
@@ -94,6 +103,9 @@ final class TaskDrainer {
       });
       tally.tasksCreated++;
     } catch (VendorException e) {
+      if (stopsEveryCall(e)) {
+        throw e;
+      }
       TaskDao.State next = e.retryable() ? TaskDao.State.PENDING : TaskDao.State.FAILED;
       store.write(c -> {
         new TaskDao().markAttempt(c, row.key(), next, e.getMessage());

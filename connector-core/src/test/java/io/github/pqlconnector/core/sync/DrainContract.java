@@ -3,6 +3,8 @@ package io.github.pqlconnector.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.testing.RecordingDestination;
 import java.time.Duration;
@@ -70,6 +72,20 @@ abstract class DrainContract extends SyncFixture {
     run();
     assertThat(crm.records).hasSize(150);
     assertThat(outboxDepth()).isZero();
+    assertThat(crm.taskCreates).isEqualTo(100);
+  }
+
+  @Test
+  void theDailyLimitRunningOutWhileOpeningTasksParksNoTask() {
+    crm.failTasksWith = new VendorException("recording", ErrorCategory.QUOTA_EXHAUSTED, 429,
+        "daily limit reached", null);
+    assertThatThrownBy(this::run).isInstanceOf(VendorException.class);
+    assertThat(crm.records).hasSize(150);
+    assertThat(crm.taskCreates).isZero();
+
+    crm.failTasksWith = null;
+    clock.advance(Duration.ofDays(1));
+    run();
     assertThat(crm.taskCreates).isEqualTo(100);
   }
 

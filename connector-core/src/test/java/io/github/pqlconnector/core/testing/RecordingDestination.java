@@ -58,6 +58,8 @@ public final class RecordingDestination implements CrmDestination {
   /** When set, every write call fails as a whole with it (a 429 storm, an outage). */
   public volatile io.github.pqlconnector.core.error.VendorException failWritesWith;
   public boolean crashAfterNextTask;
+  /** When set, every task create fails as a whole with it (the daily limit spent, a revoked token). */
+  public volatile io.github.pqlconnector.core.error.VendorException failTasksWith;
   public int taskCreates;
 
   @Override
@@ -133,6 +135,9 @@ public final class RecordingDestination implements CrmDestination {
 
   @Override
   public TaskResult createTask(TaskRequest request) {
+    if (failTasksWith != null) {
+      throw failTasksWith;
+    }
     TaskRequest existing = tasksByKey.get(request.idempotencyKey());
     if (existing != null) {
       return new TaskResult("task-" + request.idempotencyKey(), true);
