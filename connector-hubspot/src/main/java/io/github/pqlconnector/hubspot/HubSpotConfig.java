@@ -48,7 +48,7 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
       @Nullable Integer concurrency) {
     static final int MAX_BURST = 250;
     static final int MAX_SEARCH = 4;
-    static final int MAX_CONCURRENCY = 10;
+    static final int MAX_CONCURRENCY = 16;
     /** The HubSpot latency (per batch call) the default concurrency is sized for. */
     private static final double DESIGN_LATENCY_SECONDS = 0.4;
 
@@ -61,7 +61,7 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
 
   /**
    * Enough batches in flight to keep the limit busy at {@link RateLimit#DESIGN_LATENCY_SECONDS} per call: 5 on the
-   * 100 tier, 9 on 190, 10 on 250.
+   * 100 tier, 9 on 190, 11 on 250.
    */
   static int defaultConcurrency(int requestsPerTenSeconds) {
     double callsInFlight = requestsPerTenSeconds / 10.0 * RateLimit.DESIGN_LATENCY_SECONDS;

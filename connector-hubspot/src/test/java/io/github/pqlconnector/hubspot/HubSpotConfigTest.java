@@ -41,15 +41,15 @@ class HubSpotConfigTest {
         "destinations.crm.tasks.defaultOwnerId: is required when owner is 'default'",
         "destinations.crm.rateLimit.requestsPerTenSeconds: must be 1..250 (HubSpot's documented limit), was 300",
         "destinations.crm.rateLimit.searchPerSecond: must be 1..4 (HubSpot's documented limit), was 10",
-        "destinations.crm.rateLimit.concurrency: must be 1..10, was 0");
+        "destinations.crm.rateLimit.concurrency: must be 1..16, was 0");
   }
 
   @Test
   void theDefaultConcurrencyKeepsEachTierBusyAtRealisticLatency() {
     assertThat(HubSpotConfig.defaultConcurrency(100)).isEqualTo(5);
     assertThat(HubSpotConfig.defaultConcurrency(190)).isEqualTo(9);
-    assertThat(HubSpotConfig.defaultConcurrency(250)).isEqualTo(10);
-    assertThat(new HubSpotConfig.RateLimit(250, null, null).concurrency()).isEqualTo(10);
+    assertThat(HubSpotConfig.defaultConcurrency(250)).isEqualTo(11);
+    assertThat(new HubSpotConfig.RateLimit(250, null, null).concurrency()).isEqualTo(11);
   }
 
   @Test

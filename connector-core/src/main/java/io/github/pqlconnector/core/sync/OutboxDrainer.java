@@ -37,22 +37,33 @@ final class OutboxDrainer {
     return pusher.records();
   }
 
-  /** Drains one level; stops submitting batches (marking the tally) once {@code stopping} says so. */
-  void drain(EntityLevel level, DrainTally tally, Progress progress, long total, BooleanSupplier stopping) {
+  /**
+   * Drains the levels in order, stopping to submit batches (and marking the tally) once {@code stopping} says
+   * so. The levels share the batches in flight: a level's last batches overlap the next level's first, so a
+   * slower call of one level (a search on its own lower limit) does not leave the others idle.
+   */
+  void drain(List<EntityLevel> levels, DrainTally tally, Progress progress, long total, BooleanSupplier stopping) {
     int batchSize = destination.capabilities().maxBatchSize();
     try (InFlight batches = new InFlight(destination.capabilities().maxInFlight())) {
-      String after = "";
-      while (!tally.stopped && !batches.failed()) {
-        String from = after;
-        List<OutboxDao.Row> page = store.read(c -> new OutboxDao().due(c, sync, level, from,
-            Math.max(batchSize, PAGE)));
-        if (page.isEmpty()) {
-          break;
-        }
-        after = page.get(page.size() - 1).entity().id();
-        submitPage(level, page, batchSize, batches, tally, () -> progress.pushed(tally.done(), total), stopping);
+      for (EntityLevel level : levels) {
+        drainLevel(level, batchSize, batches, tally, () -> progress.pushed(tally.done(), total), stopping);
       }
       batches.awaitAll();
+    }
+  }
+
+  private void drainLevel(EntityLevel level, int batchSize, InFlight batches, DrainTally tally,
+      Runnable reportProgress, BooleanSupplier stopping) {
+    String after = "";
+    while (!tally.stopped && !batches.failed()) {
+      String from = after;
+      List<OutboxDao.Row> page = store.read(c -> new OutboxDao().due(c, sync, level, from,
+          Math.max(batchSize, PAGE)));
+      if (page.isEmpty()) {
+        return;
+      }
+      after = page.get(page.size() - 1).entity().id();
+      submitPage(level, page, batchSize, batches, tally, reportProgress, stopping);
     }
   }
 

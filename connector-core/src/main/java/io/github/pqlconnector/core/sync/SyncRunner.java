@@ -137,9 +137,7 @@ public final class SyncRunner {
     long total = store.read(c -> new OutboxDao().depth(c, sync.name()));
     progress.phase("pushing");
     OutboxDrainer records = new OutboxDrainer(store, destination, payloads, connectors.clock(), sync.name(), runId);
-    for (EntityLevel level : List.of(EntityLevel.ACCOUNT, EntityLevel.USER)) {
-      records.drain(level, tally, progress, total, () -> stopping);
-    }
+    records.drain(List.of(EntityLevel.ACCOUNT, EntityLevel.USER), tally, progress, total, () -> stopping);
     if (tally.stopped) {
       return tally;
     }
