@@ -26,7 +26,7 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
     accountField = accountField != null ? accountField : DEFAULT_ACCOUNT_FIELD;
     createMissing = createMissing != null && createMissing;
     tasks = tasks != null ? tasks : TaskPolicy.none();
-    rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null, null);
+    rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null, null, null);
   }
 
   /** Which CRM entity holds users ({@code contact} or {@code lead}) and accounts ({@code company}). */
@@ -40,12 +40,22 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
   /**
    * Bitrix24's leaky bucket (b24restdocs limits.md): drains 2 requests/s and blocks above 50 on most plans, 5/s and
    * 250 on Enterprise. {@code operatingSeconds} is the per-method time budget per 10 minutes (480 s on cloud).
+   * {@code concurrency} is how many batches are in flight at once: 1 by default, where the drain sets the pace,
+   * and 4 with a burst of 100 or more (Enterprise), which one batch at a time could not use up.
    */
-  public record RateLimit(@Nullable Double drainPerSecond, @Nullable Integer burst, @Nullable Integer operatingSeconds) {
+  public record RateLimit(@Nullable Double drainPerSecond, @Nullable Integer burst, @Nullable Integer operatingSeconds,
+      @Nullable Integer concurrency) {
+    static final int MAX_CONCURRENCY = 8;
+
     public RateLimit {
       drainPerSecond = drainPerSecond != null ? drainPerSecond : 2.0;
       burst = burst != null ? burst : 50;
       operatingSeconds = operatingSeconds != null ? operatingSeconds : 480;
+      concurrency = concurrency != null ? concurrency : burst >= 100 ? 4 : 1;
+    }
+
+    public RateLimit(@Nullable Double drainPerSecond, @Nullable Integer burst, @Nullable Integer operatingSeconds) {
+      this(drainPerSecond, burst, operatingSeconds, null);
     }
   }
 
@@ -76,6 +86,10 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
     }
     if (rateLimit.burst() < 2 || rateLimit.burst() > 1000) {
       problems.add(limit.child("burst"), "must be 2..1000, was " + rateLimit.burst());
+    }
+    if (rateLimit.concurrency() < 1 || rateLimit.concurrency() > RateLimit.MAX_CONCURRENCY) {
+      problems.add(limit.child("concurrency"), "must be 1.." + RateLimit.MAX_CONCURRENCY + ", was "
+          + rateLimit.concurrency());
     }
     if (rateLimit.operatingSeconds() < 1) {
       problems.add(limit.child("operatingSeconds"), "must be at least 1, was " + rateLimit.operatingSeconds());

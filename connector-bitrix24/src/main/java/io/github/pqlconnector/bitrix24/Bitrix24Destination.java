@@ -84,7 +84,8 @@ public final class Bitrix24Destination implements CrmDestination {
   @Override
   public Capabilities capabilities() {
     return new Capabilities(Bitrix24Writer.MAX_BATCH,
-        Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, "domain"), config.createMissing(), 1);
+        Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, "domain"), config.createMissing(),
+        config.rateLimit().concurrency());
   }
 
   /** Lists one page of user-entity ids: proves the URL, the credentials and the crm scope, and writes nothing. */
