@@ -96,16 +96,9 @@ public final class Bitrix24Destination implements CrmDestination {
           "crm.item.list", ItemListResponse::time);
       return CheckResult.ok("Bitrix24 reachable; the crm scope works");
     } catch (VendorException e) {
-      return switch (e.category()) {
-        case AUTH -> new CheckResult(CheckResult.Status.AUTH, "Bitrix24 rejected the credentials: " + e.getMessage());
-        case PERMISSION -> new CheckResult(CheckResult.Status.AUTH,
-            "the Bitrix24 webhook or app lacks the crm scope or rights: " + e.getMessage());
-        case TRANSIENT, RATE_LIMITED, QUOTA_EXHAUSTED ->
-            new CheckResult(CheckResult.Status.UNREACHABLE, "Bitrix24 unavailable: " + e.getMessage());
-        default -> new CheckResult(CheckResult.Status.INVALID, "Bitrix24 refused the check: " + e.getMessage());
-      };
+      return CheckResult.refused("Bitrix24", e, "the crm scope or rights");
     } catch (RuntimeException e) {
-      return new CheckResult(CheckResult.Status.UNREACHABLE, "Bitrix24 check failed: " + e.getClass().getSimpleName());
+      return CheckResult.failed("Bitrix24", e);
     }
   }
 

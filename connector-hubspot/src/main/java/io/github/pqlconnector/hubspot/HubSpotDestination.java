@@ -1,5 +1,6 @@
 package io.github.pqlconnector.hubspot;
 
+import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.http.VendorCall;
@@ -30,6 +31,8 @@ import java.util.Map;
  * VendorResilience} named {@code hubspot/<destination name>}, on the configured burst and search limits.
  */
 public final class HubSpotDestination implements CrmDestination {
+  private static final String SCOPES =
+      "a scope (needs crm.objects.contacts/companies read+write, crm.schemas.contacts/companies write)";
   private final HubSpotConfig config;
   private final HttpClients http;
   private final HubSpotCalls calls;
@@ -81,18 +84,12 @@ public final class HubSpotDestination implements CrmDestination {
       calls.probe(calls.api().readProperty(calls.properties(), config.objects().user(), HubSpotFields.STATUS));
       return CheckResult.ok("HubSpot reachable; the PQL properties exist");
     } catch (VendorException e) {
-      return switch (e.category()) {
-        case NOT_FOUND -> CheckResult.ok("HubSpot reachable; PQL properties missing, run `pql setup`");
-        case AUTH -> new CheckResult(CheckResult.Status.AUTH, "HubSpot rejected the token: " + e.getMessage());
-        case PERMISSION -> new CheckResult(CheckResult.Status.AUTH,
-            "the HubSpot token lacks a scope (needs crm.objects.contacts/companies read+write, "
-                + "crm.schemas.contacts/companies write): " + e.getMessage());
-        case TRANSIENT, RATE_LIMITED, QUOTA_EXHAUSTED ->
-            new CheckResult(CheckResult.Status.UNREACHABLE, "HubSpot unavailable: " + e.getMessage());
-        default -> new CheckResult(CheckResult.Status.INVALID, "HubSpot refused the check: " + e.getMessage());
-      };
+      if (e.category() == ErrorCategory.NOT_FOUND) {
+        return CheckResult.ok("HubSpot reachable; PQL properties missing, run `pql setup`");
+      }
+      return CheckResult.refused("HubSpot", e, SCOPES);
     } catch (RuntimeException e) {
-      return new CheckResult(CheckResult.Status.UNREACHABLE, "HubSpot check failed: " + e.getClass().getSimpleName());
+      return CheckResult.failed("HubSpot", e);
     }
   }
 

@@ -94,14 +94,9 @@ public final class SalesforceDestination implements CrmDestination {
       return CheckResult.ok(described.field(SalesforceFields.STATUS).isPresent()
           ? "Salesforce reachable; the PQL fields exist" : "Salesforce reachable; PQL fields missing, run `pql setup`");
     } catch (VendorException e) {
-      return switch (e.category()) {
-        case AUTH, PERMISSION -> new CheckResult(CheckResult.Status.AUTH, "Salesforce refused: " + e.getMessage());
-        case TRANSIENT, RATE_LIMITED, QUOTA_EXHAUSTED ->
-            new CheckResult(CheckResult.Status.UNREACHABLE, "Salesforce unavailable: " + e.getMessage());
-        default -> new CheckResult(CheckResult.Status.INVALID, "Salesforce refused the check: " + e.getMessage());
-      };
+      return CheckResult.refused("Salesforce", e, "the API Enabled permission or access to the PQL objects");
     } catch (RuntimeException e) {
-      return new CheckResult(CheckResult.Status.UNREACHABLE, "Salesforce check failed: " + e.getClass().getSimpleName());
+      return CheckResult.failed("Salesforce", e);
     }
   }
 

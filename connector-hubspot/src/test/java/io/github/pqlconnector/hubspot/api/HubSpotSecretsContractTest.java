@@ -57,7 +57,7 @@ class HubSpotSecretsContractTest {
 
   @Test
   void tokenIsInNoLogLineAndNoExceptionMessage(WireMockRuntimeInfo wireMock) {
-    HubSpotApi api = HubSpotStubs.api(wireMock.getHttpBaseUrl(), Duration.ofMillis(400));
+    HubSpotApi api = HubSpotStubs.api(wireMock.getHttpBaseUrl(), Duration.ofMillis(2_000));
 
     runEveryOutcome(api);
 
@@ -99,7 +99,7 @@ class HubSpotSecretsContractTest {
     stubFor(any(urlPathMatching(".*/contacts/batch/upsert")).willReturn(aResponse().withStatus(503)));
     recordFailure(api);
     stubFor(any(urlPathMatching(".*/contacts/batch/upsert"))
-        .willReturn(okJson(fixture("batch-upsert/response-complete.json")).withFixedDelay(1000)));
+        .willReturn(okJson(fixture("batch-upsert/response-complete.json")).withFixedDelay(4_000)));
     recordFailure(api);
   }
 
