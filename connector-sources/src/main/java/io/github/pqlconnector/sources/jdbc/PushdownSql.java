@@ -81,8 +81,9 @@ final class PushdownSql {
   }
 
   /**
-   * The user's {@code alias} of its latest event that had one: by time, and on a tie the event the raw read
-   * (ordered by timestamp, event_id) hands over last. Null when the events query has no such column.
+   * The non-null {@code alias} of the user's latest event that has one: by time, and on a tie the event the raw
+   * read (ORDER BY timestamp, event_id) hands over last; PostgreSQL sorts nulls last ascending and first
+   * descending, so an event without event_id is the later one both ways. Null without the {@code column}.
    */
   private String latest(String column, String alias) {
     if (!events.has(column)) {
