@@ -5,7 +5,6 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.EntityMetrics;
 import io.github.pqlconnector.core.spi.PushdownRequest;
 import io.github.pqlconnector.core.spi.PushedMetric;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,11 +40,11 @@ public final class PushedAggregates implements Consumer<EntityMetrics> {
     }
   }
 
-  /** Every metric over [now − longest window, now), the same range the raw-event path reads. */
+  /** Every metric in whole UTC days ending today, over the days of the longest window, as the raw-event path. */
   public PushdownRequest request() {
     List<PushedMetric> metrics = defs.values().stream().map(PushedAggregates::pushed).toList();
-    return new PushdownRequest(now.minusMillis(model.maxWindowMillis()), now, now, metrics,
-        model.config().activation().steps(), model.config().window());
+    return new PushdownRequest(now, model.maxCalendarDays(), metrics, model.config().activation().steps(),
+        model.defaultCalendarDays());
   }
 
   @Override
@@ -94,6 +93,6 @@ public final class PushedAggregates implements Consumer<EntityMetrics> {
   private static PushedMetric pushed(MetricDef def) {
     Set<String> events = def.events() == null ? Set.of() : def.events();
     return new PushedMetric(def.name(), PushedMetric.Kind.valueOf(def.kind().name()), events, def.property(),
-        Duration.ofMillis(def.windowMillis()));
+        def.calendarDays());
   }
 }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The pushed-down values of one entity: {@code values} by {@link PushedMetric#id()} (a metric without a value,
  * like first-seen with no event, is absent), the activation steps done, and for a user what its events said
- * about it: the last non-null email and the last non-null account id, in time order.
+ * about it: the email and the account id of its latest event in the range that carried one (latest as
+ * {@link PushdownRequest} defines it).
  */
 public record EntityMetrics(EntityRef entity, Map<String, Double> values, Set<String> stepsDone,
     @Nullable String email, @Nullable String accountFromEvents) {

@@ -8,9 +8,9 @@ import java.util.function.Consumer;
  * {@link #pushdownEnabled()} is true the connector calls {@link #aggregate} instead of
  * {@link AnalyticsSource#readEvents}; traits are still read with {@link AnalyticsSource#readTraits}.
  *
- * <p>The rows must equal what the connector would compute from the events of [{@code from}, {@code to}) read
- * in time order, so a verdict never depends on where it was aggregated. {@link PushdownRequest} spells out
- * the semantics of every metric kind, of activation and of how an event is attributed to an account.
+ * <p>The rows must equal what the connector would compute from the raw events of the request's range, so a
+ * verdict never depends on where it was aggregated. {@link PushdownRequest} spells out the windows (whole UTC
+ * days), activation and how an event is attributed to an account; {@link PushedMetric} every metric kind.
  */
 public interface MetricPushdown {
   /** Whether the source's config asks for pushdown; false means the connector reads raw events as usual. */

@@ -23,6 +23,7 @@ import io.github.pqlconnector.core.testing.TestConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,18 +93,18 @@ class EvaluationStepPushdownTest {
     EvaluationStep.Evaluated evaluated = new EvaluationStep(new CompiledModel(config.model()))
         .run(source, Map.of(), List.of(), NOW, "cursor-7", Progress.NONE);
 
-    assertThat(source.request.from()).isEqualTo(NOW.minus(Duration.ofDays(60)));
-    assertThat(source.request.to()).isEqualTo(NOW);
+    assertThat(source.request.today()).isEqualTo(LocalDate.parse("2026-11-30").toEpochDay());
+    assertThat(source.request.days()).isEqualTo(60);
+    assertThat(source.request.from()).isEqualTo(Instant.parse("2026-10-02T00:00:00Z"));
+    assertThat(source.request.to()).isEqualTo(NOW.plusMillis(1));
     assertThat(source.request.activationSteps()).containsExactly("doc_created", "teammate_invited");
-    assertThat(source.request.activationWindow()).isEqualTo(Duration.ofDays(30));
+    assertThat(source.request.activationDays()).isEqualTo(30);
     assertThat(source.request.metrics()).containsExactly(
-        new PushedMetric("messages", PushedMetric.Kind.COUNT, Set.of("message_sent"), null, Duration.ofDays(30)),
-        new PushedMetric("channels", PushedMetric.Kind.DISTINCT, Set.of("message_sent"), "channel",
-            Duration.ofDays(14)),
-        new PushedMetric("first_seen", PushedMetric.Kind.FIRST_SEEN, Set.of(), null, Duration.ofDays(60)),
-        new PushedMetric("last_seen", PushedMetric.Kind.LAST_SEEN, Set.of(), null, Duration.ofDays(30)),
-        new PushedMetric("anyEvent:Asked", PushedMetric.Kind.COUNT, Set.of("pricing_viewed"), null,
-            Duration.ofDays(30)));
+        new PushedMetric("messages", PushedMetric.Kind.COUNT, Set.of("message_sent"), null, 30),
+        new PushedMetric("channels", PushedMetric.Kind.DISTINCT, Set.of("message_sent"), "channel", 14),
+        new PushedMetric("first_seen", PushedMetric.Kind.FIRST_SEEN, Set.of(), null, 60),
+        new PushedMetric("last_seen", PushedMetric.Kind.LAST_SEEN, Set.of(), null, 30),
+        new PushedMetric("anyEvent:Asked", PushedMetric.Kind.COUNT, Set.of("pricing_viewed"), null, 30));
 
     assertThat(evaluated.eventsRead()).isZero();
     assertThat(evaluated.cursor()).isEqualTo("cursor-7");

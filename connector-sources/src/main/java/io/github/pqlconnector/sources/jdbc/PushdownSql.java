@@ -2,7 +2,6 @@ package io.github.pqlconnector.sources.jdbc;
 
 import io.github.pqlconnector.core.spi.PushdownRequest;
 import io.github.pqlconnector.core.spi.PushedMetric;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,15 +10,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles a {@link PushdownRequest} into one statement that returns a row per user and per account: {@code ev}
- * holds the events of the range, {@code at} attributes each to an account exactly as the connector does in
- * memory (the event's account, else the user's from the users query, else the last one the user's earlier
- * events carried, else the last one they carried at all), then one GROUP BY with a grouping set per level. Every value is a bound
+ * holds the events of the range with their UTC epoch day, {@code at} attributes each to an account exactly as
+ * the connector does in memory (the event's account, else the user's from the users query, else that of the
+ * user's latest event that carried one), then one GROUP BY with a grouping set per level. Windows are whole
+ * UTC days: an event is in a window of N days when its day is after today − N. Every value is a bound
  * parameter; identifiers come only from column labels the warehouse reported. PostgreSQL dialect (also
  * Redshift): window functions, {@code EXTRACT(EPOCH …)} and a regular expression for "is a number".
  */
 final class PushdownSql {
   static final String NUMBER = "'^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$'";
-  private static final long DAY_MILLIS = 86_400_000L;
 
   /** The SQL, its parameters in order, and what each metric column is. */
   record Statement(String sql, List<Object> params, List<PushedMetric> metrics, List<String> steps) {}
@@ -43,8 +42,7 @@ final class PushdownSql {
         properties.put(metric.property(), "pql_p" + properties.size());
       }
     }
-    String sql = "WITH " + eventsCte(request) + attribution() + " "
-        + levels(request);
+    String sql = "WITH " + eventsCte(request) + attribution() + " " + levels(request);
     return new Statement(sql, List.copyOf(params), request.metrics(), request.activationSteps());
   }
 
@@ -65,7 +63,10 @@ final class PushdownSql {
     return sql.toString();
   }
 
-  /** {@code at}: every event with its account, and per user the last email and account its events carried. */
+  /**
+   * {@code ident}: every event with its user's latest email and account (over the whole range) and the account of
+   * the user's traits; {@code at}: every event with the account it counts for.
+   */
   private String attribution() {
     String ua = userAccounts == null ? "" : ", ua AS (SELECT CAST(u.user_id AS VARCHAR) AS ua_user,"
         + " MAX(CAST(u.account_id AS VARCHAR)) AS ua_account FROM (" + userAccounts + ") u"
@@ -73,24 +74,22 @@ final class PushdownSql {
         + " GROUP BY CAST(u.user_id AS VARCHAR))";
     String traitAccount = userAccounts == null ? "CAST(NULL AS VARCHAR)" : "ua.ua_account";
     String join = userAccounts == null ? "" : " LEFT JOIN ua ON ua.ua_user = s.pql_user";
-    if (!events.has(JdbcQueries.ACCOUNT_ID)) {
-      return ua + ", at AS (SELECT s.*, " + traitAccount + " AS pql_account, " + lastOf("pql_email")
-          + " AS pql_email_last, CAST(NULL AS VARCHAR) AS pql_last_account FROM ev s" + join + ")";
-    }
-    return ua + ", seq AS (SELECT ev.*, COUNT(pql_own) OVER (PARTITION BY pql_user ORDER BY pql_ts, pql_eid"
-        + " ROWS UNBOUNDED PRECEDING) AS pql_grp FROM ev)"
-        + ", at AS (SELECT s.*, COALESCE(s.pql_own, " + traitAccount + ", CASE WHEN s.pql_user IS NULL THEN NULL"
-        + " ELSE COALESCE(MAX(s.pql_own) OVER (PARTITION BY s.pql_user, s.pql_grp), " + lastOf("pql_own")
-        + ") END) AS pql_account, " + lastOf("pql_email") + " AS pql_email_last, " + lastOf("pql_own")
-        + " AS pql_last_account FROM seq s" + join + ")";
+    return ua + ", ident AS (SELECT s.*, " + traitAccount + " AS pql_trait, "
+        + latest(JdbcQueries.EMAIL, "pql_email") + " AS pql_email_last, "
+        + latest(JdbcQueries.ACCOUNT_ID, "pql_own") + " AS pql_last_account FROM ev s" + join + ")"
+        + ", at AS (SELECT ident.*, COALESCE(pql_own, pql_trait, pql_last_account) AS pql_account FROM ident)";
   }
 
-  /** The user's last non-null value of {@code column} in time order. */
-  private String lastOf(String column) {
-    if (column.equals("pql_email") && !events.has(JdbcQueries.EMAIL)) {
+  /**
+   * The non-null {@code alias} of the user's latest event that has one: by time, and on a tie the event the raw
+   * read (ORDER BY timestamp, event_id) hands over last; PostgreSQL sorts nulls last ascending and first
+   * descending, so an event without event_id is the later one both ways. Null without the {@code column}.
+   */
+  private String latest(String column, String alias) {
+    if (!events.has(column)) {
       return "CAST(NULL AS VARCHAR)";
     }
-    return "FIRST_VALUE(s." + column + ") OVER (PARTITION BY s.pql_user ORDER BY CASE WHEN s." + column
+    return "FIRST_VALUE(s." + alias + ") OVER (PARTITION BY s.pql_user ORDER BY CASE WHEN s." + alias
         + " IS NULL THEN 1 ELSE 0 END, s.pql_ts DESC, s.pql_eid DESC)";
   }
 
@@ -101,13 +100,12 @@ final class PushdownSql {
   private String levels(PushdownRequest request) {
     StringBuilder sql = new StringBuilder("SELECT CASE WHEN GROUPING(pql_user) = 0 THEN 'user' ELSE 'account' END,")
         .append(" CASE WHEN GROUPING(pql_user) = 0 THEN pql_user ELSE pql_account END");
-    long today = Math.floorDiv(request.now().toEpochMilli(), DAY_MILLIS);
     for (PushedMetric metric : request.metrics()) {
-      sql.append(", ").append(aggregate(metric, request.now(), today));
+      sql.append(", ").append(aggregate(metric, request.today()));
     }
     for (String step : request.activationSteps()) {
-      sql.append(", MAX(CASE WHEN pql_ts >= ? AND pql_event = ? THEN 1 ELSE 0 END)");
-      params.add(request.now().minus(request.activationWindow()));
+      sql.append(", MAX(CASE WHEN pql_day > ? AND pql_event = ? THEN 1 ELSE 0 END)");
+      params.add(request.today() - request.activationDays());
       params.add(step);
     }
     return sql.append(", MAX(pql_email_last), MAX(pql_last_account) FROM at")
@@ -116,8 +114,8 @@ final class PushdownSql {
         .toString();
   }
 
-  private String aggregate(PushedMetric metric, Instant now, long today) {
-    String inWindow = condition(metric, now);
+  private String aggregate(PushedMetric metric, long today) {
+    String inWindow = condition(metric, today);
     String property = metric.property() == null ? null : properties.get(metric.property());
     String value = property == null ? "NULL" : property;
     return switch (metric.kind()) {
@@ -126,7 +124,7 @@ final class PushdownSql {
           + " THEN CAST(CAST(" + value + " AS VARCHAR) AS DOUBLE PRECISION) ELSE 0 END)";
       case DISTINCT -> "COUNT(DISTINCT CASE WHEN " + inWindow + " THEN CAST(" + value + " AS VARCHAR) END)";
       case DISTINCT_USERS -> "COUNT(DISTINCT CASE WHEN " + inWindow + " THEN pql_user END)";
-      case ACTIVE_DAYS -> activeDays(inWindow, today - metric.calendarDays());
+      case ACTIVE_DAYS -> "COUNT(DISTINCT CASE WHEN " + inWindow + " THEN pql_day END)";
       case FIRST_SEEN -> millis("MIN(CASE WHEN " + inWindow + " THEN pql_ts END)");
       case LAST_SEEN -> millis("MAX(CASE WHEN " + inWindow + " THEN pql_ts END)");
     };
@@ -137,25 +135,20 @@ final class PushdownSql {
     return "FLOOR(EXTRACT(EPOCH FROM " + timestamp + ") * 1000)";
   }
 
-  /** The event id orders events only where order matters (see {@link #attribution}); else it is not carried. */
+  /** The event id orders events only where order matters (see {@link #latest}); else it is not carried. */
   private boolean ordersEvents() {
     return events.has(JdbcQueries.EVENT_ID) && (events.has(JdbcQueries.ACCOUNT_ID) || events.has(JdbcQueries.EMAIL));
   }
 
-  private String activeDays(String inWindow, long afterDay) {
-    params.add(afterDay);
-    return "COUNT(DISTINCT CASE WHEN " + inWindow + " AND pql_day > ? THEN pql_day END)";
-  }
-
-  /** In the metric's window and one of its events; adds the parameters in the order they appear. */
-  private String condition(PushedMetric metric, Instant now) {
-    params.add(now.minus(metric.window()));
+  /** On a day of the metric's window and one of its events; adds the parameters in the order they appear. */
+  private String condition(PushedMetric metric, long today) {
+    params.add(today - metric.days());
     if (metric.events().isEmpty()) {
-      return "pql_ts >= ?";
+      return "pql_day > ?";
     }
     List<String> names = metric.events().stream().sorted().toList();
     params.addAll(names);
-    return "pql_ts >= ? AND pql_event IN (" + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
+    return "pql_day > ? AND pql_event IN (" + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
   }
 
   private String text(String column) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A seeded dataset built to hit every corner where the two paths could part: every metric kind, windows shorter
  * and longer than the default, events with and without account ids, users switching accounts, users whose
  * account only a later event names, emails only on events, numbers written as text (and text that is no
- * number), ties in time, events outside the range, rows without user or account.
+ * number), ties in time, events outside the range, rows without user or account, and the edges of whole UTC day
+ * windows (an event stamped exactly now, at the first midnight of the range and just before it, a 36h window).
  */
 class PushdownGeneratedDataTest {
   static final Instant NOW = PushdownEquivalenceTest.NOW;
@@ -38,6 +39,7 @@ class PushdownGeneratedDataTest {
           seats: { distinctUsers: "*" }
           first_seen: { firstSeen: "*", window: 45d }
           last_viewed: { lastSeen: page_viewed, window: 7d }
+          recent: { count: "*", window: 36h }
         activation: { steps: [doc_created, teammate_invited, integration_installed] }
         fit:
           account:
@@ -95,6 +97,22 @@ class PushdownGeneratedDataTest {
         warehouse.custom(events, users, accounts, false), warehouse.custom(events, users, accounts, true));
   }
 
+  /** Day edges for user u200, who has no traits: its account is the one of its latest event (the later id on a tie). */
+  private static List<Map<String, Object>> edges() {
+    Instant firstMidnight = NOW.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(44));
+    Instant yesterdayMidnight = NOW.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Instant at : List.of(NOW, NOW.plusMillis(1), firstMidnight, firstMidnight.minusMillis(1),
+        yesterdayMidnight, yesterdayMidnight.minusMillis(1))) {
+      rows.add(new HashMap<>(Map.of("event", "page_viewed", "timestamp", at, "user_id", "u200")));
+    }
+    rows.add(new HashMap<>(Map.of("event", "message_sent", "timestamp", yesterdayMidnight, "user_id", "u200",
+        "account_id", "c4", "email", "first@example.com")));
+    rows.add(new HashMap<>(Map.of("event", "message_sent", "timestamp", yesterdayMidnight, "user_id", "u200",
+        "account_id", "c5", "email", "second@example.com")));
+    return rows;
+  }
+
   private static List<Map<String, Object>> events(Random random) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int u = 0; u < 120; u++) {
@@ -123,6 +141,7 @@ class PushdownGeneratedDataTest {
     rows.add(new HashMap<>(Map.of("event", "message_sent", "timestamp", NOW.minusSeconds(60))));
     rows.add(new HashMap<>(Map.of("event", "message_sent", "timestamp", NOW.minus(Duration.ofDays(30)),
         "user_id", "u5")));
+    rows.addAll(edges());
     for (int i = 0; i < rows.size(); i++) {
       rows.get(i).put("event_id", (long) i);
     }
