@@ -100,15 +100,16 @@ final class PushdownHogQl {
         .append(" AND (isNotNull(").append(user).append(") OR isNotNull(").append(own).append("))").toString();
   }
 
+  /** One column per metric, then per step, each named so that two alike metrics never clash in the union. */
   private String aggregates() {
     List<String> columns = new ArrayList<>();
     for (PushedMetric metric : request.metrics()) {
-      columns.add(aggregate(metric));
+      columns.add(aggregate(metric) + " AS pql_m" + columns.size());
     }
     int activationDays = calendarDays(request.activationWindow().toMillis());
     for (String step : request.activationSteps()) {
       columns.add("if(countIf(pql_event = " + HogQl.literal(step) + " AND pql_day > " + (today - activationDays)
-          + ") > 0, 1, 0)");
+          + ") > 0, 1, 0) AS pql_s" + columns.size());
     }
     return columns.isEmpty() ? "" : ", " + String.join(", ", columns);
   }
