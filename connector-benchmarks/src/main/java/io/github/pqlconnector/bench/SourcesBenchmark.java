@@ -46,7 +46,7 @@ public final class SourcesBenchmark {
           new Secret("bench-secret"), null, stub.baseUrl(), "company_id", Duration.ZERO, Duration.ofHours(1)), events,
           only);
       run("posthog", new PostHogSourceProvider(), new PostHogConfig(new Secret("bench-key"), "1", null,
-          stub.baseUrl(), 0, 50_000, 2400, Duration.ZERO), events, only);
+          stub.baseUrl(), 0, 50_000, 2400, Duration.ZERO, false), events, only);
     }
   }
 

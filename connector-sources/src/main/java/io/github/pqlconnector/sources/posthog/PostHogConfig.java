@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
  * {@code accountGroupIndex} (0–4) is the group type whose key is the account ({@code $group_N} on events, {@code
  * groups.index} for traits). {@code pageSize} rows per query (PostHog returns at most 50,000), {@code
  * queriesPerHour} PostHog's sustained query limit (2400; 120 for teams still on the legacy HogQL limit), {@code
- * lateData} how far back every run re-reads (default 1 day).
+ * lateData} how far back every run re-reads (default 1 day). {@code pushdown: true} has PostHog compute the metrics
+ * in HogQL and send one row per user and account instead of every event.
  */
 public record PostHogConfig(@Nullable Secret apiKey, @Nullable String projectId, @Nullable String host,
     @Nullable String baseUrl, @Nullable Integer accountGroupIndex, @Nullable Integer pageSize,
-    @Nullable Integer queriesPerHour, @Nullable Duration lateData) implements SourceConfig {
+    @Nullable Integer queriesPerHour, @Nullable Duration lateData, @Nullable Boolean pushdown) implements SourceConfig {
 
   static final int MAX_ROWS = 50_000;
 
@@ -29,6 +30,7 @@ public record PostHogConfig(@Nullable Secret apiKey, @Nullable String projectId,
     pageSize = pageSize != null ? pageSize : 10_000;
     queriesPerHour = queriesPerHour != null ? queriesPerHour : 2400;
     lateData = lateData != null ? lateData : Duration.ofDays(1);
+    pushdown = pushdown != null && pushdown;
   }
 
   @Override

@@ -4,7 +4,10 @@ import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.CheckResult;
+import io.github.pqlconnector.core.spi.EntityMetrics;
 import io.github.pqlconnector.core.spi.EventSink;
+import io.github.pqlconnector.core.spi.MetricPushdown;
+import io.github.pqlconnector.core.spi.PushdownRequest;
 import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
 import io.github.pqlconnector.core.spi.TraitsSink;
@@ -15,6 +18,7 @@ import io.github.pqlconnector.sources.http.SourceCalls.Window;
 import io.github.pqlconnector.sources.http.SourceHttp;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * Reads a PostHog project through HogQL, one page of at most {@code pageSize} rows per query, keyset-paged until a
  * page comes back short: events in [from, to), persons as user traits, the configured group type as account
  * traits. Queries keep to {@code queriesPerHour} and 240/minute, one at a time (PostHog allows 3 concurrent).
+ * With {@code pushdown: true} PostHog computes the metrics ({@link PushdownHogQl}) and pages back one row per entity.
  */
-final class PostHogSource extends HttpSource {
+final class PostHogSource extends HttpSource implements MetricPushdown {
   private static final Logger log = LoggerFactory.getLogger(PostHogSource.class);
   static final String VENDOR = "posthog";
 
@@ -89,6 +94,25 @@ final class PostHogSource extends HttpSource {
       page = query(sql, level == EntityLevel.USER ? "persons" : "groups", rows);
     } while (page.rows() >= config.pageSize() || page.hasMore());
     log.info("posthog: {} {} traits", rows.accepted, level.id());
+  }
+
+  @Override
+  public boolean pushdownEnabled() {
+    return Boolean.TRUE.equals(config.pushdown());
+  }
+
+  /** Every page re-runs the aggregation and keeps the rows after the last (level, id): keyset, never OFFSET. */
+  @Override
+  public void aggregate(PushdownRequest request, Consumer<EntityMetrics> sink) {
+    PushdownHogQl hogql = new PushdownHogQl(request, config.accountGroupIndex());
+    PostHogMetrics rows = new PostHogMetrics(request, sink);
+    int pages = 0;
+    QueryResults.Page page;
+    do {
+      page = query(hogql.page(rows.last, config.pageSize()), "pushdown", rows);
+      pages++;
+    } while (page.rows() >= config.pageSize() || page.hasMore());
+    log.info("posthog pushdown: {} metrics for {} entities in {} queries", request.metrics().size(), rows.rows, pages);
   }
 
   private QueryResults.Page query(String sql, String what, QueryResults.RowReader rows) {

@@ -35,7 +35,8 @@ class HttpSourcesConfigTest {
           mp: { type: mixpanel, projectId: 12345, username: sa.user, secret: "${MP_SECRET}", region: eu,
                 accountProperty: company_id }
           amp: { type: amplitude, apiKey: "${AMP_KEY}", secretKey: "${AMP_SECRET}", accountGroupType: company_id }
-          ph: { type: posthog, apiKey: "${PH_KEY}", projectId: "4242", host: eu, accountGroupIndex: 0 }
+          ph: { type: posthog, apiKey: "${PH_KEY}", projectId: "4242", host: eu, accountGroupIndex: 0,
+                pushdown: true }
         """);
 
     MixpanelConfig mixpanel = (MixpanelConfig) config.sources().get("mp").config();
@@ -48,6 +49,7 @@ class HttpSourcesConfigTest {
     PostHogConfig posthog = (PostHogConfig) config.sources().get("ph").config();
     assertThat(posthog.baseUrl()).isEqualTo("https://eu.posthog.com/");
     assertThat(posthog.pageSize()).isEqualTo(10_000);
+    assertThat(posthog.pushdown()).isTrue();
   }
 
   @Test
@@ -56,7 +58,8 @@ class HttpSourcesConfigTest {
         sources:
           mp: { type: mixpanel, username: sa.user, secret: literal-secret, region: us-west }
           amp: { type: amplitude, apiKey: "${AMP_KEY}", lateData: 45d }
-          ph: { type: posthog, apiKey: "${PH_KEY}", projectId: "4242", accountGroupIndex: 7, pageSize: 90000 }
+          ph: { type: posthog, apiKey: "${PH_KEY}", projectId: "4242", accountGroupIndex: 7, pageSize: 90000,
+                pushdown: sometimes }
         """));
 
     assertThat(e.problems()).extracting(p -> p.path() + ": " + p.message() + " at line " + p.line()).contains(
@@ -66,7 +69,8 @@ class HttpSourcesConfigTest {
         "sources.amp.secretKey: is required (use ${AMPLITUDE_SECRET_KEY}) at line 3",
         "sources.amp.lateData: must be between 0 and 30d at line 3",
         "sources.ph.accountGroupIndex: must be 0..4 (PostHog's group type index), was 7 at line 4",
-        "sources.ph.pageSize: must be 1..50000 (PostHog's row limit), was 90000 at line 4");
+        "sources.ph.pageSize: must be 1..50000 (PostHog's row limit), was 90000 at line 4",
+        "sources.ph.pushdown: expected true or false, got \"sometimes\" at line 5");
     assertThat(e.getMessage()).doesNotContain("literal-secret").doesNotContain("fake-amp-key");
   }
 

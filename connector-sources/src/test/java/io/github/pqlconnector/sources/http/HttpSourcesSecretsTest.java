@@ -106,7 +106,7 @@ class HttpSourcesSecretsTest {
         create(new AmplitudeSourceProvider(), new AmplitudeConfig(new Secret(AMP_KEY), new Secret(AMP), null, url,
             null, Duration.ofHours(1), Duration.ofHours(1)), context),
         create(new PostHogSourceProvider(), new PostHogConfig(new Secret(PH), "1", null, url, null, null, null,
-            null), context));
+            null, null), context));
   }
 
   private static AnalyticsSource create(AnalyticsSourceProvider provider, SourceConfig config, SourceContext context) {

@@ -165,7 +165,7 @@ class PostHogContractTest {
   }
 
   static PostHogConfig config(String baseUrl, String project) {
-    return new PostHogConfig(new Secret(KEY), project, null, baseUrl, 0, 2, null, Duration.ofDays(1));
+    return new PostHogConfig(new Secret(KEY), project, null, baseUrl, 0, 2, null, Duration.ofDays(1), false);
   }
 
   static PostHogSource source(String baseUrl) {
