@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.ErrorMapper;
+import io.github.pqlconnector.core.http.RetryAfter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class SourceErrors implements ErrorMapper {
   public VendorException fromResponse(Response<?> response, String operation) {
     int status = response.code();
     ErrorCategory category = category(status);
-    Duration wait = category.retryable() ? RetryAfter.of(response.raw()) : null;
+    Duration wait = category.retryable() ? RetryAfter.parse(response.raw()) : null;
     String message = "%s: HTTP %d %s: %s".formatted(operation, status, category,
         detail(response.errorBody(), response.message()));
     return new VendorException(vendor, category, status, message, wait);

@@ -1,4 +1,4 @@
-package io.github.pqlconnector.hubspot.api;
+package io.github.pqlconnector.core.http;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * Reads {@code Retry-After} in both forms HTTP allows: delta-seconds, or an HTTP date, measured against the
  * response's own {@code Date} header (else the moment it arrived) so local clock skew does not matter.
  */
-final class RetryAfter {
+public final class RetryAfter {
   private RetryAfter() {}
 
-  static @Nullable Duration parse(Response response) {
+  /** The wait the response asks for, or null when it names none (or one that cannot be read). */
+  public static @Nullable Duration parse(Response response) {
     String value = response.header("Retry-After");
     if (value == null || value.isBlank()) {
       return null;
