@@ -77,8 +77,11 @@ public final class Bitrix24Destination implements CrmDestination {
 
   /** 6 attempts; backoff from {@code baseBackoff}; a 5xx storm opens the breaker. The limits live in the limiter. */
   static ResilienceSettings settings(Bitrix24Timing timing) {
-    return new ResilienceSettings(1, Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 6, timing.baseBackoff(),
-        Duration.ofMinutes(10), 10, 50f, Duration.ofSeconds(30));
+    return ResilienceSettings.builder()
+        .requests(1, Duration.ofSeconds(1))        // unused: the leaky bucket paces the calls
+        .attempts(6, timing.baseBackoff())
+        .maxRetryAfter(Duration.ofMinutes(10))
+        .build();
   }
 
   @Override

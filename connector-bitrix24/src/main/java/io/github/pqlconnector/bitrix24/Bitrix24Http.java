@@ -1,7 +1,7 @@
 package io.github.pqlconnector.bitrix24;
 
 import io.github.pqlconnector.bitrix24.api.Bitrix24Api;
-import io.github.pqlconnector.bitrix24.api.Bitrix24Json;
+import io.github.pqlconnector.core.http.WireJson;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.http.TokenStore;
 import java.time.Clock;
@@ -49,7 +49,7 @@ record Bitrix24Http(Bitrix24Api api, UnaryOperator<String> redactor) {
     return new Retrofit.Builder()
         .baseUrl(restBase.endsWith("/") ? restBase : restBase + "/")
         .client(client)
-        .addConverterFactory(JacksonConverterFactory.create(Bitrix24Json.create()))
+        .addConverterFactory(JacksonConverterFactory.create(WireJson.create()))
         .validateEagerly(true)
         .build()
         .create(Bitrix24Api.class);

@@ -65,9 +65,10 @@ public final class HubSpotDestination implements CrmDestination {
 
   /** Burst limit per 10 s and search limit per second from the config; 5 attempts, Retry-After honoured up to 60 s. */
   static ResilienceSettings settings(HubSpotConfig config) {
-    return new ResilienceSettings(config.rateLimit().requestsPerTenSeconds(), Duration.ofSeconds(10),
-        config.rateLimit().searchPerSecond(), Duration.ofSeconds(1), 5, Duration.ofMillis(500),
-        Duration.ofSeconds(60), 10, 50f, Duration.ofSeconds(30));
+    return ResilienceSettings.builder()
+        .requests(config.rateLimit().requestsPerTenSeconds(), Duration.ofSeconds(10))
+        .searches(config.rateLimit().searchPerSecond(), Duration.ofSeconds(1))
+        .build();
   }
 
   @Override

@@ -5,7 +5,7 @@ import io.github.pqlconnector.core.http.BearerToken;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.hubspot.api.HubSpotApi;
 import io.github.pqlconnector.hubspot.api.HubSpotErrors;
-import io.github.pqlconnector.hubspot.api.HubSpotJson;
+import io.github.pqlconnector.core.http.WireJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -64,7 +64,7 @@ public final class HubSpotHttp {
     HubSpotApi api = new Retrofit.Builder()
         .baseUrl(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
         .client(client)
-        .addConverterFactory(JacksonConverterFactory.create(HubSpotJson.create()))
+        .addConverterFactory(JacksonConverterFactory.create(WireJson.create()))
         .validateEagerly(true)
         .build()
         .create(HubSpotApi.class);

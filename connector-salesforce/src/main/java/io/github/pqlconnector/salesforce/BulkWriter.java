@@ -3,6 +3,7 @@ package io.github.pqlconnector.salesforce;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.resilience.Sleeper;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.salesforce.api.IngestJobRequest;
 import io.github.pqlconnector.salesforce.api.JobInfo;
@@ -34,18 +35,12 @@ final class BulkWriter {
 
   private final SalesforceCalls calls;
   private final SalesforceConfig.Bulk settings;
-  private final Pause pause;
+  private final Sleeper pause;
 
-  BulkWriter(SalesforceCalls calls, SalesforceConfig.Bulk settings, Pause pause) {
+  BulkWriter(SalesforceCalls calls, SalesforceConfig.Bulk settings, Sleeper pause) {
     this.calls = calls;
     this.settings = settings;
     this.pause = pause;
-  }
-
-  /** Waits between polls; tests pass one that returns at once. */
-  @FunctionalInterface
-  interface Pause {
-    void pause(java.time.Duration duration);
   }
 
   void update(String object, List<PqlUpdate> updates, WriteOutcome outcome) {
@@ -87,7 +82,7 @@ final class BulkWriter {
         throw new VendorException(SalesforceErrors.VENDOR, ErrorCategory.TRANSIENT, 0, "bulk job " + jobId
             + " still " + job.state() + " after " + settings.timeout() + "; aborted, the records stay queued", null);
       }
-      pause.pause(settings.pollInterval());
+      pause.sleep(settings.pollInterval());
     }
   }
 

@@ -6,6 +6,7 @@ import io.github.pqlconnector.core.http.TokenStore;
 import io.github.pqlconnector.core.http.VendorCall;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.resilience.ResilienceSettings;
+import io.github.pqlconnector.core.resilience.Sleeper;
 import io.github.pqlconnector.core.resilience.VendorResilience;
 import io.github.pqlconnector.core.spi.Capabilities;
 import io.github.pqlconnector.core.spi.CheckResult;
@@ -43,7 +44,7 @@ public final class SalesforceDestination implements CrmDestination {
   private final SalesforceSetup setup;
 
   private SalesforceDestination(SalesforceConfig config, HttpClients http, SalesforceCalls calls,
-      BulkWriter.Pause pause) {
+      Sleeper pause) {
     this.config = config;
     this.http = http;
     this.calls = calls;
@@ -57,12 +58,12 @@ public final class SalesforceDestination implements CrmDestination {
   }
 
   static SalesforceDestination create(SalesforceConfig config, DestinationContext context, HttpClients http) {
-    return create(config, context, http, SalesforceDestination::sleep);
+    return create(config, context, http, Sleeper.SYSTEM);
   }
 
   /** As above, with how to wait between Bulk job polls (tests pass one that returns at once). */
   static SalesforceDestination create(SalesforceConfig config, DestinationContext context, HttpClients http,
-      BulkWriter.Pause pause) {
+      Sleeper pause) {
     SalesforceTokens grants = new SalesforceTokens(config.auth(), SalesforceHttp.tokenClient(http), context.clock());
     TokenStore tokens = new TokenStore(grants, context.clock(), Duration.ofMinutes(5));
     DailyAllocation daily = new DailyAllocation(config.limits().reservePercent());
@@ -74,9 +75,9 @@ public final class SalesforceDestination implements CrmDestination {
 
   /** No per-second limit at Salesforce: a gentle pace from the config; 5 attempts; breaker on 5xx storms. */
   static ResilienceSettings settings(SalesforceConfig config) {
-    int perSecond = config.limits().requestsPerSecond();
-    return new ResilienceSettings(perSecond, Duration.ofSeconds(1), perSecond, Duration.ofSeconds(1), 5,
-        Duration.ofMillis(500), Duration.ofSeconds(60), 10, 50f, Duration.ofSeconds(30));
+    return ResilienceSettings.builder()
+        .requests(config.limits().requestsPerSecond(), Duration.ofSeconds(1))
+        .build();
   }
 
   @Override
@@ -123,14 +124,5 @@ public final class SalesforceDestination implements CrmDestination {
   @Override
   public void close() {
     http.shutdown();
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a Salesforce bulk job", e);
-    }
   }
 }

@@ -9,7 +9,7 @@ import io.github.pqlconnector.core.http.TokenStore;
 import io.github.pqlconnector.salesforce.api.LimitInfo;
 import io.github.pqlconnector.salesforce.api.SalesforceApi;
 import io.github.pqlconnector.salesforce.api.SalesforceErrors;
-import io.github.pqlconnector.salesforce.api.SalesforceJson;
+import io.github.pqlconnector.core.http.WireJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -43,7 +43,7 @@ final class SalesforceHttp {
         new BearerToken(tokens::current), toInstance(grants), recordLimits(daily)), UnaryOperator.identity(),
         CALL_TIMEOUT, new RefreshOnUnauthorized(tokens));
     return new Retrofit.Builder().baseUrl(PLACEHOLDER_BASE).client(client)
-        .addConverterFactory(JacksonConverterFactory.create(SalesforceJson.create()))
+        .addConverterFactory(JacksonConverterFactory.create(WireJson.create()))
         .validateEagerly(true).build().create(SalesforceApi.class);
   }
 

@@ -6,7 +6,7 @@ import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.TokenStore;
 import io.github.pqlconnector.salesforce.api.OAuthError;
 import io.github.pqlconnector.salesforce.api.SalesforceErrors;
-import io.github.pqlconnector.salesforce.api.SalesforceJson;
+import io.github.pqlconnector.core.http.WireJson;
 import io.github.pqlconnector.salesforce.api.TokenResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * unapproved user, wrong secret) ends the run as AUTH with what to do; token bodies are never logged or quoted.
  */
 final class SalesforceTokens implements TokenStore.Refresher {
-  private static final ObjectMapper JSON = SalesforceJson.create();
+  private static final ObjectMapper JSON = WireJson.create();
 
   private final SalesforceAuth auth;
   private final OkHttpClient http;

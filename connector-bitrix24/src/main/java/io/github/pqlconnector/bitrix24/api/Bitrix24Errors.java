@@ -1,5 +1,6 @@
 package io.github.pqlconnector.bitrix24.api;
 
+import io.github.pqlconnector.core.http.WireJson;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
@@ -27,7 +28,7 @@ public final class Bitrix24Errors implements ErrorMapper {
   static final String VENDOR = "bitrix24";
   private static final int MAX_MESSAGE_CHARS = 300;
   private static final Duration GATED_RETRY = Duration.ofMillis(1);
-  private static final ObjectReader ERROR_READER = Bitrix24Json.create().readerFor(ErrorBody.class);
+  private static final ObjectReader ERROR_READER = WireJson.create().readerFor(ErrorBody.class);
 
   private final UnaryOperator<String> redact;
   private final Runnable onQueryLimit;

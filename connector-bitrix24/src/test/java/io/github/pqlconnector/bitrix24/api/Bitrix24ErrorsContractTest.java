@@ -1,5 +1,6 @@
 package io.github.pqlconnector.bitrix24.api;
 
+import io.github.pqlconnector.core.http.WireJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
@@ -82,7 +83,7 @@ class Bitrix24ErrorsContractTest {
   private static Bitrix24Api api(WireMockRuntimeInfo wireMock) {
     return new Retrofit.Builder().baseUrl(wireMock.getHttpBaseUrl() + "/rest/")
         .client(new okhttp3.OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build())
-        .addConverterFactory(JacksonConverterFactory.create(Bitrix24Json.create())).build().create(Bitrix24Api.class);
+        .addConverterFactory(JacksonConverterFactory.create(WireJson.create())).build().create(Bitrix24Api.class);
   }
 
   static String fixture(String name) throws IOException {

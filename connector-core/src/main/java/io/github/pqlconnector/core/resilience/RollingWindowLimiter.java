@@ -39,12 +39,7 @@ final class RollingWindowLimiter implements RequestLimiter {
       if (wait == 0) {
         return () -> done(slot, System.nanoTime());
       }
-      try {
-        Thread.sleep(Math.max(1, wait / 1_000_000), (int) (wait % 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for a rate-limit permit", e);
-      }
+      Sleeper.SYSTEM.sleep(Duration.ofNanos(Math.max(1_000_000, wait)));
     }
   }
 

@@ -63,8 +63,9 @@ class VendorCallTest {
 
   @BeforeEach
   void client(WireMockRuntimeInfo wm) {
-    resilience = new VendorResilience("test/crm", new ResilienceSettings(3, Duration.ofSeconds(1), 1,
-        Duration.ofSeconds(1), 4, Duration.ofMillis(50), Duration.ofSeconds(5), 4, 50f, Duration.ofSeconds(30)));
+    resilience = new VendorResilience("test/crm", ResilienceSettings.builder()
+        .requests(3, Duration.ofSeconds(1)).searches(1, Duration.ofSeconds(1)).attempts(4, Duration.ofMillis(50))
+        .maxRetryAfter(Duration.ofSeconds(5)).breaker(4, 50f, Duration.ofSeconds(30)).build());
     OkHttpClient http = new HttpClients().forVendor("test", List.of(new BearerToken(() -> new Secret("tok-123"))),
         url -> url, Duration.ofSeconds(5));
     api = new Retrofit.Builder().baseUrl(wm.getHttpBaseUrl() + "/").client(http)

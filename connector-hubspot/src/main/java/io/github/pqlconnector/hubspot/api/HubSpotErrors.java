@@ -1,5 +1,6 @@
 package io.github.pqlconnector.hubspot.api;
 
+import io.github.pqlconnector.core.http.WireJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.pqlconnector.core.error.ErrorCategory;
@@ -37,7 +38,7 @@ public final class HubSpotErrors {
   private static final Duration LOCKED_WAIT = Duration.ofSeconds(2);
   private static final Duration BURST_WINDOW = Duration.ofSeconds(10);
   private static final int MAX_MESSAGE_CHARS = 500;
-  private static final ObjectReader ERROR_READER = HubSpotJson.create().readerFor(ErrorResponse.class);
+  private static final ObjectReader ERROR_READER = WireJson.create().readerFor(ErrorResponse.class);
 
   /** The mappings above as core's {@link ErrorMapper}, for {@code new VendorCall(HubSpotErrors.MAPPER, …)}. */
   public static final ErrorMapper MAPPER = new ErrorMapper() {

@@ -34,9 +34,9 @@ class HubSpotVendorCallContractTest {
   @BeforeEach
   void connect(WireMockRuntimeInfo wireMock) {
     api = HubSpotStubs.api(wireMock);
-    vendorCall = new VendorCall(HubSpotErrors.MAPPER, new VendorResilience("hubspot/test", new ResilienceSettings(
-        100, Duration.ofSeconds(10), 4, Duration.ofSeconds(1), 3, Duration.ofMillis(10), Duration.ofSeconds(5), 10,
-        50f, Duration.ofSeconds(30))));
+    vendorCall = new VendorCall(HubSpotErrors.MAPPER, new VendorResilience("hubspot/test", ResilienceSettings.builder()
+        .requests(100, Duration.ofSeconds(10)).searches(4, Duration.ofSeconds(1))
+        .attempts(3, Duration.ofMillis(10)).maxRetryAfter(Duration.ofSeconds(5)).build()));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.pqlconnector.salesforce.api;
 
+import io.github.pqlconnector.core.http.WireJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pqlconnector.core.error.ErrorCategory;
@@ -21,7 +22,7 @@ import retrofit2.Response;
 public final class SalesforceErrors {
   public static final String VENDOR = "salesforce";
   private static final int MAX_MESSAGE_CHARS = 500;
-  private static final ObjectMapper JSON = SalesforceJson.create();
+  private static final ObjectMapper JSON = WireJson.create();
 
   public static final ErrorMapper MAPPER = ErrorMapper.of(SalesforceErrors::from, SalesforceErrors::from);
 

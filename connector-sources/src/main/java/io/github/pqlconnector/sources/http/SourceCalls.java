@@ -24,9 +24,13 @@ public final class SourceCalls {
   private final VendorCall call;
 
   public SourceCalls(String vendor, String name, Window longWindow, Window shortWindow) {
-    ResilienceSettings settings = new ResilienceSettings(longWindow.permits(), longWindow.length(),
-        shortWindow.permits(), shortWindow.length(), MAX_ATTEMPTS, BACKOFF, MAX_RETRY_AFTER, 10, 50f,
-        Duration.ofMinutes(1));
+    ResilienceSettings settings = ResilienceSettings.builder()
+        .requests(longWindow.permits(), longWindow.length())
+        .searches(shortWindow.permits(), shortWindow.length())
+        .attempts(MAX_ATTEMPTS, BACKOFF)
+        .maxRetryAfter(MAX_RETRY_AFTER)
+        .breaker(10, 50f, Duration.ofMinutes(1))
+        .build();
     this.call = new VendorCall(new SourceErrors(vendor), new VendorResilience(vendor + "/" + name, settings));
   }
 

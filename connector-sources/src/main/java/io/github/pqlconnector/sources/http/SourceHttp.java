@@ -1,11 +1,10 @@
 package io.github.pqlconnector.sources.http;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.http.BearerToken;
 import io.github.pqlconnector.core.http.HttpClients;
+import io.github.pqlconnector.core.http.WireJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -27,8 +26,7 @@ public final class SourceHttp {
   public static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
   /** Vendor payloads are read tolerantly: vendors add fields. */
-  public static final ObjectMapper WIRE = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  public static final ObjectMapper WIRE = WireJson.create();
 
   private SourceHttp() {}
 

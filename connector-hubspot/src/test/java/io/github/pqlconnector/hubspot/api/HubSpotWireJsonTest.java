@@ -1,5 +1,6 @@
 package io.github.pqlconnector.hubspot.api;
 
+import io.github.pqlconnector.core.http.WireJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The wire mapper: what is left out of requests, and what responses may lack or add without failing a run. */
-class HubSpotJsonTest {
-  private final ObjectMapper json = HubSpotJson.create();
+class HubSpotWireJsonTest {
+  private final ObjectMapper json = WireJson.create();
 
   @Test
   void readingByRecordIdSendsNoIdProperty() throws JsonProcessingException {
