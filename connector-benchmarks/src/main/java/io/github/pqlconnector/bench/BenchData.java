@@ -1,8 +1,8 @@
 package io.github.pqlconnector.bench;
 
-import io.github.pqlconnector.app.demo.DemoDataset;
-import io.github.pqlconnector.app.demo.DemoFiles;
-import io.github.pqlconnector.app.demo.DemoSpec;
+import io.github.pqlconnector.demo.DemoDataset;
+import io.github.pqlconnector.demo.DemoFiles;
+import io.github.pqlconnector.demo.DemoSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

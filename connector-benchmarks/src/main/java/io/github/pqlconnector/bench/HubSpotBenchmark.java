@@ -1,6 +1,6 @@
 package io.github.pqlconnector.bench;
 
-import io.github.pqlconnector.app.demo.DemoSpec;
+import io.github.pqlconnector.demo.DemoSpec;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.config.StateConfig;

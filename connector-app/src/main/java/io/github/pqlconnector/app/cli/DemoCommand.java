@@ -1,8 +1,8 @@
 package io.github.pqlconnector.app.cli;
 
-import io.github.pqlconnector.app.demo.DemoDataset;
-import io.github.pqlconnector.app.demo.DemoFiles;
-import io.github.pqlconnector.app.demo.DemoSpec;
+import io.github.pqlconnector.demo.DemoDataset;
+import io.github.pqlconnector.demo.DemoFiles;
+import io.github.pqlconnector.demo.DemoSpec;
 import io.github.pqlconnector.core.sync.RunSummary;
 import io.github.pqlconnector.core.sync.RunTrigger;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.pqlconnector.app.demo;
+package io.github.pqlconnector.demo;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.github.pqlconnector.app.demo;
+package io.github.pqlconnector.demo;
 
 /**
  * The size of a generated demo dataset: how many accounts, users and event lines, over how many days before

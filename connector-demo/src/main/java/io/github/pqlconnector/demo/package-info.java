@@ -4,6 +4,6 @@
  * and "now" always give byte-identical files; memory grows with users and accounts, never with events.
  */
 @NullMarked
-package io.github.pqlconnector.app.demo;
+package io.github.pqlconnector.demo;
 
 import org.jspecify.annotations.NullMarked;

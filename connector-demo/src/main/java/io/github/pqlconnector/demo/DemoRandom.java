@@ -1,4 +1,4 @@
-package io.github.pqlconnector.app.demo;
+package io.github.pqlconnector.demo;
 
 /**
  * SplitMix64 with the few distributions the demo needs. Written out (not {@code java.util.Random}) so the

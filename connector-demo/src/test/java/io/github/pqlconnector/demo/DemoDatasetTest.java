@@ -1,4 +1,4 @@
-package io.github.pqlconnector.app.demo;
+package io.github.pqlconnector.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
