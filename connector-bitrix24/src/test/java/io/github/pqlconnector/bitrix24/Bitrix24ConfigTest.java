@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pqlconnector.core.config.ConfigLoader;
-import io.github.pqlconnector.core.config.ConfigPath;
-import io.github.pqlconnector.core.config.LineIndex;
-import io.github.pqlconnector.core.config.Problems;
 import io.github.pqlconnector.core.config.Secret;
-import io.github.pqlconnector.core.config.TaskPolicy;
 import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.error.ConfigProblem;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.LineIndex;
+import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.Plugins;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
 import java.util.List;
 import java.util.Map;

@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import io.github.pqlconnector.core.config.TaskPolicy;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.model.EntityLevel;
@@ -27,6 +26,7 @@ import io.github.pqlconnector.core.spi.CrmRecord;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.github.pqlconnector.core.spi.WriteResult;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -8,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
-/** Core names no vendor, prints nothing, and the engine does no I/O. */
+/** Core names no vendor, prints nothing, has no package cycles, and the engine does no I/O. */
 @AnalyzeClasses(packages = "io.github.pqlconnector.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   @ArchTest
@@ -29,4 +30,14 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule modelDependsOnNothingOfOurs = noClasses().that().resideInAPackage("..core.model..").should()
       .dependOnClassesThat().resideInAnyPackage("..core.engine..", "..core.sync..", "..core.state..", "..core.config..");
+
+  /** The model is what the bucket codec encodes by; the model knowing the codec made each need the other. */
+  @ArchTest
+  static final ArchRule codecDoesNotCallBack = noClasses().that().haveSimpleName("CompiledModel").should()
+      .dependOnClassesThat().haveSimpleName("BucketCodec");
+
+  /** Packages layer: a cycle (config and spi each needing the other) makes neither understandable alone. */
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("io.github.pqlconnector.core.(*)..").should()
+      .beFreeOfCycles();
 }

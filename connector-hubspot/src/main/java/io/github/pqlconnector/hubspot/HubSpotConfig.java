@@ -1,10 +1,10 @@
 package io.github.pqlconnector.hubspot;
 
-import io.github.pqlconnector.core.config.ConfigPath;
-import io.github.pqlconnector.core.config.Problems;
 import io.github.pqlconnector.core.config.Secret;
-import io.github.pqlconnector.core.config.TaskPolicy;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.DestinationConfig;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.github.pqlconnector.hubspot.api.HubSpotApiVersion;
 import java.net.URI;
 import java.net.URISyntaxException;

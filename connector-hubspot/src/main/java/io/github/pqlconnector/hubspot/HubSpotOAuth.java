@@ -1,8 +1,8 @@
 package io.github.pqlconnector.hubspot;
 
-import io.github.pqlconnector.core.config.ConfigPath;
-import io.github.pqlconnector.core.config.Problems;
 import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**

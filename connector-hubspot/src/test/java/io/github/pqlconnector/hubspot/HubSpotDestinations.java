@@ -2,13 +2,13 @@ package io.github.pqlconnector.hubspot;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import io.github.pqlconnector.core.config.Secret;
-import io.github.pqlconnector.core.config.TaskPolicy;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package io.github.pqlconnector.salesforce;
 
-import io.github.pqlconnector.core.config.ConfigPath;
-import io.github.pqlconnector.core.config.Problems;
 import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,9 +1,9 @@
 package io.github.pqlconnector.salesforce;
 
-import io.github.pqlconnector.core.config.ConfigPath;
-import io.github.pqlconnector.core.config.Problems;
-import io.github.pqlconnector.core.config.TaskPolicy;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.DestinationConfig;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package io.github.pqlconnector.salesforce;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import io.github.pqlconnector.core.config.TaskPolicy;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,8 @@
 package io.github.pqlconnector.core.config;
 
+import io.github.pqlconnector.core.problem.ConfigLists;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import java.util.HashSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.pqlconnector.core.config.PqlConfig.Named;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.spi.SourceConfig;

@@ -1,5 +1,7 @@
 package io.github.pqlconnector.core.config;
 
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import org.jspecify.annotations.Nullable;
 
 /** An event name ({@code "*"} for any event) and one of its properties, for {@code sum} and {@code distinct}. */

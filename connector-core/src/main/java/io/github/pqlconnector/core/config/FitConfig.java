@@ -1,6 +1,9 @@
 package io.github.pqlconnector.core.config;
 
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.problem.ConfigLists;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,8 @@
 package io.github.pqlconnector.core.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

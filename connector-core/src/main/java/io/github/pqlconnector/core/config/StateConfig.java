@@ -1,5 +1,7 @@
 package io.github.pqlconnector.core.config;
 
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,7 @@
 package io.github.pqlconnector.core.config;
 
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import java.text.ParseException;
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;

@@ -1,5 +1,7 @@
 package io.github.pqlconnector.core.config;
 
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import org.jspecify.annotations.Nullable;
 
 /** Score thresholds: {@code pql} and above is a PQL, {@code warm} and above is warm, the rest cold. */

@@ -72,11 +72,6 @@ public final class CompiledModel {
     return MetricDef.calendarDays(config.window().toMillis());
   }
 
-  /** Identifies the layout of stored day buckets; buckets written under another fingerprint are rebuilt. */
-  public String bucketFingerprint() {
-    return BucketCodec.fingerprint(this);
-  }
-
   /** Every metric, the hidden {@code anyEvent} counts included, in slot-assignment order. */
   List<MetricDef> allDefs() {
     return allDefs;

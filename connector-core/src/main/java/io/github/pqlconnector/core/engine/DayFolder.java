@@ -28,6 +28,14 @@ public final class DayFolder implements EventSink {
   private final Map<Long, Map<String, DayPartial>> accounts = new TreeMap<>();
   private long accepted;
 
+  /**
+   * Identifies the layout of the day buckets this model writes (the codec's encoding and the model's metric slots);
+   * buckets written under another fingerprint are rebuilt.
+   */
+  public static String fingerprint(CompiledModel model) {
+    return BucketCodec.fingerprint(model);
+  }
+
   public DayFolder(CompiledModel model, Rejections rejections, long fromMillis, long toMillis) {
     this.model = model;
     this.rejections = rejections;

@@ -1,8 +1,7 @@
 package io.github.pqlconnector.core.spi;
 
-import io.github.pqlconnector.core.config.ConfigPath;
-import io.github.pqlconnector.core.config.Problems;
-import io.github.pqlconnector.core.config.TaskPolicy;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 
 /** The typed config of one CRM destination, bound from its YAML block minus {@code type}. */
 public interface DestinationConfig {

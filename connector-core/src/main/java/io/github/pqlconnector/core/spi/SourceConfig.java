@@ -1,7 +1,7 @@
 package io.github.pqlconnector.core.spi;
 
-import io.github.pqlconnector.core.config.ConfigPath;
-import io.github.pqlconnector.core.config.Problems;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 
 /** The typed config of one analytics source, bound from its YAML block minus {@code type}. */
 public interface SourceConfig {

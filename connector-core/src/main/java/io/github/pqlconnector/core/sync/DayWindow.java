@@ -1,6 +1,7 @@
 package io.github.pqlconnector.core.sync;
 
 import io.github.pqlconnector.core.engine.CompiledModel;
+import io.github.pqlconnector.core.engine.DayFolder;
 import io.github.pqlconnector.core.state.BucketDao;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ record DayWindow(Instant from, Instant to, long keepFromDay, boolean rebuild) {
     long today = Math.floorDiv(now.toEpochMilli(), DAY_MILLIS);
     long keepFromDay = today - model.maxCalendarDays() + 1;
     Instant to = now.plusMillis(1);
-    Optional<BucketDao.Window> usable = previous.filter(w -> w.modelHash().equals(model.bucketFingerprint()));
+    Optional<BucketDao.Window> usable = previous.filter(w -> w.modelHash().equals(DayFolder.fingerprint(model)));
     if (usable.isEmpty()) {
       return new DayWindow(dayStart(keepFromDay), to, keepFromDay, true);
     }

@@ -54,7 +54,7 @@ final class IncrementalStep {
     }
     folder.replayInto(aggregator);
     BucketWrite write = new BucketWrite(window.rebuild() ? null : window.fromDay(), window.keepFromDay(),
-        folder.buckets(), window.to(), model.bucketFingerprint());
+        folder.buckets(), window.to(), DayFolder.fingerprint(model));
     EvaluationStep.ReadOutcome outcome = new EvaluationStep.ReadOutcome(folder.accepted(), rejections,
         read.cursor(), write);
     return step.evaluate(aggregator.finish(), outcome, snapshot.states(), snapshot.known(), now, progress);

@@ -1,6 +1,5 @@
 package io.github.pqlconnector.core.sync;
 
-import io.github.pqlconnector.core.config.TaskPolicy;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.error.VendorException;
@@ -10,6 +9,7 @@ import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.CrmRecord;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.github.pqlconnector.core.spi.TaskRequest;
 import io.github.pqlconnector.core.spi.TaskResult;
 import io.github.pqlconnector.core.state.StateStore;

@@ -1,6 +1,5 @@
 package io.github.pqlconnector.core.sync;
 
-import io.github.pqlconnector.core.config.TaskPolicy;
 import io.github.pqlconnector.core.engine.Numbers;
 import io.github.pqlconnector.core.model.EntityState;
 import io.github.pqlconnector.core.model.Evaluation;
@@ -8,6 +7,7 @@ import io.github.pqlconnector.core.model.PqlResult;
 import io.github.pqlconnector.core.model.PqlStatus;
 import io.github.pqlconnector.core.model.Traits;
 import io.github.pqlconnector.core.spi.MatchKey;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.github.pqlconnector.core.state.TaskDao;
 import java.time.Instant;
 import java.util.Locale;

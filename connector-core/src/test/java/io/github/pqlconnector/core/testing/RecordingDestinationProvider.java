@@ -1,10 +1,10 @@
 package io.github.pqlconnector.core.testing;
 
-import io.github.pqlconnector.core.config.TaskPolicy;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.CrmDestinationProvider;
 import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.DestinationContext;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 
 /** {@code type: recording}: hands out one shared {@link RecordingDestination} so a test can inspect it. */
 public final class RecordingDestinationProvider implements CrmDestinationProvider {

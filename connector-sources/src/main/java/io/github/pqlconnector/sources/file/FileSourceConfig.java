@@ -1,7 +1,7 @@
 package io.github.pqlconnector.sources.file;
 
-import io.github.pqlconnector.core.config.ConfigPath;
-import io.github.pqlconnector.core.config.Problems;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.SourceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

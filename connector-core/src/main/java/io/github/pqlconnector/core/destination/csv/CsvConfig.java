@@ -1,9 +1,9 @@
 package io.github.pqlconnector.core.destination.csv;
 
-import io.github.pqlconnector.core.config.ConfigPath;
-import io.github.pqlconnector.core.config.Problems;
-import io.github.pqlconnector.core.config.TaskPolicy;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.DestinationConfig;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**

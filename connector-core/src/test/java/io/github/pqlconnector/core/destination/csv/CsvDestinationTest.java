@@ -2,12 +2,12 @@ package io.github.pqlconnector.core.destination.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pqlconnector.core.config.TaskPolicy;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.github.pqlconnector.core.spi.TaskRequest;
 import io.github.pqlconnector.core.spi.TaskResult;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.pqlconnector.core.config;
+package io.github.pqlconnector.core.problem;
 
 import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.error.ConfigProblem;

@@ -1,4 +1,4 @@
-package io.github.pqlconnector.core.config;
+package io.github.pqlconnector.core.problem;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

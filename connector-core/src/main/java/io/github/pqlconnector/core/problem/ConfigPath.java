@@ -1,4 +1,4 @@
-package io.github.pqlconnector.core.config;
+package io.github.pqlconnector.core.problem;
 
 import java.util.ArrayList;
 import java.util.List;
