@@ -1,8 +1,8 @@
 package io.github.pqlconnector.bench;
 
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.MatchKey;

@@ -1,7 +1,7 @@
 package io.github.pqlconnector.bench;
 
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.model.Event;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.AnalyticsSourceProvider;
 import io.github.pqlconnector.core.spi.EventSink;

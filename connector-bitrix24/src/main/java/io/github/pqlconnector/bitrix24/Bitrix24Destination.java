@@ -35,16 +35,14 @@ import java.util.Map;
  */
 public final class Bitrix24Destination implements CrmDestination {
   private final Bitrix24Config config;
-  private final HttpClients http;
   private final Bitrix24Calls calls;
   private final Bitrix24Matcher matcher;
   private final Bitrix24Writer writer;
   private final Bitrix24Tasks tasks;
   private final Bitrix24Setup setup;
 
-  private Bitrix24Destination(Bitrix24Config config, HttpClients http, Bitrix24Calls calls) {
+  private Bitrix24Destination(Bitrix24Config config, Bitrix24Calls calls) {
     this.config = config;
-    this.http = http;
     this.calls = calls;
     Bitrix24UserFields userFields = new Bitrix24UserFields(calls);
     boolean ownerTasks = !config.tasks().on().isEmpty() && "record".equals(config.tasks().owner());
@@ -63,7 +61,7 @@ public final class Bitrix24Destination implements CrmDestination {
     Bitrix24Http stack = Bitrix24Http.create(http, config, budget);
     Bitrix24Errors errors = new Bitrix24Errors(stack.redactor(), limiter::markFull);
     VendorResilience resilience = new VendorResilience("bitrix24/" + context.name(), settings(timing), limiter);
-    return new Bitrix24Destination(config, http,
+    return new Bitrix24Destination(config,
         new Bitrix24Calls(stack.api(), new VendorCall(errors, resilience), errors, budget, limiter::markFull));
   }
 
@@ -125,8 +123,7 @@ public final class Bitrix24Destination implements CrmDestination {
     return tasks.createTask(request);
   }
 
+  /** Nothing to release: the HTTP pool belongs to the process (the context's {@code HttpClients}). */
   @Override
-  public void close() {
-    http.shutdown();
-  }
+  public void close() {}
 }

@@ -7,9 +7,7 @@ import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.DestinationContext;
 
 /**
- * The {@code type: bitrix24} destination. Each destination gets its own {@link HttpClients} root, shut down when it
- * closes. Pacing uses the real clocks ({@link Bitrix24Timing#SYSTEM}), not the context's clock, which may be a fixed
- * one for the PQL engine.
+ * The {@code type: bitrix24} destination, on the process's HTTP pool (the context's {@link HttpClients}).
  */
 public final class Bitrix24DestinationProvider implements CrmDestinationProvider {
   private final Bitrix24Timing timing;
@@ -34,6 +32,6 @@ public final class Bitrix24DestinationProvider implements CrmDestinationProvider
 
   @Override
   public CrmDestination create(DestinationConfig config, DestinationContext context) {
-    return Bitrix24Destination.create((Bitrix24Config) config, context, new HttpClients(), timing);
+    return Bitrix24Destination.create((Bitrix24Config) config, context, context.http(), timing);
   }
 }

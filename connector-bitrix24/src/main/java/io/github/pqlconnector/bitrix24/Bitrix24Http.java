@@ -1,9 +1,9 @@
 package io.github.pqlconnector.bitrix24;
 
 import io.github.pqlconnector.bitrix24.api.Bitrix24Api;
-import io.github.pqlconnector.core.http.WireJson;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.http.TokenStore;
+import io.github.pqlconnector.core.http.VendorApis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,22 +11,19 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import retrofit2.Retrofit;
-import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
  * The HTTP stack of one Bitrix24 destination: a client derived from core's root client (shared pool, redacting BASIC
  * logger at DEBUG under {@code pql.http.bitrix24}) and the {@link Bitrix24Api} Retrofit builds on it. Interceptors, in
- * order: user agent, the {@link OperatingGate}, then auth (the webhook's path or the OAuth {@code auth} parameter), so
+ * order: core's (user agent, operation name), the {@link OperatingGate}, then auth (the webhook's path or the OAuth {@code auth} parameter), so
  * the logger, which runs last, sees the final URL and hides the webhook code through {@link #redactor()}.
  */
 record Bitrix24Http(Bitrix24Api api, UnaryOperator<String> redactor) {
   static final String VENDOR = "bitrix24";
-  static final String USER_AGENT = "pql-connector";
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);   // Bitrix24 cloud stops a request after 60 s
 
   static Bitrix24Http create(HttpClients http, Bitrix24Config config, OperatingBudget budget) {
-    List<Interceptor> interceptors = new ArrayList<>(List.of(userAgent(), new OperatingGate(budget)));
+    List<Interceptor> interceptors = new ArrayList<>(List.of(new OperatingGate(budget)));
     if (config.oauth() == null) {
       Bitrix24Webhook webhook = Bitrix24Webhook.parse(config.webhookUrl()).orElseThrow(() ->
           new IllegalArgumentException("webhookUrl does not have the documented shape"));
@@ -46,16 +43,7 @@ record Bitrix24Http(Bitrix24Api api, UnaryOperator<String> redactor) {
   }
 
   private static Bitrix24Api api(OkHttpClient client, String restBase) {
-    return new Retrofit.Builder()
-        .baseUrl(restBase.endsWith("/") ? restBase : restBase + "/")
-        .client(client)
-        .addConverterFactory(JacksonConverterFactory.create(WireJson.create()))
-        .validateEagerly(true)
-        .build()
-        .create(Bitrix24Api.class);
+    return VendorApis.create(Bitrix24Api.class, restBase, client);
   }
 
-  private static Interceptor userAgent() {
-    return chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", USER_AGENT).build());
-  }
 }

@@ -1,6 +1,6 @@
 package io.github.pqlconnector.bitrix24;
 
-import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.secret.Secret;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.UnaryOperator;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pqlconnector.core.config.ConfigLoader;
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.error.ConfigProblem;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.LineIndex;
 import io.github.pqlconnector.core.problem.Problems;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;

@@ -16,9 +16,9 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.WriteResult;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.CheckResult;
 import java.io.IOException;
 import java.nio.file.Files;

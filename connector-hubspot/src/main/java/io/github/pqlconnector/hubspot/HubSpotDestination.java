@@ -3,9 +3,9 @@ package io.github.pqlconnector.hubspot;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.HttpClients;
+import io.github.pqlconnector.core.http.TokenStore;
 import io.github.pqlconnector.core.http.VendorCall;
 import io.github.pqlconnector.core.model.EntityLevel;
-import io.github.pqlconnector.core.http.TokenStore;
 import io.github.pqlconnector.core.resilience.ResilienceSettings;
 import io.github.pqlconnector.core.resilience.VendorResilience;
 import io.github.pqlconnector.core.spi.Capabilities;
@@ -34,16 +34,14 @@ public final class HubSpotDestination implements CrmDestination {
   private static final String SCOPES =
       "a scope (needs crm.objects.contacts/companies read+write, crm.schemas.contacts/companies write)";
   private final HubSpotConfig config;
-  private final HttpClients http;
   private final HubSpotCalls calls;
   private final HubSpotMatcher matcher;
   private final HubSpotWriter writer;
   private final HubSpotTasks tasks;
   private final HubSpotSetup setup;
 
-  private HubSpotDestination(HubSpotConfig config, HttpClients http, HubSpotCalls calls) {
+  private HubSpotDestination(HubSpotConfig config, HubSpotCalls calls) {
     this.config = config;
-    this.http = http;
     this.calls = calls;
     this.matcher = new HubSpotMatcher(calls, config.accountKey());
     this.writer = new HubSpotWriter(calls, config.accountKey(), config.createMissing());
@@ -59,7 +57,7 @@ public final class HubSpotDestination implements CrmDestination {
             http.forVendor("hubspot-oauth", List.of(), url -> url, Duration.ofSeconds(30)), context.clock()),
             context.clock(), Duration.ofMinutes(2)));
     VendorResilience resilience = new VendorResilience("hubspot/" + context.name(), settings(config));
-    return new HubSpotDestination(config, http, new HubSpotCalls(stack.api(), config.version(),
+    return new HubSpotDestination(config, new HubSpotCalls(stack.api(), config.version(),
         new VendorCall(HubSpotErrors.MAPPER, resilience), config.objects()));
   }
 
@@ -114,8 +112,7 @@ public final class HubSpotDestination implements CrmDestination {
     return tasks.createTask(request);
   }
 
+  /** Nothing to release: the HTTP pool belongs to the process (the context's {@code HttpClients}). */
   @Override
-  public void close() {
-    http.shutdown();
-  }
+  public void close() {}
 }

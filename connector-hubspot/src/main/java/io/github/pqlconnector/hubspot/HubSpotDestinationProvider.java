@@ -7,8 +7,7 @@ import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.DestinationContext;
 
 /**
- * The {@code type: hubspot} destination. Each destination gets its own {@link HttpClients} root (the SPI's context
- * carries none), shut down when the destination closes.
+ * The {@code type: hubspot} destination, on the process's HTTP pool (the context's {@link HttpClients}).
  */
 public final class HubSpotDestinationProvider implements CrmDestinationProvider {
   @Override
@@ -23,6 +22,6 @@ public final class HubSpotDestinationProvider implements CrmDestinationProvider 
 
   @Override
   public CrmDestination create(DestinationConfig config, DestinationContext context) {
-    return HubSpotDestination.create((HubSpotConfig) config, context, new HttpClients());
+    return HubSpotDestination.create((HubSpotConfig) config, context, context.http());
   }
 }

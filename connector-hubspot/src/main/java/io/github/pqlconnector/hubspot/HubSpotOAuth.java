@@ -1,8 +1,8 @@
 package io.github.pqlconnector.hubspot;
 
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
+import io.github.pqlconnector.core.secret.Secret;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,10 +2,10 @@ package io.github.pqlconnector.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.TokenStore;
+import io.github.pqlconnector.core.secret.Secret;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

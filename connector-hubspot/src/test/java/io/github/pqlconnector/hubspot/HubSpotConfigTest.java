@@ -2,11 +2,11 @@ package io.github.pqlconnector.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.error.ConfigProblem;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.LineIndex;
 import io.github.pqlconnector.core.problem.Problems;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.TaskPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.github.pqlconnector.hubspot;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.PqlFields;

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.http.HttpClients;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.hubspot.api.HubSpotApiVersion;
 import io.github.pqlconnector.hubspot.api.HubSpotRateLimit;
 import io.github.pqlconnector.hubspot.api.PropertyGroupResponse;

@@ -1,8 +1,8 @@
 package io.github.pqlconnector.salesforce;
 
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
+import io.github.pqlconnector.core.secret.Secret;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -36,17 +36,15 @@ import java.util.Map;
  */
 public final class SalesforceDestination implements CrmDestination {
   private final SalesforceConfig config;
-  private final HttpClients http;
   private final SalesforceCalls calls;
   private final SalesforceMatcher matcher;
   private final SalesforceWriter writer;
   private final SalesforceTasks tasks;
   private final SalesforceSetup setup;
 
-  private SalesforceDestination(SalesforceConfig config, HttpClients http, SalesforceCalls calls,
+  private SalesforceDestination(SalesforceConfig config, SalesforceCalls calls,
       Sleeper pause) {
     this.config = config;
-    this.http = http;
     this.calls = calls;
     this.matcher = new SalesforceMatcher(calls, config);
     this.writer = new SalesforceWriter(config, calls.daily(), new CollectionsWriter(calls),
@@ -69,7 +67,7 @@ public final class SalesforceDestination implements CrmDestination {
     DailyAllocation daily = new DailyAllocation(config.limits().reservePercent());
     SalesforceApi api = SalesforceHttp.api(http, tokens, grants, daily);
     VendorResilience resilience = new VendorResilience("salesforce/" + context.name(), settings(config));
-    return new SalesforceDestination(config, http,
+    return new SalesforceDestination(config,
         new SalesforceCalls(api, config.dataPath(), new VendorCall(SalesforceErrors.MAPPER, resilience), daily), pause);
   }
 
@@ -121,8 +119,7 @@ public final class SalesforceDestination implements CrmDestination {
     return tasks.createTask(request);
   }
 
+  /** Nothing to release: the HTTP pool belongs to the process (the context's {@code HttpClients}). */
   @Override
-  public void close() {
-    http.shutdown();
-  }
+  public void close() {}
 }

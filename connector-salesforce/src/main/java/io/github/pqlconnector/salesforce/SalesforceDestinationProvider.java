@@ -20,6 +20,6 @@ public final class SalesforceDestinationProvider implements CrmDestinationProvid
 
   @Override
   public CrmDestination create(DestinationConfig config, DestinationContext context) {
-    return SalesforceDestination.create((SalesforceConfig) config, context, new HttpClients());
+    return SalesforceDestination.create((SalesforceConfig) config, context, context.http());
   }
 }

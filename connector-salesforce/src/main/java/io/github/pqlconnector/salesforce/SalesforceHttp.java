@@ -6,10 +6,10 @@ import io.github.pqlconnector.core.http.BearerToken;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.http.RefreshOnUnauthorized;
 import io.github.pqlconnector.core.http.TokenStore;
+import io.github.pqlconnector.core.http.VendorApis;
 import io.github.pqlconnector.salesforce.api.LimitInfo;
 import io.github.pqlconnector.salesforce.api.SalesforceApi;
 import io.github.pqlconnector.salesforce.api.SalesforceErrors;
-import io.github.pqlconnector.core.http.WireJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -18,16 +18,14 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import retrofit2.Retrofit;
-import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
- * The HTTP stack of one Salesforce destination, derived from core's root client: {@code User-Agent}, the bearer
+ * The HTTP stack of one Salesforce destination, derived from core's root client (user agent and operation name added there): the bearer
  * token from the {@link TokenStore} (fetched before the first call, renewed once after a 401), every request sent to
  * the {@code instance_url} of the current token, and each response's {@code Sforce-Limit-Info} recorded in the
  * {@link DailyAllocation}. Requests are logged at DEBUG by core's redacting logger, without {@code Authorization}.
  */
 final class SalesforceHttp {
-  static final String USER_AGENT = "pql-connector";
   /** Retrofit needs a base URL; the real host is the token's {@code instance_url}, set per request. */
   static final String PLACEHOLDER_BASE = "https://instance.invalid/";
   static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
@@ -35,20 +33,14 @@ final class SalesforceHttp {
   private SalesforceHttp() {}
 
   static OkHttpClient tokenClient(HttpClients http) {
-    return http.forVendor("salesforce-oauth", List.of(userAgent()), UnaryOperator.identity(), Duration.ofSeconds(30));
+    return http.forVendor("salesforce-oauth", List.of(), UnaryOperator.identity(), Duration.ofSeconds(30));
   }
 
   static SalesforceApi api(HttpClients http, TokenStore tokens, SalesforceTokens grants, DailyAllocation daily) {
-    OkHttpClient client = http.forVendor(SalesforceErrors.VENDOR, List.of(userAgent(),
+    OkHttpClient client = http.forVendor(SalesforceErrors.VENDOR, List.of(
         new BearerToken(tokens::current), toInstance(grants), recordLimits(daily)), UnaryOperator.identity(),
         CALL_TIMEOUT, new RefreshOnUnauthorized(tokens));
-    return new Retrofit.Builder().baseUrl(PLACEHOLDER_BASE).client(client)
-        .addConverterFactory(JacksonConverterFactory.create(WireJson.create()))
-        .validateEagerly(true).build().create(SalesforceApi.class);
-  }
-
-  private static Interceptor userAgent() {
-    return chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", USER_AGENT).build());
+    return VendorApis.create(SalesforceApi.class, PLACEHOLDER_BASE, client);
   }
 
   /** Runs after the bearer interceptor, which fetched a token (and so the instance) if there was none. */

@@ -1,6 +1,6 @@
 package io.github.pqlconnector.salesforce;
 
-import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

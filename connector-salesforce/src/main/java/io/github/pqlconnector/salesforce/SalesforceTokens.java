@@ -1,14 +1,14 @@
 package io.github.pqlconnector.salesforce;
 
-import io.github.pqlconnector.core.config.Secret;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.TokenStore;
+import io.github.pqlconnector.core.http.WireJson;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.salesforce.api.OAuthError;
 import io.github.pqlconnector.salesforce.api.SalesforceErrors;
-import io.github.pqlconnector.core.http.WireJson;
 import io.github.pqlconnector.salesforce.api.TokenResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;

@@ -6,9 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.PqlFields;

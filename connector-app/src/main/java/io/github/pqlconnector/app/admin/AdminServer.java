@@ -2,7 +2,7 @@ package io.github.pqlconnector.app.admin;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.pqlconnector.core.config.AdminConfig;
-import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.secret.Secret;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.github.pqlconnector.app.admin;
 
-import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.secret.Secret;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

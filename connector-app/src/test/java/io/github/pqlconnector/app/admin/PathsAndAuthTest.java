@@ -3,7 +3,7 @@ package io.github.pqlconnector.app.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.secret.Secret;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

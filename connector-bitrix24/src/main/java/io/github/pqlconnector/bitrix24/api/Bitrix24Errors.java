@@ -1,10 +1,10 @@
 package io.github.pqlconnector.bitrix24.api;
 
-import io.github.pqlconnector.core.http.WireJson;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.ErrorMapper;
+import io.github.pqlconnector.core.http.WireJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.github.pqlconnector.core.config;
 
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
+import io.github.pqlconnector.core.secret.Secret;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.jspecify.annotations.Nullable;

@@ -2,6 +2,7 @@ package io.github.pqlconnector.core.config;
 
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
+import io.github.pqlconnector.core.secret.Secret;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,4 +5,5 @@
 @NullMarked
 package io.github.pqlconnector.core.config;
 
+import io.github.pqlconnector.core.secret.Secret;
 import org.jspecify.annotations.NullMarked;

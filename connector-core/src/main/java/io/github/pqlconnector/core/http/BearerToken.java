@@ -1,6 +1,6 @@
 package io.github.pqlconnector.core.http;
 
-import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.secret.Secret;
 import java.io.IOException;
 import java.util.function.Supplier;
 import okhttp3.Interceptor;

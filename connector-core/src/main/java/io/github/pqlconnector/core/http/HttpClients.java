@@ -22,13 +22,16 @@ public final class HttpClients {
   private final OkHttpClient root = new OkHttpClient();
 
   /**
-   * A client for one vendor instance. {@code interceptors} run in order (auth, user agent…); the logger runs
+   * A client for one vendor instance. Every request first gets the {@code User-Agent} with the version and its
+   * operation name in the MDC ({@link VendorApis}); then {@code interceptors} run in order (auth…); the logger runs
    * last so it sees the final headers, and hides {@code Authorization} and cookies. {@code redactUrl} hides
    * secrets in URLs (Bitrix24 webhooks carry theirs in the path).
    */
   public OkHttpClient forVendor(String vendor, List<Interceptor> interceptors, UnaryOperator<String> redactUrl,
       Duration callTimeout) {
-    OkHttpClient.Builder builder = root.newBuilder().callTimeout(callTimeout);
+    OkHttpClient.Builder builder = root.newBuilder().callTimeout(callTimeout)
+        .addInterceptor(VendorApis.userAgent())
+        .addInterceptor(VendorApis.operationInMdc(vendor));
     interceptors.forEach(builder::addInterceptor);
     builder.addInterceptor(redactingLogger(vendor, redactUrl));
     return builder.build();

@@ -1,6 +1,6 @@
 package io.github.pqlconnector.core.http;
 
-import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.secret.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

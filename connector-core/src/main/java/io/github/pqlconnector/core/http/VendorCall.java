@@ -5,7 +5,6 @@ import io.github.pqlconnector.core.resilience.VendorResilience;
 import java.io.IOException;
 import java.util.function.Supplier;
 import retrofit2.Call;
-import retrofit2.Invocation;
 import retrofit2.Response;
 
 /**
@@ -60,8 +59,6 @@ public final class VendorCall {
 
   /** {@code Service.method} from Retrofit's invocation tag, for messages; never the arguments. */
   static String operation(Call<?> call) {
-    Invocation invocation = call.request().tag(Invocation.class);
-    return invocation == null ? call.request().method() + " " + call.request().url().encodedPath()
-        : invocation.method().getDeclaringClass().getSimpleName() + "." + invocation.method().getName();
+    return VendorApis.operation(call.request(), call.request().method() + " " + call.request().url().encodedPath());
   }
 }

@@ -2,6 +2,7 @@ package io.github.pqlconnector.core.sync;
 
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.error.ConfigException;
+import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationConfig;
@@ -13,11 +14,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 
-/** Creates sources and destinations from their config blocks through the discovered providers. */
+/**
+ * Creates sources and destinations from their config blocks through the discovered providers, all on one HTTP pool
+ * (one connection pool and dispatcher for the process, as OkHttp recommends).
+ */
 public final class Connectors {
   private final Plugins plugins;
   private final Clock clock;
   private final MeterRegistry metrics;
+  private final HttpClients http = new HttpClients();
 
   public Connectors(Plugins plugins, Clock clock) {
     this(plugins, clock, new SimpleMeterRegistry());
@@ -29,6 +34,11 @@ public final class Connectors {
     this.metrics = metrics;
   }
 
+  /** The one HTTP pool every source and destination made here derives its client from. */
+  public HttpClients http() {
+    return http;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -36,14 +46,14 @@ public final class Connectors {
   public AnalyticsSource source(PqlConfig.Named<SourceConfig> named) {
     return plugins.source(named.type())
         .orElseThrow(() -> ConfigException.of("sources." + named.name() + ".type", "unknown type " + named.type()))
-        .create(named.config(), new SourceContext(named.name(), clock));
+        .create(named.config(), new SourceContext(named.name(), clock, http));
   }
 
   /** The destination, its calls counted as {@code pql.destination.calls} by destination, operation and outcome. */
   public CrmDestination destination(PqlConfig.Named<DestinationConfig> named) {
     CrmDestination destination = plugins.destination(named.type())
         .orElseThrow(() -> ConfigException.of("destinations." + named.name() + ".type", "unknown type " + named.type()))
-        .create(named.config(), new DestinationContext(named.name(), clock, metrics));
+        .create(named.config(), new DestinationContext(named.name(), clock, metrics, http));
     return new MeteredDestination(destination, named.name(), metrics);
   }
 }

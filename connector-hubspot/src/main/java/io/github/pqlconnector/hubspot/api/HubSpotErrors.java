@@ -1,12 +1,13 @@
 package io.github.pqlconnector.hubspot.api;
 
-import io.github.pqlconnector.core.http.WireJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.ErrorMapper;
 import io.github.pqlconnector.core.http.RetryAfter;
+import io.github.pqlconnector.core.http.VendorApis;
+import io.github.pqlconnector.core.http.WireJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import okhttp3.Request;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
-import retrofit2.Invocation;
 import retrofit2.Response;
 
 /**
@@ -100,9 +100,7 @@ public final class HubSpotErrors {
 
   /** {@code HubSpotApi.batchRead} for a request Retrofit made, else {@code HubSpotApi}. */
   public static String operation(Request request) {
-    Invocation invocation = request.tag(Invocation.class);
-    return invocation == null ? "HubSpotApi"
-        : invocation.service().getSimpleName() + "." + invocation.method().getName();
+    return VendorApis.operation(request, "HubSpotApi");
   }
 
   private static ErrorResponse readBody(@Nullable ResponseBody body) {

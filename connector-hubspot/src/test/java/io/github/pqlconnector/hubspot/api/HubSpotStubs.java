@@ -8,8 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.http.HttpClients;
+import io.github.pqlconnector.core.http.VendorApis;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.hubspot.HubSpotHttp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,13 +82,13 @@ final class HubSpotStubs {
   static void verifyPost(String path, String requestFixture) {
     verify(1, postRequestedFor(urlEqualTo(path))
         .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-        .withHeader("User-Agent", equalTo(HubSpotHttp.USER_AGENT))
+        .withHeader("User-Agent", equalTo(VendorApis.USER_AGENT))
         .withRequestBody(equalToJson(fixture(requestFixture))));
   }
 
   static void verifyGet(String path) {
     verify(1, getRequestedFor(urlEqualTo(path))
         .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-        .withHeader("User-Agent", equalTo(HubSpotHttp.USER_AGENT)));
+        .withHeader("User-Agent", equalTo(VendorApis.USER_AGENT)));
   }
 }

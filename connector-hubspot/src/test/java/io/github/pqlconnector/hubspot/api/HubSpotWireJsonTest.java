@@ -1,10 +1,10 @@
 package io.github.pqlconnector.hubspot.api;
 
-import io.github.pqlconnector.core.http.WireJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.pqlconnector.core.http.WireJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package io.github.pqlconnector.salesforce.api;
 
-import io.github.pqlconnector.core.http.WireJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.ErrorMapper;
+import io.github.pqlconnector.core.http.WireJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import okhttp3.ResponseBody;

@@ -46,7 +46,7 @@ final class AmplitudeSource extends HttpSource {
   private @Nullable AmplitudeTraits traits;
 
   AmplitudeSource(AmplitudeConfig config, String name, HttpClients http, Clock clock) {
-    super(http, config.lateData());
+    super(config.lateData());
     this.config = config;
     this.clock = clock;
     this.api = SourceHttp.api(SourceHttp.client(http, VENDOR,

@@ -1,6 +1,5 @@
 package io.github.pqlconnector.sources.amplitude;
 
-import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.AnalyticsSourceProvider;
 import io.github.pqlconnector.core.spi.SourceConfig;
@@ -20,6 +19,6 @@ public final class AmplitudeSourceProvider implements AnalyticsSourceProvider {
 
   @Override
   public AnalyticsSource create(SourceConfig config, SourceContext context) {
-    return new AmplitudeSource((AmplitudeConfig) config, context.name(), new HttpClients(), context.clock());
+    return new AmplitudeSource((AmplitudeConfig) config, context.name(), context.http(), context.clock());
   }
 }

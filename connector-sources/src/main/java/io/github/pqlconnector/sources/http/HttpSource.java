@@ -1,19 +1,16 @@
 package io.github.pqlconnector.sources.http;
 
-import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import java.time.Duration;
 
 /**
  * What every HTTP analytics source is: incremental (exactly the events of the request's [from, to), re-read over
- * its configured late-data window) and the owner of its own {@link HttpClients} root, shut down on close.
+ * its configured late-data window), on the process's HTTP pool (nothing of its own to release on close).
  */
 public abstract class HttpSource implements AnalyticsSource {
-  private final HttpClients http;
   private final Duration lateData;
 
-  protected HttpSource(HttpClients http, Duration lateData) {
-    this.http = http;
+  protected HttpSource(Duration lateData) {
     this.lateData = lateData;
   }
 
@@ -28,7 +25,5 @@ public abstract class HttpSource implements AnalyticsSource {
   }
 
   @Override
-  public void close() {
-    http.shutdown();
-  }
+  public void close() {}
 }

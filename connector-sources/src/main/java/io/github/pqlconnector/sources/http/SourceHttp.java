@@ -1,10 +1,11 @@
 package io.github.pqlconnector.sources.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.http.BearerToken;
 import io.github.pqlconnector.core.http.HttpClients;
+import io.github.pqlconnector.core.http.VendorApis;
 import io.github.pqlconnector.core.http.WireJson;
+import io.github.pqlconnector.core.secret.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -12,16 +13,14 @@ import okhttp3.Credentials;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
-import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
  * The HTTP stack of one source: a client derived from core's root ({@link HttpClients}: shared pool, redacting
  * logger at DEBUG under {@code pql.http.<vendor>} with {@code Authorization} hidden) carrying the auth header and
- * {@code User-Agent: pql-connector}, and Retrofit APIs built on it. Exports are large and slow to start (Mixpanel
+ * what core adds to every vendor request (user agent, operation name), and Retrofit APIs built on it. Exports are large and slow to start (Mixpanel
  * warns they can take minutes), so the call timeout is long; the read timeout still catches a stalled stream.
  */
 public final class SourceHttp {
-  public static final String USER_AGENT = "pql-connector";
   public static final Duration CALL_TIMEOUT = Duration.ofHours(2);
   public static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
@@ -42,20 +41,12 @@ public final class SourceHttp {
   }
 
   public static OkHttpClient client(HttpClients http, String vendor, Interceptor auth) {
-    Interceptor userAgent = chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", USER_AGENT)
-        .build());
-    return http.forVendor(vendor, List.of(userAgent, auth), UnaryOperator.identity(), CALL_TIMEOUT).newBuilder()
+    return http.forVendor(vendor, List.of(auth), UnaryOperator.identity(), CALL_TIMEOUT).newBuilder()
         .readTimeout(READ_TIMEOUT).build();
   }
 
   /** A Retrofit API on {@code baseUrl} (a trailing / is added when missing), validated eagerly. */
   public static <T> T api(OkHttpClient client, String baseUrl, Class<T> type) {
-    return new Retrofit.Builder()
-        .baseUrl(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
-        .client(client)
-        .addConverterFactory(JacksonConverterFactory.create(WIRE))
-        .validateEagerly(true)
-        .build()
-        .create(type);
+    return VendorApis.create(type, baseUrl, client);
   }
 }

@@ -1,8 +1,8 @@
 package io.github.pqlconnector.sources.mixpanel;
 
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.SourceConfig;
 import io.github.pqlconnector.sources.http.ConfigChecks;
 import java.time.Duration;

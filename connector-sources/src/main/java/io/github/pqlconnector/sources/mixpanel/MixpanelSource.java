@@ -9,8 +9,8 @@ import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
 import io.github.pqlconnector.core.spi.TraitsSink;
 import io.github.pqlconnector.sources.http.Failures;
-import io.github.pqlconnector.sources.http.HttpSource;
 import io.github.pqlconnector.sources.http.Gzip;
+import io.github.pqlconnector.sources.http.HttpSource;
 import io.github.pqlconnector.sources.http.JsonLines;
 import io.github.pqlconnector.sources.http.SourceCalls;
 import io.github.pqlconnector.sources.http.SourceCalls.Window;
@@ -43,7 +43,7 @@ final class MixpanelSource extends HttpSource {
   private final Failures.Hints hints;
 
   MixpanelSource(MixpanelConfig config, String name, HttpClients http) {
-    super(http, config.lateData());
+    super(config.lateData());
     this.config = config;
     OkHttpClient client = SourceHttp.client(http, VENDOR, SourceHttp.basicAuth(config.username(), config.secret()));
     this.exportApi = SourceHttp.api(client, config.exportUrl(), MixpanelExportApi.class);

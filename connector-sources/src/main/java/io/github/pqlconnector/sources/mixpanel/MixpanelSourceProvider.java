@@ -1,6 +1,5 @@
 package io.github.pqlconnector.sources.mixpanel;
 
-import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.AnalyticsSourceProvider;
 import io.github.pqlconnector.core.spi.SourceConfig;
@@ -20,6 +19,6 @@ public final class MixpanelSourceProvider implements AnalyticsSourceProvider {
 
   @Override
   public AnalyticsSource create(SourceConfig config, SourceContext context) {
-    return new MixpanelSource((MixpanelConfig) config, context.name(), new HttpClients());
+    return new MixpanelSource((MixpanelConfig) config, context.name(), context.http());
   }
 }

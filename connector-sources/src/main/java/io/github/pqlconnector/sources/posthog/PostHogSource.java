@@ -39,7 +39,7 @@ final class PostHogSource extends HttpSource implements MetricPushdown {
   private final Failures.Hints hints;
 
   PostHogSource(PostHogConfig config, String name, HttpClients http) {
-    super(http, config.lateData());
+    super(config.lateData());
     this.config = config;
     this.api = SourceHttp.api(SourceHttp.client(http, VENDOR, SourceHttp.bearer(config.apiKey())), config.baseUrl(),
         PostHogApi.class);

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.AnalyticsSourceProvider;
 import io.github.pqlconnector.core.spi.ReadRequest;

@@ -1,7 +1,7 @@
 package io.github.pqlconnector.sources.jdbc;
 
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.config.StateConfig;
+import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;

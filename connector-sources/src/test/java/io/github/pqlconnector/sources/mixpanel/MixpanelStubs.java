@@ -1,10 +1,10 @@
 package io.github.pqlconnector.sources.mixpanel;
 
-import io.github.pqlconnector.core.config.Secret;
 import io.github.pqlconnector.core.http.HttpClients;
+import io.github.pqlconnector.core.secret.Secret;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package io.github.pqlconnector.core.config;
+package io.github.pqlconnector.core.secret;
 
 /**
  * A credential from {@code ${ENV}} or {@code ${file:…}}. Its {@code toString()} hides the value, so it can
