@@ -11,20 +11,24 @@ import java.sql.Timestamp;
 
 /**
  * Streams the events of [from, to) in time order (see {@link #order}), filtered in SQL with bound parameters and fetched
- * {@code fetchSize} rows at a time. A row that cannot be read is rejected and the read goes on.
+ * {@code fetchSize} rows at a time. A row that cannot be read is rejected and the read goes on. A property the
+ * model reads that a preset's per-event tables do not hold is rejected once per read, so the run report shows it.
  */
 final class JdbcEventReader {
   private final JdbcConnections connections;
-  private final String query;
+  private final JdbcQueries queries;
 
-  JdbcEventReader(JdbcConnections connections, String query) {
+  JdbcEventReader(JdbcConnections connections, JdbcQueries queries) {
     this.connections = connections;
-    this.query = query;
+    this.queries = queries;
   }
 
   /** The number of events handed to the sink. */
   long read(ReadRequest request, EventSink sink) throws SQLException {
     try (Connection connection = connections.open()) {
+      PropertyTables.EventsQuery events = queries.eventsFor(connection, request.properties());
+      events.missing().forEach(problem -> sink.reject("events query", problem));
+      String query = events.sql();
       EventRows rows = new EventRows(Columns.probe(connection, query), request.properties());
       String sql = "SELECT * FROM (" + query + ") e WHERE e.timestamp >= ? AND e.timestamp < ?" + order(rows);
       try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,

@@ -15,12 +15,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs the pushdown statement and streams its rows, one per entity, as {@link EntityMetrics}. */
 final class PushdownReader {
+  private static final Logger log = LoggerFactory.getLogger(PushdownReader.class);
   private final JdbcConnections connections;
   private final JdbcQueries queries;
 
@@ -50,15 +54,22 @@ final class PushdownReader {
     }
   }
 
-  /** Probes the columns first: which optional columns exist decides the attribution SQL. */
+  /**
+   * Probes the columns first: which optional columns exist decides the attribution SQL. The events query is the
+   * raw read's for the same properties, so both paths see the same property values.
+   */
   private PushdownSql.Statement compile(Connection connection, PushdownRequest request) throws SQLException {
-    Columns events = Columns.probe(connection, queries.events());
+    Set<String> properties = new HashSet<>();
+    request.metrics().stream().map(PushedMetric::property).filter(Objects::nonNull).forEach(properties::add);
+    PropertyTables.EventsQuery query = queries.eventsFor(connection, properties);
+    query.missing().forEach(problem -> log.warn("pushdown events query: {}", problem));
+    Columns events = Columns.probe(connection, query.sql());
     String userAccounts = queries.userAccounts();
     if (userAccounts == null && queries.users() != null
         && Columns.probe(connection, queries.users()).has(JdbcQueries.ACCOUNT_ID)) {
       userAccounts = "SELECT x.user_id, x.account_id FROM (" + queries.users() + ") x";
     }
-    return new PushdownSql(queries, events, userAccounts).compile(request);
+    return new PushdownSql(query.sql(), events, userAccounts).compile(request);
   }
 
   private static void bind(PreparedStatement prepared, List<Object> params) throws SQLException {
