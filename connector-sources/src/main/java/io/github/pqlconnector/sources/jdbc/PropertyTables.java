@@ -24,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  * per-event table with a column for one of them, and LEFT JOINs just those tables to {@code tracks} on the message
  * id, for the rows of that table's event only. Events of other tables still come from {@code tracks} alone. A
  * property found in several tables is the COALESCE of their columns, as text when the column types differ. Column
- * values keep their warehouse types, so a numeric column stays a number.
+ * values keep their warehouse types (numbers stay numbers), booleans and JSON become text.
  */
 record PropertyTables(Preset preset, String schema) {
   private static final Set<Integer> NUMBERS = Set.of(Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT,
       Types.REAL, Types.FLOAT, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL);
+  private static final Set<Integer> TEXT_AND_TIME = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR,
+      Types.NVARCHAR, Types.DATE, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE);
 
   /** The events query of one read, and one message per property that no per-event table holds. */
   record EventsQuery(String sql, List<String> missing) {
@@ -41,7 +43,7 @@ record PropertyTables(Preset preset, String schema) {
 
   EventsQuery query(Connection connection, Set<String> properties) throws SQLException {
     Map<String, Map<String, Column>> tables = tables(connection);
-    Map<String, String> aliases = new LinkedHashMap<>();
+    Map<String, Map<String, Column>> used = new LinkedHashMap<>();
     StringBuilder select = new StringBuilder();
     List<String> missing = new ArrayList<>();
     for (String property : new TreeSet<>(properties)) {
@@ -54,9 +56,9 @@ record PropertyTables(Preset preset, String schema) {
       tables.forEach((table, columns) -> {
         Column column = find(columns, candidates);
         if (column != null) {
-          String alias = aliases.computeIfAbsent(table, t -> "pql_t" + aliases.size());
-          values.add(alias + "." + quote(column.name()));
-          types.add(column.type());
+          used.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(column.name(), column);
+          values.add(alias(used, table) + "." + quote(column.name()));
+          types.add(kept(column.type()) ? column.type() : Types.VARCHAR);
         }
       });
       if (values.isEmpty()) {
@@ -66,10 +68,33 @@ record PropertyTables(Preset preset, String schema) {
       }
     }
     StringBuilder joins = new StringBuilder();
-    aliases.forEach((table, alias) -> joins.append(" LEFT JOIN ").append(schema).append('.').append(quote(table))
-        .append(' ').append(alias).append(" ON ").append(alias).append(".id = t.id AND t.event = '")
-        .append(table.toLowerCase(Locale.ROOT).replace("'", "''")).append('\''));
+    used.forEach((table, columns) -> joins.append(join(table, alias(used, table), columns.values())));
     return new EventsQuery(Preset.events(schema, select.toString(), joins.toString()), missing);
+  }
+
+  /**
+   * The table's columns, one row per message id (RudderStack's Warehouse Append can load a message twice, which a
+   * plain join would multiply), for the {@code tracks} rows of its event. MAX keeps numbers, text and times as they
+   * are; other types (booleans, JSON) go through as text, which the connector reads the same way.
+   */
+  private String join(String table, String alias, Iterable<Column> columns) {
+    StringBuilder sql = new StringBuilder(" LEFT JOIN (SELECT id");
+    for (Column column : columns) {
+      String name = quote(column.name());
+      sql.append(", MAX(").append(kept(column.type()) ? name : "CAST(" + name + " AS VARCHAR)").append(") AS ")
+          .append(name);
+    }
+    return sql.append(" FROM ").append(schema).append('.').append(quote(table)).append(" GROUP BY id) ").append(alias)
+        .append(" ON ").append(alias).append(".id = t.id AND t.event = '")
+        .append(table.toLowerCase(Locale.ROOT).replace("'", "''")).append('\'').toString();
+  }
+
+  private static String alias(Map<String, ?> used, String table) {
+    return "pql_t" + new ArrayList<>(used.keySet()).indexOf(table);
+  }
+
+  private static boolean kept(int type) {
+    return NUMBERS.contains(type) || TEXT_AND_TIME.contains(type);
   }
 
   private String missing(String property, List<String> candidates, int tables) {

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.sources.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.engine.CompiledModel;
@@ -99,6 +100,29 @@ class PresetPropertiesTest {
     assertThat(recorded.rejected).contains("events query: property 'couponCode': none of the 2 per-event tables in "
         + warehouse(preset).schema + " has a column coupon_code or couponcode or _coupon_code (" + preset
         + " creates it when the first event with a value arrives); metrics over it count nothing");
+  }
+
+  /** A message loaded twice into its per-event table counts once; a property of two types is read as text. */
+  @ParameterizedTest
+  @ValueSource(strings = {"segment", "rudderstack"})
+  void aRepeatedMessageIdCountsOnceAndMixedTypesBecomeText(String preset) {
+    Recorded recorded = new Recorded();
+    try (Warehouse warehouse = Warehouse.create()) {
+      PresetSchemas.create(warehouse, preset);
+      PresetSchemas.fill(warehouse);
+      PresetSchemas.createEventTables(warehouse, preset);
+      warehouse.sql("INSERT INTO %s.message_sent (id, user_id, event, characters) VALUES ('m2', 'u1', 'message_sent', 80)",
+          "CREATE TABLE %s.report_exported (id text, user_id text, timestamp timestamptz, event text, characters text)",
+          "INSERT INTO %s.report_exported VALUES ('m8', 'u2', '2026-11-25 00:00:00+00', 'report_exported', '7')",
+          "INSERT INTO %s.tracks (id, user_id, event, event_text, timestamp) VALUES"
+              + " ('m8', 'u2', 'report_exported', 'Report Exported', '2026-11-25 00:00:00+00')");
+      try (JdbcSource source = new JdbcSource(warehouse.preset(preset))) {
+        source.readEvents(new ReadRequest(null, JdbcPresetTest.FROM, JdbcPresetTest.TO, Set.of("characters")), recorded);
+      }
+    }
+    assertThat(recorded.events).extracting(Event::name, e -> e.properties().get("characters")).containsExactlyInAnyOrder(
+        tuple("Message Sent", "120"), tuple("Message Sent", "80"), tuple("Pricing Viewed", null),
+        tuple("Report Exported", "7"));
   }
 
   @ParameterizedTest
