@@ -97,6 +97,21 @@ record PropertyTables(Preset preset, String schema) {
     return NUMBERS.contains(type) || TEXT_AND_TIME.contains(type);
   }
 
+  /**
+   * For {@code pql validate}: which per-event tables the schema has. The source does not know the model there,
+   * so it cannot say which property is missing; that is reported on each read instead.
+   */
+  String describe(Connection connection) throws SQLException {
+    List<String> names = List.copyOf(tables(connection).keySet());
+    if (names.isEmpty()) {
+      return "no per-event tables in " + schema + " yet: sum and distinct metrics count nothing until " + preset.id()
+          + " creates them";
+    }
+    String shown = String.join(", ", names.subList(0, Math.min(names.size(), 10)))
+        + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "");
+    return names.size() + " per-event tables for event properties (" + shown + ")";
+  }
+
   private String missing(String property, List<String> candidates, int tables) {
     return "property '" + property + "': none of the " + tables + " per-event tables in " + schema
         + " has a column " + String.join(" or ", candidates) + " (" + preset.id()

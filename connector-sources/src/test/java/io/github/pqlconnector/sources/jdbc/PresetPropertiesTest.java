@@ -102,6 +102,15 @@ class PresetPropertiesTest {
         + " creates it when the first event with a value arrives); metrics over it count nothing");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"segment", "rudderstack"})
+  void validateListsThePerEventTables(String preset) {
+    try (JdbcSource source = new JdbcSource(warehouse(preset).preset(preset))) {
+      assertThat(source.check().message()).endsWith("; 2 per-event tables for event properties (message_sent, "
+          + "pricing_viewed)");
+    }
+  }
+
   /** A message loaded twice into its per-event table counts once; a property of two types is read as text. */
   @ParameterizedTest
   @ValueSource(strings = {"segment", "rudderstack"})
