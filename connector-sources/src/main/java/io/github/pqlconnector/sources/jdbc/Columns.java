@@ -1,10 +1,10 @@
 package io.github.pqlconnector.sources.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +22,16 @@ record Columns(List<String> labels, List<String> reported) {
 
   /** The columns {@code query} returns, without reading a row (the warehouse plans the query only). */
   static Columns probe(Connection connection, String query) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT * FROM (" + query + ") q WHERE 1 = 0")) {
-      return of(rows.getMetaData());
+    return probe(connection, query, List.of());
+  }
+
+  /** The same for a query with placeholders, bound to {@code params}. */
+  static Columns probe(Connection connection, String query, List<Object> params) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM (" + query + ") q WHERE 1 = 0")) {
+      SqlParams.bind(statement, params, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        return of(rows.getMetaData());
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.pqlconnector.sources.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,11 +42,14 @@ record JdbcQueries(String events, @Nullable String users, @Nullable String accou
 
   /**
    * The events query of a read that needs {@code properties}: custom SQL as written, a preset's with the
-   * per-event tables that hold them joined in (looked up in the warehouse's metadata on {@code connection}).
+   * per-event tables that hold them joined in (looked up in the warehouse's metadata on {@code connection}),
+   * their rows near [{@code from}, {@code to}) only.
    */
-  PropertyTables.EventsQuery eventsFor(Connection connection, Set<String> properties) throws SQLException {
-    return propertyTables == null || properties.isEmpty() ? new PropertyTables.EventsQuery(events, List.of())
-        : propertyTables.query(connection, properties);
+  PropertyTables.EventsQuery eventsFor(Connection connection, Set<String> properties, Instant from, Instant to)
+      throws SQLException {
+    return propertyTables == null || properties.isEmpty()
+        ? new PropertyTables.EventsQuery(events, List.of(), List.of())
+        : propertyTables.query(connection, properties, from, to);
   }
 
   /** Whether a traits query column is bookkeeping rather than a trait. */

@@ -1,19 +1,18 @@
 package io.github.pqlconnector.sources.jdbc;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.github.pqlconnector.sources.jdbc.EventTableColumns.Column;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -32,17 +31,23 @@ record PropertyTables(Preset preset, String schema) {
   private static final Set<Integer> TEXT_AND_TIME = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR,
       Types.NVARCHAR, Types.DATE, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE);
 
-  /** The events query of one read, and one message per property that no per-event table holds. */
-  record EventsQuery(String sql, List<String> missing) {
+  /**
+   * The events query of one read, the values of its placeholders (they come before any the caller adds around
+   * it), and one message per property that no per-event table holds.
+   */
+  record EventsQuery(String sql, List<Object> params, List<String> missing) {
     EventsQuery {
+      params = List.copyOf(params);
       missing = List.copyOf(missing);
     }
   }
 
-  private record Column(String name, int type) {}
+  /** How far around the range per-event rows are read: a copy of the message's time, give or take a loader's rounding. */
+  static final Duration MARGIN = Duration.ofDays(1);
 
-  EventsQuery query(Connection connection, Set<String> properties) throws SQLException {
-    Map<String, Map<String, Column>> tables = tables(connection);
+  /** The events query for {@code properties}; per-event rows are read near [from, to) only (see {@link #join}). */
+  EventsQuery query(Connection connection, Set<String> properties, Instant from, Instant to) throws SQLException {
+    Map<String, Map<String, Column>> tables = EventTableColumns.read(connection, schema);
     Map<String, Map<String, Column>> used = new LinkedHashMap<>();
     StringBuilder select = new StringBuilder();
     List<String> missing = new ArrayList<>();
@@ -68,23 +73,37 @@ record PropertyTables(Preset preset, String schema) {
       }
     }
     StringBuilder joins = new StringBuilder();
-    used.forEach((table, columns) -> joins.append(join(table, alias(used, table), columns.values())));
-    return new EventsQuery(Preset.events(schema, select.toString(), joins.toString()), missing);
+    List<Object> params = new ArrayList<>();
+    used.forEach((table, columns) -> {
+      boolean timed = tables.get(table).containsKey(JdbcQueries.TIMESTAMP);
+      joins.append(join(table, alias(used, table), columns.values(), timed));
+      if (timed) {
+        params.add(from.minus(MARGIN));
+        params.add(to.plus(MARGIN));
+      }
+    });
+    return new EventsQuery(Preset.events(schema, select.toString(), joins.toString()), params, missing);
   }
 
   /**
    * The table's columns, one row per message id (RudderStack's Warehouse Append can load a message twice, which a
    * plain join would multiply), for the {@code tracks} rows of its event. MAX keeps numbers, text and times as they
-   * are; other types (booleans, JSON) go through as text, which the connector reads the same way.
+   * are; other types (booleans, JSON) go through as text, which the connector reads the same way. When the table
+   * has the message's {@code timestamp} (both tools copy it from the message), only rows within {@link #MARGIN} of
+   * the range are read, so an incremental read does not scan the table's whole history.
    */
-  private String join(String table, String alias, Iterable<Column> columns) {
+  private String join(String table, String alias, Iterable<Column> columns, boolean timed) {
     StringBuilder sql = new StringBuilder(" LEFT JOIN (SELECT id");
     for (Column column : columns) {
       String name = quote(column.name());
       sql.append(", MAX(").append(kept(column.type()) ? name : "CAST(" + name + " AS VARCHAR)").append(") AS ")
           .append(name);
     }
-    return sql.append(" FROM ").append(schema).append('.').append(quote(table)).append(" GROUP BY id) ").append(alias)
+    sql.append(" FROM ").append(schema).append('.').append(quote(table));
+    if (timed) {
+      sql.append(" WHERE timestamp >= ? AND timestamp < ?");
+    }
+    return sql.append(" GROUP BY id) ").append(alias)
         .append(" ON ").append(alias).append(".id = t.id AND t.event = '")
         .append(table.toLowerCase(Locale.ROOT).replace("'", "''")).append('\'').toString();
   }
@@ -102,7 +121,7 @@ record PropertyTables(Preset preset, String schema) {
    * so it cannot say which property is missing; that is reported on each read instead.
    */
   String describe(Connection connection) throws SQLException {
-    List<String> names = List.copyOf(tables(connection).keySet());
+    List<String> names = List.copyOf(EventTableColumns.read(connection, schema).keySet());
     if (names.isEmpty()) {
       return "no per-event tables in " + schema + " yet: sum and distinct metrics count nothing until " + preset.id()
           + " creates them";
@@ -136,50 +155,6 @@ record PropertyTables(Preset preset, String schema) {
     boolean alike = types.size() == 1 || NUMBERS.containsAll(types);
     return "COALESCE(" + String.join(", ", alike ? values
         : values.stream().map(v -> "CAST(" + v + " AS VARCHAR)").toList()) + ")";
-  }
-
-  /**
-   * Per-event table → its columns by lower-case name, tables in name order. The schema is looked up as
-   * written, then in lower and upper case (an unquoted name is folded by the warehouse); {@code db.schema} names
-   * the catalog too.
-   */
-  private Map<String, Map<String, Column>> tables(Connection connection) throws SQLException {
-    int dot = schema.indexOf('.');
-    String catalog = dot > 0 ? schema.substring(0, dot) : null;
-    String name = dot > 0 ? schema.substring(dot + 1) : schema;
-    DatabaseMetaData meta = connection.getMetaData();
-    for (String variant : new LinkedHashSet<>(List.of(name, name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT)))) {
-      Map<String, Map<String, Column>> tables = tables(meta, catalog, variant);
-      if (!tables.isEmpty()) {
-        return tables;
-      }
-    }
-    return Map.of();
-  }
-
-  private static Map<String, Map<String, Column>> tables(DatabaseMetaData meta, @Nullable String catalog,
-      String schema) throws SQLException {
-    Map<String, Map<String, Column>> tables = new TreeMap<>();
-    try (ResultSet rows = meta.getColumns(catalog, pattern(schema, meta.getSearchStringEscape()), "%", "%")) {
-      while (rows.next()) {
-        String table = rows.getString("TABLE_NAME");
-        if (schema.equals(rows.getString("TABLE_SCHEM")) && Preset.isEventTable(table)) {
-          String column = rows.getString("COLUMN_NAME");
-          tables.computeIfAbsent(table, t -> new HashMap<>())
-              .put(column.toLowerCase(Locale.ROOT), new Column(column, rows.getInt("DATA_TYPE")));
-        }
-      }
-    }
-    tables.values().removeIf(columns -> !columns.containsKey("id"));
-    return tables;
-  }
-
-  /** The schema name as a metadata search pattern: its {@code _} and {@code %} match only themselves. */
-  private static String pattern(String name, @Nullable String escape) {
-    if (escape == null || escape.isEmpty()) {
-      return name;
-    }
-    return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
   }
 
   private static String quote(String identifier) {

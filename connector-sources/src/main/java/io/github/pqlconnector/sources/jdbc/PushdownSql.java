@@ -24,7 +24,7 @@ final class PushdownSql {
   /** The SQL, its parameters in order, and what each metric column is. */
   record Statement(String sql, List<Object> params, List<PushedMetric> metrics, List<String> steps) {}
 
-  private final String eventsQuery;
+  private final PropertyTables.EventsQuery eventsQuery;
   private final Columns events;
   private final @Nullable String userAccounts;
   private final Map<String, String> properties = new LinkedHashMap<>();
@@ -34,7 +34,7 @@ final class PushdownSql {
    * {@code eventsQuery}: the events query of this read (a preset's joins the property tables), {@code events} its
    * columns; {@code userAccounts}: a query of user_id, account_id pairs, or null when the users have no account.
    */
-  PushdownSql(String eventsQuery, Columns events, @Nullable String userAccounts) {
+  PushdownSql(PropertyTables.EventsQuery eventsQuery, Columns events, @Nullable String userAccounts) {
     this.eventsQuery = eventsQuery;
     this.events = events;
     this.userAccounts = userAccounts;
@@ -61,7 +61,8 @@ final class PushdownSql {
         .append(ordersEvents() ? "e.event_id" : "CAST(NULL AS VARCHAR)").append(" AS pql_eid");
     properties.forEach((name, alias) -> sql.append(", e.").append(quote(events.reported(name))).append(" AS ")
         .append(alias));
-    sql.append(" FROM (").append(eventsQuery).append(") e WHERE e.timestamp >= ? AND e.timestamp < ?")
+    params.addAll(eventsQuery.params());
+    sql.append(" FROM (").append(eventsQuery.sql()).append(") e WHERE e.timestamp >= ? AND e.timestamp < ?")
         .append(" AND e.event IS NOT NULL AND TRIM(e.event) <> ''")
         .append(" AND (").append(text(JdbcQueries.USER_ID)).append(" IS NOT NULL OR ")
         .append(text(JdbcQueries.ACCOUNT_ID)).append(" IS NOT NULL))");

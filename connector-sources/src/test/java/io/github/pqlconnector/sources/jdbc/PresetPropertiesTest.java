@@ -120,7 +120,8 @@ class PresetPropertiesTest {
       PresetSchemas.create(warehouse, preset);
       PresetSchemas.fill(warehouse);
       PresetSchemas.createEventTables(warehouse, preset);
-      warehouse.sql("INSERT INTO %s.message_sent (id, user_id, event, characters) VALUES ('m2', 'u1', 'message_sent', 80)",
+      warehouse.sql("INSERT INTO %s.message_sent (id, user_id, event, timestamp, characters) VALUES"
+          + " ('m2', 'u1', 'message_sent', '2026-11-15 10:00:00+00', 80)",
           "CREATE TABLE %s.report_exported (id text, user_id text, timestamp timestamptz, event text, characters text)",
           "INSERT INTO %s.report_exported VALUES ('m8', 'u2', '2026-11-25 00:00:00+00', 'report_exported', '7')",
           "INSERT INTO %s.tracks (id, user_id, event, event_text, timestamp) VALUES"
