@@ -55,21 +55,11 @@ record PropertyTables(Preset preset, String schema) {
       if (JdbcQueries.EVENT_COLUMNS.contains(property.toLowerCase(Locale.ROOT))) {
         continue;   // never a property of the events query (see JdbcQueries)
       }
-      List<String> candidates = preset.columnsFor(property);
-      List<String> values = new ArrayList<>();
-      Set<Integer> types = new LinkedHashSet<>();
-      tables.forEach((table, columns) -> {
-        Column column = find(columns, candidates);
-        if (column != null) {
-          used.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(column.name(), column);
-          values.add(alias(used, table) + "." + quote(column.name()));
-          types.add(kept(column.type()) ? column.type() : Types.VARCHAR);
-        }
-      });
-      if (values.isEmpty()) {
-        missing.add(missing(property, candidates, tables.size()));
+      String value = value(property, tables, used);
+      if (value == null) {
+        missing.add(missing(property, preset.columnsFor(property), tables.size()));
       } else {
-        select.append(", ").append(value(values, types)).append(" AS ").append(quote(property));
+        select.append(", ").append(value).append(" AS ").append(quote(property));
       }
     }
     StringBuilder joins = new StringBuilder();
@@ -83,6 +73,23 @@ record PropertyTables(Preset preset, String schema) {
       }
     });
     return new EventsQuery(Preset.events(schema, select.toString(), joins.toString()), params, missing);
+  }
+
+  /** The SQL value of {@code property} over the tables that hold it (noted in {@code used}); null when none does. */
+  private @Nullable String value(String property, Map<String, Map<String, Column>> tables,
+      Map<String, Map<String, Column>> used) {
+    List<String> candidates = preset.columnsFor(property);
+    List<String> values = new ArrayList<>();
+    Set<Integer> types = new LinkedHashSet<>();
+    tables.forEach((table, columns) -> {
+      Column column = find(columns, candidates);
+      if (column != null) {
+        used.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(column.name(), column);
+        values.add(alias(used, table) + "." + quote(column.name()));
+        types.add(kept(column.type()) ? column.type() : Types.VARCHAR);
+      }
+    });
+    return values.isEmpty() ? null : value(values, types);
   }
 
   /**
@@ -132,8 +139,9 @@ record PropertyTables(Preset preset, String schema) {
   }
 
   private String missing(String property, List<String> candidates, int tables) {
-    return "property '" + property + "': none of the " + tables + " per-event tables in " + schema
-        + " has a column " + String.join(" or ", candidates) + " (" + preset.id()
+    String where = tables == 0 ? "there are no per-event tables in " + schema + " to hold a column "
+        : "none of the " + tables + " per-event tables in " + schema + " has a column ";
+    return "property '" + property + "': " + where + String.join(" or ", candidates) + " (" + preset.id()
         + " creates it when the first event with a value arrives); metrics over it count nothing";
   }
 
