@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
@@ -42,7 +43,7 @@ final class EventRows {
     email = columns.index(EMAIL);
     eventId = columns.index(EVENT_ID);
     for (String name : wanted) {
-      if (columns.has(name) && !JdbcQueries.EVENT_COLUMNS.contains(name)) {
+      if (columns.has(name) && !JdbcQueries.EVENT_COLUMNS.contains(name.toLowerCase(Locale.ROOT))) {
         propertyNames.add(name);
         propertyColumns.add(columns.index(name));
       }

@@ -36,9 +36,13 @@ final class JdbcCheck {
       probe(connection, problems, "users", queries.users(), JdbcQueries.USER_ID);
       what = "the accounts query (" + mode + ")";
       probe(connection, problems, "accounts", queries.accounts(), JdbcQueries.ACCOUNT_ID);
+      what = "the per-event tables (" + mode + ")";
+      PropertyTables propertyTables = queries.propertyTables();
+      String tables = propertyTables == null ? "" : "; " + propertyTables.describe(connection);
       connection.rollback();
       return problems.isEmpty()
-          ? CheckResult.ok("connected to " + connections.safeUrl() + "; the " + mode + " queries return the columns needed")
+          ? CheckResult.ok("connected to " + connections.safeUrl() + "; the " + mode + " queries return the columns "
+              + "needed" + tables)
           : new CheckResult(CheckResult.Status.INVALID, String.join("; ", problems));
     } catch (SQLException e) {
       return new CheckResult(SqlErrors.status(e), SqlErrors.describe(e, connections.safeUrl(), what));

@@ -7,31 +7,36 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.util.List;
 
 /**
  * Streams the events of [from, to) in time order (see {@link #order}), filtered in SQL with bound parameters and fetched
- * {@code fetchSize} rows at a time. A row that cannot be read is rejected and the read goes on.
+ * {@code fetchSize} rows at a time. A row that cannot be read is rejected and the read goes on. A property the
+ * model reads that a preset's per-event tables do not hold is rejected once per read, so the run report shows it.
  */
 final class JdbcEventReader {
   private final JdbcConnections connections;
-  private final String query;
+  private final JdbcQueries queries;
 
-  JdbcEventReader(JdbcConnections connections, String query) {
+  JdbcEventReader(JdbcConnections connections, JdbcQueries queries) {
     this.connections = connections;
-    this.query = query;
+    this.queries = queries;
   }
 
   /** The number of events handed to the sink. */
   long read(ReadRequest request, EventSink sink) throws SQLException {
     try (Connection connection = connections.open()) {
-      EventRows rows = new EventRows(Columns.probe(connection, query), request.properties());
+      PropertyTables.EventsQuery events = queries.eventsFor(connection, request.properties(), request.from(),
+          request.to());
+      events.missing().forEach(problem -> sink.reject("events query", problem));
+      String query = events.sql();
+      EventRows rows = new EventRows(Columns.probe(connection, query, events.params()), request.properties());
       String sql = "SELECT * FROM (" + query + ") e WHERE e.timestamp >= ? AND e.timestamp < ?" + order(rows);
       try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
           ResultSet.CONCUR_READ_ONLY)) {
         statement.setFetchSize(connections.fetchSize());
-        statement.setTimestamp(1, Timestamp.from(request.from()), EventRows.utc());
-        statement.setTimestamp(2, Timestamp.from(request.to()), EventRows.utc());
+        int range = SqlParams.bind(statement, events.params(), 1);
+        SqlParams.bind(statement, List.of(request.from(), request.to()), range);
         try (ResultSet result = statement.executeQuery()) {
           return stream(result, rows, sink);
         }

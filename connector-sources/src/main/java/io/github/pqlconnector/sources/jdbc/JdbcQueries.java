@@ -1,5 +1,9 @@
 package io.github.pqlconnector.sources.jdbc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * every other column a trait. {@code ignored} names columns that are neither (a preset's bookkeeping columns).
  * {@code userAccounts} (presets only) returns just {@value #USER_ID}, {@value #ACCOUNT_ID}: the same mapping as
  * the users query, for pushdown SQL; without it pushdown reads the users query's account_id column.
+ * {@code propertyTables} (presets only) adds the per-event tables' property columns a read needs to {@code events}.
  */
 record JdbcQueries(String events, @Nullable String users, @Nullable String accounts, @Nullable String userAccounts,
-    Set<String> ignored, Set<String> ignoredPrefixes) {
+    Set<String> ignored, Set<String> ignoredPrefixes, @Nullable PropertyTables propertyTables) {
   static final String EVENT = "event";
   static final String TIMESTAMP = "timestamp";
   static final String USER_ID = "user_id";
@@ -32,7 +37,19 @@ record JdbcQueries(String events, @Nullable String users, @Nullable String accou
 
   static JdbcQueries custom(JdbcSourceConfig.Queries queries) {
     return new JdbcQueries(strip(queries.events()), blankToNull(queries.users()), blankToNull(queries.accounts()),
-        null, Set.of(), Set.of());
+        null, Set.of(), Set.of(), null);
+  }
+
+  /**
+   * The events query of a read that needs {@code properties}: custom SQL as written, a preset's with the
+   * per-event tables that hold them joined in (looked up in the warehouse's metadata on {@code connection}),
+   * their rows near [{@code from}, {@code to}) only.
+   */
+  PropertyTables.EventsQuery eventsFor(Connection connection, Set<String> properties, Instant from, Instant to)
+      throws SQLException {
+    return propertyTables == null || properties.isEmpty()
+        ? new PropertyTables.EventsQuery(events, List.of(), List.of())
+        : propertyTables.query(connection, properties, from, to);
   }
 
   /** Whether a traits query column is bookkeeping rather than a trait. */

@@ -54,7 +54,7 @@ final class JdbcSource implements AnalyticsSource, MetricPushdown {
   @Override
   public ReadResult readEvents(ReadRequest request, EventSink sink) {
     try {
-      long read = new JdbcEventReader(connections, queries.events()).read(request, sink);
+      long read = new JdbcEventReader(connections, queries).read(request, sink);
       log.info("read {} events from {} for [{}, {})", read, config.safeUrl(), request.from(), request.to());
       return new ReadResult(null, read);
     } catch (SQLException e) {

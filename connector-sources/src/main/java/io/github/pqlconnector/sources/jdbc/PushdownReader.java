@@ -9,18 +9,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs the pushdown statement and streams its rows, one per entity, as {@link EntityMetrics}. */
 final class PushdownReader {
+  private static final Logger log = LoggerFactory.getLogger(PushdownReader.class);
   private final JdbcConnections connections;
   private final JdbcQueries queries;
 
@@ -35,7 +36,7 @@ final class PushdownReader {
       PushdownSql.Statement statement = compile(connection, request);
       try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
         prepared.setFetchSize(connections.fetchSize());
-        bind(prepared, statement.params());
+        SqlParams.bind(prepared, statement.params(), 1);
         long rows = 0;
         try (ResultSet result = prepared.executeQuery()) {
           while (result.next()) {
@@ -50,28 +51,22 @@ final class PushdownReader {
     }
   }
 
-  /** Probes the columns first: which optional columns exist decides the attribution SQL. */
+  /**
+   * Probes the columns first: which optional columns exist decides the attribution SQL. The events query is the
+   * raw read's for the same properties, so both paths see the same property values.
+   */
   private PushdownSql.Statement compile(Connection connection, PushdownRequest request) throws SQLException {
-    Columns events = Columns.probe(connection, queries.events());
+    Set<String> properties = new HashSet<>();
+    request.metrics().stream().map(PushedMetric::property).filter(Objects::nonNull).forEach(properties::add);
+    PropertyTables.EventsQuery query = queries.eventsFor(connection, properties, request.from(), request.to());
+    query.missing().forEach(problem -> log.warn("pushdown events query: {}", problem));
+    Columns events = Columns.probe(connection, query.sql(), query.params());
     String userAccounts = queries.userAccounts();
     if (userAccounts == null && queries.users() != null
         && Columns.probe(connection, queries.users()).has(JdbcQueries.ACCOUNT_ID)) {
       userAccounts = "SELECT x.user_id, x.account_id FROM (" + queries.users() + ") x";
     }
-    return new PushdownSql(queries, events, userAccounts).compile(request);
-  }
-
-  private static void bind(PreparedStatement prepared, List<Object> params) throws SQLException {
-    for (int i = 0; i < params.size(); i++) {
-      Object param = params.get(i);
-      if (param instanceof Instant instant) {
-        prepared.setTimestamp(i + 1, Timestamp.from(instant), EventRows.utc());
-      } else if (param instanceof Long number) {
-        prepared.setLong(i + 1, number);
-      } else {
-        prepared.setString(i + 1, (String) param);
-      }
-    }
+    return new PushdownSql(query, events, userAccounts).compile(request);
   }
 
   private static EntityMetrics row(ResultSet result, PushdownSql.Statement statement) throws SQLException {

@@ -5,6 +5,7 @@ import io.github.pqlconnector.core.spi.PushedMetric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -23,23 +24,28 @@ final class PushdownSql {
   /** The SQL, its parameters in order, and what each metric column is. */
   record Statement(String sql, List<Object> params, List<PushedMetric> metrics, List<String> steps) {}
 
-  private final JdbcQueries queries;
+  private final PropertyTables.EventsQuery eventsQuery;
   private final Columns events;
   private final @Nullable String userAccounts;
   private final Map<String, String> properties = new LinkedHashMap<>();
   private final List<Object> params = new ArrayList<>();
 
-  /** {@code userAccounts}: a query of user_id, account_id pairs, or null when the users have no account. */
-  PushdownSql(JdbcQueries queries, Columns events, @Nullable String userAccounts) {
-    this.queries = queries;
+  /**
+   * {@code eventsQuery}: the events query of this read (a preset's joins the property tables), {@code events} its
+   * columns; {@code userAccounts}: a query of user_id, account_id pairs, or null when the users have no account.
+   */
+  PushdownSql(PropertyTables.EventsQuery eventsQuery, Columns events, @Nullable String userAccounts) {
+    this.eventsQuery = eventsQuery;
     this.events = events;
     this.userAccounts = userAccounts;
   }
 
   Statement compile(PushdownRequest request) {
     for (PushedMetric metric : request.metrics()) {
-      if (metric.property() != null && events.has(metric.property()) && !properties.containsKey(metric.property())) {
-        properties.put(metric.property(), "pql_p" + properties.size());
+      String property = metric.property();
+      if (property != null && events.has(property) && !properties.containsKey(property)
+          && !JdbcQueries.EVENT_COLUMNS.contains(property.toLowerCase(Locale.ROOT))) {
+        properties.put(property, "pql_p" + properties.size());
       }
     }
     String sql = "WITH " + eventsCte(request) + attribution() + " " + levels(request);
@@ -53,8 +59,10 @@ final class PushdownSql {
         .append(text(JdbcQueries.ACCOUNT_ID)).append(" AS pql_own, ")
         .append(text(JdbcQueries.EMAIL)).append(" AS pql_email, ")
         .append(ordersEvents() ? "e.event_id" : "CAST(NULL AS VARCHAR)").append(" AS pql_eid");
-    properties.forEach((name, alias) -> sql.append(", e.").append(quote(name)).append(" AS ").append(alias));
-    sql.append(" FROM (").append(queries.events()).append(") e WHERE e.timestamp >= ? AND e.timestamp < ?")
+    properties.forEach((name, alias) -> sql.append(", e.").append(quote(events.reported(name))).append(" AS ")
+        .append(alias));
+    params.addAll(eventsQuery.params());
+    sql.append(" FROM (").append(eventsQuery.sql()).append(") e WHERE e.timestamp >= ? AND e.timestamp < ?")
         .append(" AND e.event IS NOT NULL AND TRIM(e.event) <> ''")
         .append(" AND (").append(text(JdbcQueries.USER_ID)).append(" IS NOT NULL OR ")
         .append(text(JdbcQueries.ACCOUNT_ID)).append(" IS NOT NULL))");

@@ -3,6 +3,7 @@ package io.github.pqlconnector.sources.posthog;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -59,7 +60,7 @@ class PostHogContractTest {
 
     verify(postRequestedFor(urlEqualTo(QUERY)).withHeader("Authorization", equalTo("Bearer " + KEY))
         .withRequestBody(matchingJsonPath("$.query.kind", equalTo("HogQLQuery")))
-        .withRequestBody(matchingJsonPath("$.refresh", equalTo("blocking")))
+        .withRequestBody(matchingJsonPath("$.refresh", equalTo("force_blocking")))
         .withRequestBody(matchingJsonPath("$.query.query", equalTo("SELECT toString(uuid), event, "
             + "toUnixTimestamp64Milli(timestamp), toString(person_id), $group_0, properties FROM events WHERE "
             + "timestamp >= toDateTime('2025-11-01T00:00:00Z') AND timestamp < toDateTime('2025-11-02T00:00:00Z') "
@@ -95,6 +96,28 @@ class PostHogContractTest {
         "0192c0de-aaaa-7bbb-8ccc-000000000001", "0192c0de-aaaa-7bbb-8ccc-000000000002", "acme");
     assertThat(sink.traits.get(0).values()).containsEntry("email", "ana@example.com");
     assertThat(sink.traits.get(2).values()).containsEntry("team_size", "42").containsEntry("industry", "SaaS");
+  }
+
+  /** The traits queries repeat their text every run; "blocking" would let PostHog answer them from its cache. */
+  @Test
+  void everyRunAsksForFreshTraitsNotPostHogsCachedAnswer(WireMockRuntimeInfo wm) {
+    stubFor(post(urlEqualTo(QUERY)).withRequestBody(matchingJsonPath("$.query.query", containing("FROM persons")))
+        .willReturn(okJson("{\"columns\":[\"toString(id)\",\"properties\"],\"results\":[],\"hasMore\":false}")));
+    stubFor(post(urlEqualTo(QUERY)).withRequestBody(matchingJsonPath("$.query.query", containing("FROM groups")))
+        .willReturn(okJson("{\"columns\":[\"key\",\"properties\"],\"results\":[],\"hasMore\":false}")));
+
+    for (int run = 0; run < 2; run++) {
+      try (PostHogSource source = source(wm.getHttpBaseUrl())) {
+        source.readTraits(EntityLevel.USER, new CollectingSink());
+        source.readTraits(EntityLevel.ACCOUNT, new CollectingSink());
+      }
+    }
+
+    verify(4, postRequestedFor(urlEqualTo(QUERY)));
+    verify(4, postRequestedFor(urlEqualTo(QUERY)).withRequestBody(equalToJson(
+        "{\"query\":{\"kind\":\"HogQLQuery\"},\"refresh\":\"force_blocking\"}", true, true)));
+    verify(2, postRequestedFor(urlEqualTo(QUERY)).withRequestBody(matchingJsonPath("$.name",
+        equalTo("pql-connector persons"))));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.pqlconnector.sources.posthog;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -99,6 +100,8 @@ class PostHogPushdownTest {
         "0192c0de-aaaa-7bbb-8ccc-000000000001", "0192c0de-aaaa-7bbb-8ccc-000000000002",
         "0192c0de-aaaa-7bbb-8ccc-000000000003");
     verify(4, postRequestedFor(urlEqualTo(QUERY)));
+    verify(4, postRequestedFor(urlEqualTo(QUERY)).withRequestBody(matchingJsonPath("$.refresh",
+        equalTo("force_blocking"))));
     EntityMetrics p2 = got.get(4);
     assertThat(p2.values()).containsEntry("seats", 1.0).doesNotContainKey("last_report");
     assertThat(p2.stepsDone()).containsExactlyInAnyOrder("project_created", "teammate_invited");
