@@ -155,8 +155,10 @@ final class Bitrix24CompanyIndex {
     notes.add(String.format(Locale.US, "Bitrix24 company index (WEB): %,d companies indexed; %,d read this run (%s)",
         summary.records(), refreshed.companies(), refreshed.full() ? "full read" : "changed since the last run"));
     if (summary.sharedKeys() > 0) {
-      notes.add(String.format(Locale.US, "%,d domains are on several companies, each matched to the lowest company "
-          + "id: %s%s", summary.sharedKeys(), shared(summary), summary.sharedKeys() > SAMPLE ? ", …" : ""));
+      String count = summary.sharedKeys() == 1 ? "1 domain is"
+          : String.format(Locale.US, "%,d domains are", summary.sharedKeys());
+      notes.add(count + " on several companies, each matched to the lowest company id: " + shared(summary)
+          + (summary.sharedKeys() > SAMPLE ? "; …" : ""));
     }
     return notes;
   }
