@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * Domain → company, from the websites companies carry in their {@code WEB} multi-field (several per company), kept in
  * the destination's {@link RecordIndex} between runs. The legacy list filters on {@code WEB} are exact-match only
  * ({@code https://www.acme.io/} is not found as {@code acme.io}), so companies are read instead: {@code
- * crm.company.list} selecting {@code ID, WEB, DATE_MODIFY} ordered by {@code ID}, 50 per page; the first page in a plain
- * call (it says the total), the others as {@code start} offsets, 50 list commands per {@code batch}. Once per run
+ * crm.company.list} selecting {@code ID, WEB, DATE_MODIFY} ordered by {@code ID}, 50 per page; the first page in a
+ * plain call (it says the total), the others as {@code start} offsets, 50 list commands per {@code batch}. Once per run
  * (once per destination instance) the index is refreshed: everything on the first run, then only companies with {@code
  * DATE_MODIFY} at or after the portal time the previous refresh started ({@code time.date_start}), each company's
  * entries replaced by what its websites say now. A domain on several companies matches the lowest company id.

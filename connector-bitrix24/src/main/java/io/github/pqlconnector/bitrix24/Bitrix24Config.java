@@ -86,7 +86,8 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
       problems.add(at.child("entities").child("account"), "must be 'company', was '" + entities.account() + "'");
     }
     if (!FIELD.matcher(accountField).matches()) {
-      problems.add(at.child("accountField"), "must be WEB (the companies' websites) or a field name such as UF_CRM_PQL_DOMAIN");
+      problems.add(at.child("accountField"),
+          "must be WEB (the companies' websites) or a field name such as UF_CRM_PQL_DOMAIN");
     }
     tasks.validate(at.child("tasks"), problems);
     ConfigPath limit = at.child("rateLimit");

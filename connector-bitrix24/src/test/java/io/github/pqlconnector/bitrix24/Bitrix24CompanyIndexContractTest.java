@@ -125,7 +125,8 @@ class Bitrix24CompanyIndexContractTest {
 
     WriteResult write = firstRun.upsert(EntityLevel.ACCOUNT, List.of(accountUpdate("acme.io", "7")));
 
-    assertThat(write.failed()).singleElement().satisfies(e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
+    assertThat(write.failed()).singleElement()
+        .satisfies(e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
     assertThat(firstRun.match(EntityLevel.ACCOUNT, keys("acme.io")).found().get("acme.io").id()).isEqualTo("9");
     assertThat(destination().match(EntityLevel.ACCOUNT, keys("acme.io")).found().get("acme.io").id()).isEqualTo("9");
   }

@@ -113,7 +113,8 @@ final class FakeCompanies {
     ObjectNode row = JSON.createObjectNode().put("ID", Long.toString(company.id()));
     if (!company.web().isEmpty()) {   // a company without websites has no WEB key at all
       ArrayNode web = row.putArray("WEB");
-      company.web().forEach(value -> web.addObject().put("ID", Long.toString(nextWebId.incrementAndGet())).put("VALUE_TYPE", "WORK")
+      company.web().forEach(value -> web.addObject().put("ID", Long.toString(nextWebId.incrementAndGet()))
+          .put("VALUE_TYPE", "WORK")
           .put("VALUE", value).put("TYPE_ID", "WEB"));
     }
     row.put("DATE_MODIFY", format(company.modified()));

@@ -6,8 +6,8 @@ import java.time.Clock;
 /**
  * What a destination gets from the connector: its name in the config, the clock, the meter registry
  * (calls are counted for it by the connector; an adapter adds what only it sees, such as retries after a
- * 429, as {@code pql.destination.throttles}), and its {@link DestinationStore}, kept in the state store during sync runs
- * and in memory otherwise.
+ * 429, as {@code pql.destination.throttles}), and its {@link DestinationStore}, kept in the state store during sync
+ * runs and in memory otherwise.
  */
 public record DestinationContext(String name, Clock clock, MeterRegistry metrics, DestinationStore store) {
 

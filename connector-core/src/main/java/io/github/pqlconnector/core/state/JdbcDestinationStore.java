@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A destination's {@link DestinationStore} in the state store: its indexes are rows keyed by the destination's name. */
+/** A destination's {@link DestinationStore} in the state store: its indexes' rows carry the destination's name. */
 public final class JdbcDestinationStore implements DestinationStore {
   private final StateStore store;
   private final String destination;

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Creates sources and destinations from their config blocks through the discovered providers. With a state store
- * ({@link #withState}, as every {@link SyncRunner} uses it) a destination's {@link DestinationStore} is kept there under
- * its name; without one it is in memory.
+ * ({@link #withState}, as every {@link SyncRunner} uses it) a destination's {@link DestinationStore} is kept there
+ * under its name; without one it is in memory.
  */
 public final class Connectors {
   private final Plugins plugins;
