@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.pqlconnector.core.config.Secret;
+import io.github.pqlconnector.core.config.TaskPolicy;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
@@ -146,6 +147,26 @@ class Bitrix24CompanyIndexContractTest {
             + "&fields[fm][0][value]=new.example"))));
     assertThat(destination.match(EntityLevel.ACCOUNT, keys("new.example")).found())
         .containsOnly(Map.entry("new.example", new CrmRecord(id, null)));
+  }
+
+  @Test
+  void withOwnerTasksTheMatchedCompaniesOwnersAreReadInOneList() {
+    PORTAL.companies.put(7, "acme.io");
+    PORTAL.companies.put(12, "globex.com");
+    wireMock.stubFor(post(urlEqualTo(path("crm.item.list"))).willReturn(Bitrix24Stubs.json(200, """
+        {"result": {"items": [{"id": 7, "assignedById": 6}, {"id": 12, "assignedById": 1}]}, "total": 2,
+         "time": {"date_start": "2026-11-30T15:00:01+03:00", "operating": 0}}""")));
+    Bitrix24Destination destination = Bitrix24Stubs.destination(new Bitrix24Config(
+        new Secret(wireMock.baseUrl() + Bitrix24Stubs.PREFIX), null, null, null, null, false,
+        new TaskPolicy(List.of("pql"), null, "record", "1"), null), time, store);
+
+    MatchResult result = destination.match(EntityLevel.ACCOUNT, keys("acme.io", "globex.com"));
+
+    assertThat(result.found()).containsOnly(Map.entry("acme.io", new CrmRecord("7", "6")),
+        Map.entry("globex.com", new CrmRecord("12", "1")));
+    wireMock.verify(1, postRequestedFor(urlEqualTo(path("crm.item.list"))).withRequestBody(equalToJson(
+        "{\"entityTypeId\":4,\"select\":[\"id\",\"assignedById\"],\"filter\":{\"@id\":[7,12]},"
+        + "\"order\":{\"id\":\"ASC\"},\"useOriginalUfNames\":\"Y\"}")));
   }
 
   private Bitrix24Destination destination() {
