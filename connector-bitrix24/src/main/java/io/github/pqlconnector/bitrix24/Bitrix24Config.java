@@ -11,14 +11,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code type: bitrix24} destination block. Auth is either an inbound {@code webhookUrl} ({@code
  * ${BITRIX24_WEBHOOK_URL}}: the secret sits in its path, so it is a secret as a whole) or {@code oauth} with the
- * portal's REST {@code baseUrl}. Users are written to contacts or leads, accounts to companies; accounts are matched on
- * the company field {@code accountField}.
+ * portal's REST {@code baseUrl}. Users are written to contacts or leads, accounts to companies. Accounts are matched by
+ * {@code accountField}: {@code WEB} (default), the websites every company already carries in its {@code WEB}
+ * multi-field, through a domain index kept in the state store; or the name of a company field that holds a clean
+ * domain ({@code UF_CRM_PQL_DOMAIN}, which {@code pql setup} then creates, or any other {@code UF_CRM_…} field).
  */
 public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseUrl, @Nullable Bitrix24OAuth oauth,
     @Nullable Entities entities, @Nullable String accountField, @Nullable Boolean createMissing,
     @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit) implements DestinationConfig {
 
-  public static final String DEFAULT_ACCOUNT_FIELD = Bitrix24Fields.DOMAIN;
+  /** The company websites multi-field; a field the connector creates is never the default (it is empty on a portal). */
+  public static final String WEB = "WEB";
+  public static final String DEFAULT_ACCOUNT_FIELD = WEB;
   private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
   public Bitrix24Config {
@@ -59,6 +63,11 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
     }
   }
 
+  /** True when accounts are matched by the companies' websites ({@code WEB}), not by a field. */
+  boolean matchesWeb() {
+    return WEB.equalsIgnoreCase(accountField);
+  }
+
   BitrixEntity userEntity() {
     return BitrixEntity.of(entities.user());
   }
@@ -77,7 +86,8 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
       problems.add(at.child("entities").child("account"), "must be 'company', was '" + entities.account() + "'");
     }
     if (!FIELD.matcher(accountField).matches()) {
-      problems.add(at.child("accountField"), "must be a field name such as UF_CRM_PQL_DOMAIN");
+      problems.add(at.child("accountField"),
+          "must be WEB (the companies' websites) or a field name such as UF_CRM_PQL_DOMAIN");
     }
     tasks.validate(at.child("tasks"), problems);
     ConfigPath limit = at.child("rateLimit");

@@ -14,6 +14,7 @@ import io.github.pqlconnector.core.spi.Capabilities;
 import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationContext;
+import io.github.pqlconnector.core.spi.DestinationStore;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.PqlUpdate;
@@ -24,11 +25,12 @@ import io.github.pqlconnector.core.spi.WriteResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Writes PQL verdicts into Bitrix24 contacts or leads (users, by email) and companies (accounts, by {@code
- * accountField}), split by concern: {@link Bitrix24Matcher}, {@link Bitrix24Writer}, {@link Bitrix24Tasks}, {@link
- * Bitrix24Setup}. Every request goes through one {@link VendorCall} guarded by a {@link VendorResilience} named {@code
+ * Writes PQL verdicts into Bitrix24 contacts or leads (users, by email) and companies (accounts, by their websites
+ * through the {@link Bitrix24CompanyIndex}, or by a field named in {@code accountField}), split by concern: {@link
+ * Bitrix24Matcher}, {@link Bitrix24Writer}, {@link Bitrix24Tasks}, {@link Bitrix24Setup}. Every request goes through one {@link VendorCall} guarded by a {@link VendorResilience} named {@code
  * bitrix24/<destination name>} on a {@link LeakyBucketLimiter} with the portal's drain rate and burst (less a little
  * headroom), and through the {@link OperatingBudget}'s gate. One batch at a time ({@code maxInFlight} 1): the bucket,
  * not latency, bounds throughput, and Bitrix24 counts per portal and IP.
@@ -40,14 +42,17 @@ public final class Bitrix24Destination implements CrmDestination {
   private final Bitrix24Writer writer;
   private final Bitrix24Tasks tasks;
   private final Bitrix24Setup setup;
+  private final @Nullable Bitrix24CompanyIndex companies;
 
-  private Bitrix24Destination(Bitrix24Config config, Bitrix24Calls calls) {
+  private Bitrix24Destination(Bitrix24Config config, Bitrix24Calls calls, DestinationStore store) {
     this.config = config;
     this.calls = calls;
     Bitrix24UserFields userFields = new Bitrix24UserFields(calls);
     boolean ownerTasks = !config.tasks().on().isEmpty() && "record".equals(config.tasks().owner());
-    this.matcher = new Bitrix24Matcher(calls, config, ownerTasks);
-    this.writer = new Bitrix24Writer(calls, userFields, config);
+    this.companies = config.matchesWeb()
+        ? new Bitrix24CompanyIndex(calls, store.index(Bitrix24CompanyIndex.INDEX)) : null;
+    this.matcher = new Bitrix24Matcher(calls, config, ownerTasks, companies);
+    this.writer = new Bitrix24Writer(calls, userFields, config, companies);
     this.tasks = new Bitrix24Tasks(calls, config);
     this.setup = new Bitrix24Setup(calls, userFields, config);
   }
@@ -62,7 +67,8 @@ public final class Bitrix24Destination implements CrmDestination {
     Bitrix24Errors errors = new Bitrix24Errors(stack.redactor(), limiter::markFull);
     VendorResilience resilience = new VendorResilience("bitrix24/" + context.name(), settings(timing), limiter);
     return new Bitrix24Destination(config,
-        new Bitrix24Calls(stack.api(), new VendorCall(errors, resilience), errors, budget, limiter::markFull));
+        new Bitrix24Calls(stack.api(), new VendorCall(errors, resilience), errors, budget, limiter::markFull),
+        context.store());
   }
 
   /**
@@ -121,6 +127,12 @@ public final class Bitrix24Destination implements CrmDestination {
   @Override
   public TaskResult createTask(TaskRequest request) {
     return tasks.createTask(request);
+  }
+
+  /** How many companies the website index holds and which domains several companies share. */
+  @Override
+  public List<String> notes() {
+    return companies == null ? List.of() : companies.notes();
   }
 
   /** Nothing to release: the HTTP pool belongs to the process (the context's {@code HttpClients}). */

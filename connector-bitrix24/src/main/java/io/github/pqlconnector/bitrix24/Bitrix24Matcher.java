@@ -16,14 +16,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds Bitrix24 records for match keys. Users: {@code crm.duplicate.findbycomm} by {@code EMAIL} on the user entity,
  * one email per command so each answer names its email (the method takes up to 20 values but answers only ids), 50
- * commands per {@code batch}. Accounts: {@code crm.item.list} filtered {@code @<accountField>} (IN) over up to 50
- * values per page. Several records for one key resolve to the lowest id (the oldest). Owners ({@code assignedById})
- * are read only when tasks go to the record's owner: one more {@code crm.item.list} per 50 users. Keys are compared
- * lowercased.
+ * commands per {@code batch}. Accounts: by default through the {@link Bitrix24CompanyIndex} of the companies' websites
+ * ({@code WEB}); with a field as {@code accountField}, {@code crm.item.list} filtered {@code @<accountField>} (IN) over
+ * up to 50 values per page. Several records for one key resolve to the lowest id (the oldest). Owners ({@code
+ * assignedById}) are read only when tasks go to the record's owner: one more {@code crm.item.list} per 50 records.
+ * Keys are compared lowercased.
  */
 final class Bitrix24Matcher {
   static final int CHUNK = 50;
@@ -33,13 +36,17 @@ final class Bitrix24Matcher {
   private final BitrixEntity accountEntity;
   private final String accountField;
   private final boolean needOwners;
+  private final @Nullable Bitrix24CompanyIndex companies;
 
-  Bitrix24Matcher(Bitrix24Calls calls, Bitrix24Config config, boolean needOwners) {
+  /** {@code companies}: the website index when accounts are matched by {@code WEB}, else null. */
+  Bitrix24Matcher(Bitrix24Calls calls, Bitrix24Config config, boolean needOwners,
+      @Nullable Bitrix24CompanyIndex companies) {
     this.calls = calls;
     this.userEntity = config.userEntity();
     this.accountEntity = config.accountEntity();
     this.accountField = config.accountField();
     this.needOwners = needOwners;
+    this.companies = companies;
   }
 
   MatchResult match(EntityLevel level, List<MatchKey> keys) {
@@ -49,10 +56,20 @@ final class Bitrix24Matcher {
     Map<String, CrmRecord> found = new HashMap<>();
     for (int from = 0; from < values.size(); from += CHUNK) {
       List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
-      Map<String, CrmRecord> chunkFound = level == EntityLevel.USER ? users(chunk) : accounts(chunk);
+      Map<String, CrmRecord> chunkFound = level == EntityLevel.USER ? users(chunk)
+          : companies != null ? websites(companies, chunk) : accounts(chunk);
       chunkFound.forEach((value, record) -> found.put(byLower.get(value), record));
     }
     return new MatchResult(found);
+  }
+
+  private Map<String, CrmRecord> websites(Bitrix24CompanyIndex index, List<String> domains) {
+    Map<String, Long> ids = index.find(domains);
+    Map<Long, String> owners = needOwners && !ids.isEmpty()
+        ? owners(accountEntity, List.copyOf(new TreeSet<>(ids.values()))) : Map.of();
+    Map<String, CrmRecord> found = new HashMap<>();
+    ids.forEach((domain, id) -> found.put(domain, new CrmRecord(Long.toString(id), owners.get(id))));
+    return found;
   }
 
   private Map<String, CrmRecord> users(List<String> emails) {
@@ -74,7 +91,7 @@ final class Bitrix24Matcher {
       String email = emails.get(i);
       lowestId(answers.results().get("e" + i)).ifPresent(id -> ids.put(email, id));
     }
-    Map<Long, String> owners = needOwners && !ids.isEmpty() ? owners(List.copyOf(ids.values())) : Map.of();
+    Map<Long, String> owners = needOwners && !ids.isEmpty() ? owners(userEntity, List.copyOf(ids.values())) : Map.of();
     Map<String, CrmRecord> found = new HashMap<>();
     ids.forEach((email, id) -> found.put(email, new CrmRecord(Long.toString(id), owners.get(id))));
     return found;
@@ -93,8 +110,8 @@ final class Bitrix24Matcher {
     return lowest == Long.MAX_VALUE ? Optional.empty() : Optional.of(lowest);
   }
 
-  private Map<Long, String> owners(List<Long> ids) {
-    ItemListRequest request = ItemListRequest.of(userEntity.typeId(), List.of("id", "assignedById"),
+  private Map<Long, String> owners(BitrixEntity entity, List<Long> ids) {
+    ItemListRequest request = ItemListRequest.of(entity.typeId(), List.of("id", "assignedById"),
         Map.of("@id", ids));
     Map<Long, String> owners = new HashMap<>();
     list(request).forEach(item -> owner(item).ifPresent(owner -> owners.put(item.path("id").asLong(), owner)));

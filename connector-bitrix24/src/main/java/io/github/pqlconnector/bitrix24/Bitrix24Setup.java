@@ -29,7 +29,7 @@ final class Bitrix24Setup {
     this.userFields = userFields;
     wanted.put(config.userEntity(), Bitrix24Fields.recordFields());
     List<UserFieldSpec> accountFields = new ArrayList<>(Bitrix24Fields.recordFields());
-    if (Bitrix24Config.DEFAULT_ACCOUNT_FIELD.equals(config.accountField())) {
+    if (Bitrix24Fields.DOMAIN.equals(config.accountField())) {   // the connector's own domain field, when chosen
       accountFields.add(Bitrix24Fields.domainField());
     }
     wanted.put(config.accountEntity(), accountFields);

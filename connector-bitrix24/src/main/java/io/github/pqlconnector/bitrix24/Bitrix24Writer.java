@@ -1,9 +1,9 @@
 package io.github.pqlconnector.bitrix24;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.pqlconnector.bitrix24.api.Bitrix24Categories;
 import io.github.pqlconnector.bitrix24.api.BatchCommand;
 import io.github.pqlconnector.bitrix24.api.BatchResponse;
+import io.github.pqlconnector.bitrix24.api.Bitrix24Categories;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.model.EntityLevel;
@@ -11,17 +11,20 @@ import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.WriteResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes PQL fields with {@code crm.item.update} (matched records) and {@code crm.item.add} (records not found, when
  * {@code createMissing}), all in one {@code batch} of up to 50 commands with {@code halt=0}. Each command's answer is
  * mapped back to its record: {@code result.item.id} is written, a {@code result_error} entry is that record's failure
  * (its category from the Bitrix24 code), and a command with neither fails as TRANSIENT {@code NO_RESULT}, so every
- * input ends written or failed.
+ * input ends written or failed. With website matching, a created company carries its domain in {@code WEB} and goes
+ * into the {@link Bitrix24CompanyIndex}, and a company the portal answers NOT_FOUND for (deleted there) leaves it.
  */
 final class Bitrix24Writer {
   static final int MAX_BATCH = 50;
@@ -32,11 +35,15 @@ final class Bitrix24Writer {
   private final Bitrix24Calls calls;
   private final Bitrix24UserFields userFields;
   private final Bitrix24Config config;
+  private final @Nullable Bitrix24CompanyIndex companies;
 
-  Bitrix24Writer(Bitrix24Calls calls, Bitrix24UserFields userFields, Bitrix24Config config) {
+  /** {@code companies}: the website index when accounts are matched by {@code WEB}, else null. */
+  Bitrix24Writer(Bitrix24Calls calls, Bitrix24UserFields userFields, Bitrix24Config config,
+      @Nullable Bitrix24CompanyIndex companies) {
     this.calls = calls;
     this.userFields = userFields;
     this.config = config;
+    this.companies = companies;
   }
 
   WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
@@ -66,6 +73,9 @@ final class Bitrix24Writer {
     if (!commands.isEmpty()) {
       collect(calls.batch(commands), byKey, written, failed);
     }
+    if (entity == BitrixEntity.COMPANY && companies != null) {
+      keepIndex(companies, byKey.values(), written, failed);
+    }
     return new WriteResult(written, failed);
   }
 
@@ -84,12 +94,40 @@ final class Bitrix24Writer {
     return new BatchCommand(key, "crm.item.add", params);
   }
 
-  /** What a created record needs to be found next time: the email (multi-field), or the account key field. */
+  /** Created companies join the index; companies deleted on the portal (NOT_FOUND on update) leave it. */
+  private static void keepIndex(Bitrix24CompanyIndex index, Collection<PqlUpdate> sent, Map<EntityRef, String> written,
+      List<RecordError> failed) {
+    Map<EntityRef, PqlUpdate> byEntity = new HashMap<>();
+    sent.forEach(update -> byEntity.put(update.entity(), update));
+    written.forEach((entity, id) -> {
+      PqlUpdate update = byEntity.get(entity);
+      if (update != null && update.recordId() == null) {
+        index.created(id, update.key().value());
+      }
+    });
+    for (RecordError error : failed) {
+      PqlUpdate update = byEntity.get(error.entity());
+      if (update != null && update.recordId() != null && error.category() == ErrorCategory.NOT_FOUND) {
+        index.forget(update.recordId());
+      }
+    }
+  }
+
+  /**
+   * What a created record needs to be found next time: the email (multi-field), the website ({@code WEB}
+   * multi-field) or the account key field.
+   */
   private Map<String, String> identity(BitrixEntity entity, String value) {
     Map<String, String> params = new LinkedHashMap<>();
     if (entity == BitrixEntity.COMPANY) {
       params.put("fields[title]", value);
-      params.put("fields[" + config.accountField() + "]", value);
+      if (config.matchesWeb()) {
+        params.put("fields[fm][0][typeId]", "WEB");
+        params.put("fields[fm][0][valueType]", "WORK");
+        params.put("fields[fm][0][value]", value);
+      } else {
+        params.put("fields[" + config.accountField() + "]", value);
+      }
       return params;
     }
     params.put(entity == BitrixEntity.LEAD ? "fields[title]" : "fields[name]", value);

@@ -27,7 +27,8 @@ class Bitrix24ConfigTest {
 
     assertThat(config.userEntity()).isEqualTo(BitrixEntity.CONTACT);
     assertThat(config.accountEntity()).isEqualTo(BitrixEntity.COMPANY);
-    assertThat(config.accountField()).isEqualTo("UF_CRM_PQL_DOMAIN");
+    assertThat(config.accountField()).isEqualTo("WEB");
+    assertThat(config.matchesWeb()).isTrue();
     assertThat(config.rateLimit()).isEqualTo(new Bitrix24Config.RateLimit(2.0, 50, 480));
     assertThat(Bitrix24Destination.capacity(config.rateLimit())).isEqualTo(48);
     assertThat(problems(config)).isEmpty();
@@ -56,7 +57,8 @@ class Bitrix24ConfigTest {
             + "and is not shown)",
         "destinations.crm.entities.user: must be 'contact' or 'lead', was 'deal'",
         "destinations.crm.entities.account: must be 'company', was 'contact'",
-        "destinations.crm.accountField: must be a field name such as UF_CRM_PQL_DOMAIN",
+        "destinations.crm.accountField: must be WEB (the companies' websites) or a field name such as "
+            + "UF_CRM_PQL_DOMAIN",
         "destinations.crm.tasks.defaultOwnerId: is required when owner is 'default'",
         "destinations.crm.rateLimit.drainPerSecond: must be above 0 and at most 50, was 0.0",
         "destinations.crm.rateLimit.burst: must be 2..1000, was 1",

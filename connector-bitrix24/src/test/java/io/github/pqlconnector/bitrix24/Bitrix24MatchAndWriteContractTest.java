@@ -73,7 +73,8 @@ class Bitrix24MatchAndWriteContractTest {
         .willReturn(json(200, fixture("items/response-companies-page1.json"))));
     stubFor(post(urlEqualTo(list)).withRequestBody(matchingJsonPath("$.start", equalToJson("50")))
         .willReturn(json(200, fixture("items/response-companies-page2.json"))));
-    Bitrix24Destination destination = Bitrix24Stubs.destination(wireMock, time);
+    Bitrix24Destination destination = Bitrix24Stubs.destination(
+        Bitrix24Stubs.fieldConfig(wireMock, "UF_CRM_PQL_DOMAIN"), time);
 
     MatchResult result = destination.match(EntityLevel.ACCOUNT, List.of(new MatchKey("domain", "acme.example"),
         new MatchKey("domain", "globex.example"), new MatchKey("domain", "initech.example")));

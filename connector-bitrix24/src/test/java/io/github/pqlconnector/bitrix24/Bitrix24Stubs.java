@@ -8,6 +8,7 @@ import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.resilience.Sleeper;
 import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.DestinationContext;
+import io.github.pqlconnector.core.spi.DestinationStore;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
@@ -74,9 +75,20 @@ final class Bitrix24Stubs {
     return new Bitrix24Config(new Secret(webhookUrl(wireMock)), null, null, null, null, createMissing, tasks, null);
   }
 
+  /** Accounts matched on a company field instead of the websites. */
+  static Bitrix24Config fieldConfig(WireMockRuntimeInfo wireMock, String accountField) {
+    return new Bitrix24Config(new Secret(webhookUrl(wireMock)), null, null, null, accountField, false, null, null);
+  }
+
   static Bitrix24Destination destination(Bitrix24Config config, FakeTime time) {
-    return Bitrix24Destination.create(config, new DestinationContext("crm", time.clock, new SimpleMeterRegistry()),
-        new HttpClients(), time.timing());
+    return destination(config, time, DestinationStore.inMemory());
+  }
+
+  /** A destination keeping its company index in {@code store}, as consecutive runs share the state store. */
+  static Bitrix24Destination destination(Bitrix24Config config, FakeTime time, DestinationStore store) {
+    return Bitrix24Destination.create(config,
+        new DestinationContext("crm", time.clock, new SimpleMeterRegistry(), new HttpClients(), store), new HttpClients(),
+        time.timing());
   }
 
   static Bitrix24Destination destination(WireMockRuntimeInfo wireMock, FakeTime time) {

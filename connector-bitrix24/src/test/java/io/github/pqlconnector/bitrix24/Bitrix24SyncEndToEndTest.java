@@ -57,9 +57,12 @@ class Bitrix24SyncEndToEndTest {
         - { name: s, source: src, destination: crm }
       """;
 
+  private static final String ACCOUNTS_YAML = YAML.replace("levels: [user]", "levels: [account]");
+  private static final FakePortal FAKE = new FakePortal();
+
   @RegisterExtension
   static WireMockExtension portal = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().extensions(new FakePortal())).build();
+      .options(wireMockConfig().dynamicPort().extensions(FAKE)).build();
 
   @TempDir Path dir;
   private final Bitrix24Stubs.FakeTime time = new Bitrix24Stubs.FakeTime();
@@ -77,10 +80,12 @@ class Bitrix24SyncEndToEndTest {
     SetupReport first = setup();
     SetupReport second = setup();
 
-    assertThat(first.created()).hasSize(15).contains("contact.UF_CRM_PQL_STATUS", "company.UF_CRM_PQL_DOMAIN");
+    assertThat(first.created()).hasSize(14).contains("contact.UF_CRM_PQL_STATUS", "company.UF_CRM_PQL_STATUS")
+        .as("companies are matched by their websites: no domain field of our own").doesNotContain(
+            "company.UF_CRM_PQL_DOMAIN");
     assertThat(first.problems()).isEmpty();
     assertThat(second.created()).isEmpty();
-    assertThat(second.unchanged()).hasSize(15);
+    assertThat(second.unchanged()).hasSize(14);
     assertThat(second.problems()).isEmpty();
   }
 
@@ -109,6 +114,44 @@ class Bitrix24SyncEndToEndTest {
     assertThat(time.sleeps).as("seven requests stay inside the burst").isEmpty();
   }
 
+  @Test
+  void accountsAreMatchedByTheWebsitesTheirCompaniesCarryAndTheIndexIsKeptInTheStateStore() {
+    setup();
+    FAKE.companies.clear();
+    FAKE.companies.at(Bitrix24Stubs.NOW);
+    FAKE.companies.put(7, "https://www.a1.example/");
+    FAKE.companies.put(8, "A2.EXAMPLE:443/contact", "a2.example.org");
+    FAKE.companies.put(9, "http://a2.example");
+    Dataset data = new Dataset(dir);
+    IntStream.rangeClosed(1, 3).forEach(i -> data.account("a" + i, "a" + i + ".example")
+        .events("message_sent", 12, "u" + i, "a" + i, Bitrix24Stubs.NOW));
+    PqlConfig config = config(ACCOUNTS_YAML);
+    MutableClock clock = new MutableClock(Bitrix24Stubs.NOW);
+
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary first = new SyncRunner(config, store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      clock.advance(Duration.ofMinutes(30));
+      RunSummary second = new SyncRunner(config, store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+
+      assertThat(first.counts().pushed()).isEqualTo(2);
+      assertThat(first.counts().unmatched()).isEqualTo(1);
+      assertThat(first.report().destinationNotes()).containsExactly(
+          "Bitrix24 company index (WEB): 3 companies indexed; 3 read this run (full read)",
+          "1 domain is on several companies, each matched to the lowest company id: a2.example → 8 (also 9)");
+      assertThat(second.report().destinationNotes()).first().asString().endsWith("(changed since the last run)");
+    }
+    List<LoggedRequest> writes = portal.findAll(postRequestedFor(urlEqualTo(Bitrix24Stubs.path("batch")))
+        .withRequestBody(containing("crm.item.update")));
+    assertThat(writes).singleElement().satisfies(write -> assertThat(write.getBodyAsString())
+        .contains("crm.item.update?entityTypeId=4&id=7&", "crm.item.update?entityTypeId=4&id=8&"));
+    assertThat(portal.findAll(postRequestedFor(urlEqualTo(Bitrix24Stubs.path("crm.company.list")))))
+        .extracting(LoggedRequest::getBodyAsString)
+        .satisfiesExactly(full -> assertThat(full).contains("\"filter\":{}"),
+            changed -> assertThat(changed).contains("\"filter\":{\">=DATE_MODIFY\":\"2026-11-30T15:00:00+03:00\"}"));
+  }
+
   private SetupReport setup() {
     try (var destination = plugins.destination("bitrix24").orElseThrow().create(config().destinations().get("crm").config(),
         new DestinationContext("crm", time.clock, new SimpleMeterRegistry()))) {
@@ -124,9 +167,13 @@ class Bitrix24SyncEndToEndTest {
   }
 
   private PqlConfig config() {
+    return config(YAML);
+  }
+
+  private PqlConfig config(String yaml) {
     String webhook = portal.baseUrl() + Bitrix24Stubs.PREFIX;
     return new ConfigLoader(plugins, Map.of("BITRIX24_WEBHOOK_URL", webhook)::get)
-        .parse(YAML.formatted(dir.toString().replace("\\", "/")));
+        .parse(yaml.formatted(dir.toString().replace("\\", "/")));
   }
 
   private static int commands(LoggedRequest request) {

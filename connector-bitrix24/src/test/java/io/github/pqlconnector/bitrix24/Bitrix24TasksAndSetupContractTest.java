@@ -31,6 +31,11 @@ class Bitrix24TasksAndSetupContractTest {
       Instant.parse("2026-12-01T12:00:00Z"));
   private final Bitrix24Stubs.FakeTime time = new Bitrix24Stubs.FakeTime();
 
+  /** Setup with the connector's own domain field as the match key, the only case it creates UF_CRM_PQL_DOMAIN. */
+  private Bitrix24Destination withDomainField(WireMockRuntimeInfo wireMock) {
+    return Bitrix24Stubs.destination(Bitrix24Stubs.fieldConfig(wireMock, Bitrix24Fields.DOMAIN), time);
+  }
+
   @Test
   void aToDoIsAddedOnTheRecordWithItsKeyInTheDescription(WireMockRuntimeInfo wireMock) {
     stubFor(post(urlEqualTo(path("crm.activity.list"))).willReturn(json(200, fixture("activities/response-other.json"))));
@@ -63,7 +68,7 @@ class Bitrix24TasksAndSetupContractTest {
     stubFor(post(urlMatching(path("crm\\.(contact|company)\\.userfield\\.add")))
         .willReturn(json(200, fixture("userfields/response-add.json"))));
 
-    SetupReport report = Bitrix24Stubs.destination(wireMock, time).ensureFields(false);
+    SetupReport report = withDomainField(wireMock).ensureFields(false);
 
     assertThat(report.unchanged()).containsExactly("contact.UF_CRM_PQL_STATUS");
     assertThat(report.problems()).singleElement().asString()
@@ -79,7 +84,7 @@ class Bitrix24TasksAndSetupContractTest {
     stubFor(post(urlEqualTo(path("batch"))).withRequestBody(containing("userfield.list"))
         .willReturn(json(200, fixture("batch/response-setup-existing.json"))));
 
-    SetupReport report = Bitrix24Stubs.destination(wireMock, time).ensureFields(true);
+    SetupReport report = withDomainField(wireMock).ensureFields(true);
 
     assertThat(report.created()).hasSize(13);
     verify(0, postRequestedFor(urlMatching(path("crm\\..*\\.userfield\\.add"))));
@@ -92,7 +97,7 @@ class Bitrix24TasksAndSetupContractTest {
     stubFor(post(urlMatching(path("crm\\..*\\.userfield\\.add")))
         .willReturn(json(400, fixture("errors/400-userfield-add-empty-code.json"))));
 
-    SetupReport report = Bitrix24Stubs.destination(wireMock, time).ensureFields(false);
+    SetupReport report = withDomainField(wireMock).ensureFields(false);
 
     assertThat(report.created()).isEmpty();
     assertThat(report.problems()).hasSize(14).anySatisfy(p -> assertThat(p)

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * A Bitrix24 portal for end-to-end tests, as a WireMock transformer named {@value #NAME}: answers {@code batch} the
  * way the docs show (results under {@code result.result}, {@code []} for empty parts) for findbycomm (a contact per
  * {@code u<n>@example.com}, id 1000+n), crm.item.update/add ({@code {"item":{"id":…}}}), userfield.list (the fields
- * created so far) and answers crm.&lt;entity&gt;.userfield.add by remembering the field.
+ * created so far) and answers crm.&lt;entity&gt;.userfield.add by remembering the field. Its {@link #companies} answer
+ * crm.company.list, as a plain call and as batch commands (with {@code result_total} and {@code result_next}); an
+ * update of a company it does not hold fails with {@code NOT_FOUND}, and an added company keeps its {@code WEB}.
  */
 final class FakePortal implements ResponseDefinitionTransformerV2 {
   static final String NAME = "bitrix24-portal";
@@ -33,6 +35,14 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
 
   private final Map<String, JsonNode> fields = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(50_000);
+  final FakeCompanies companies = new FakeCompanies();
+
+  /** One command's answer: its result or its error, and for lists the total and next offset. */
+  private record Answer(JsonNode result, JsonNode error, Integer total, Integer next) {
+    static Answer of(JsonNode result) {
+      return new Answer(result, null, null, null);
+    }
+  }
 
   @Override
   public String getName() {
@@ -54,10 +64,17 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
       if (userfield.matches()) {
         addField(userfield.group(1), body.path("fields"));
         answer.put("result", nextId.incrementAndGet());
+      } else if (url.endsWith("/crm.company.list")) {
+        FakeCompanies.Page page = companies.list(body);
+        answer.set("result", page.rows());
+        answer.put("total", page.total());
+        if (page.next() != null) {
+          answer.put("next", page.next());
+        }
       } else {
         answer.set("result", batch(body.path("cmd")));
       }
-      answer.set("time", JSON.createObjectNode().put("operating", 0));
+      answer.set("time", JSON.createObjectNode().put("operating", 0).put("date_start", companies.now()));
       return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
           .withBody(JSON.writeValueAsString(answer)).build();
     } catch (IOException e) {
@@ -67,30 +84,78 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
 
   private ObjectNode batch(JsonNode cmd) {
     ObjectNode results = JSON.createObjectNode();
-    cmd.fields().forEachRemaining(entry -> results.set(entry.getKey(), run(entry.getValue().asText())));
+    ObjectNode errors = JSON.createObjectNode();
+    ObjectNode totals = JSON.createObjectNode();
+    ObjectNode nexts = JSON.createObjectNode();
+    cmd.fields().forEachRemaining(entry -> {
+      Answer answer = run(entry.getValue().asText());
+      if (answer.error() != null) {
+        errors.set(entry.getKey(), answer.error());
+      } else {
+        results.set(entry.getKey(), answer.result());
+      }
+      if (answer.total() != null) {
+        totals.put(entry.getKey(), answer.total());
+      }
+      if (answer.next() != null) {
+        nexts.put(entry.getKey(), answer.next());
+      }
+    });
     ObjectNode result = JSON.createObjectNode();
-    result.set("result", results.isEmpty() ? JSON.createArrayNode() : results);
-    result.set("result_error", JSON.createArrayNode());
-    result.set("result_total", JSON.createArrayNode());
-    result.set("result_next", JSON.createArrayNode());
+    result.set("result", orEmpty(results));
+    result.set("result_error", orEmpty(errors));
+    result.set("result_total", orEmpty(totals));
+    result.set("result_next", orEmpty(nexts));
     result.set("result_time", JSON.createArrayNode());
     return result;
   }
 
-  private JsonNode run(String command) {
+  /** Bitrix24 sends an empty part as {@code []}. */
+  private static JsonNode orEmpty(ObjectNode part) {
+    return part.isEmpty() ? JSON.createArrayNode() : part;
+  }
+
+  private Answer run(String command) {
     int q = command.indexOf('?');
     String method = command.substring(0, q);
     Map<String, String> params = new HashMap<>();
     for (String pair : command.substring(q + 1).split("&")) {
       int eq = pair.indexOf('=');
-      params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return switch (method) {
-      case "crm.duplicate.findbycomm" -> findByComm(params.get("values[0]"));
-      case "crm.item.update" -> item(Long.parseLong(params.get("id")));
-      case "crm.item.add" -> item(nextId.incrementAndGet());
-      default -> userfields(method.split("\\.")[1], params.get("filter[FIELD_NAME]"));
+      case "crm.duplicate.findbycomm" -> Answer.of(findByComm(params.get("values[0]")));
+      case "crm.item.update" -> update(params);
+      case "crm.item.add" -> Answer.of(add(params));
+      case "crm.company.list" -> {
+        FakeCompanies.Page page = companies.listCommand(params);
+        yield new Answer(page.rows(), null, page.total(), page.next());
+      }
+      default -> Answer.of(userfields(method.split("\\.")[1], params.get("filter[FIELD_NAME]")));
     };
+  }
+
+  private Answer update(Map<String, String> params) {
+    long id = Long.parseLong(params.get("id"));
+    if ("4".equals(params.get("entityTypeId")) && !companies.has(id)) {
+      return new Answer(null, JSON.createObjectNode().put("error", "NOT_FOUND")
+          .put("error_description", "Element not found"), null, null);
+    }
+    return Answer.of(item(id));
+  }
+
+  private JsonNode add(Map<String, String> params) {
+    long id = nextId.incrementAndGet();
+    if ("4".equals(params.get("entityTypeId"))) {
+      String web = "WEB".equals(params.get("fields[fm][0][typeId]")) ? params.get("fields[fm][0][value]") : null;
+      if (web != null) {
+        companies.put(id, web);
+      } else {
+        companies.put(id);
+      }
+    }
+    return item(id);
   }
 
   private JsonNode findByComm(String email) {

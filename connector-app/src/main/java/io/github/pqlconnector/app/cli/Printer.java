@@ -37,6 +37,7 @@ final class Printer {
     section(out, "not found in the destination", report.unmatchedSamples());
     section(out, "without a match key", report.noMatchKeySamples());
     section(out, "failed records", report.failureSamples());
+    section(out, "destination", report.destinationNotes());
   }
 
   static String line(PqlResult r) {

@@ -21,6 +21,10 @@ public interface Bitrix24Api {
   @POST("crm.item.list")
   Call<ItemListResponse> listItems(@Body ItemListRequest request);
 
+  /** crm.company.list (legacy): the only company list that selects the {@code WEB} multi-field; 50 per page. */
+  @POST("crm.company.list")
+  Call<CompanyListResponse> listCompanies(@Body CompanyListRequest request);
+
   /** crm.activity.list: the activities bound to a record, 50 per page. */
   @POST("crm.activity.list")
   Call<ActivityListResponse> listActivities(@Body ActivityListRequest request);

@@ -27,6 +27,14 @@ public interface CrmDestination extends AutoCloseable {
   /** Creates the task unless one with the same idempotency key exists. */
   TaskResult createTask(TaskRequest request);
 
+  /**
+   * What the run report should say about the destination's own work in this run, one line each (e.g. how many records
+   * an index it keeps holds). Most destinations have nothing to say.
+   */
+  default List<String> notes() {
+    return List.of();
+  }
+
   @Override
   void close();
 }

@@ -7,31 +7,50 @@ import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.DestinationContext;
+import io.github.pqlconnector.core.spi.DestinationStore;
 import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.spi.SourceConfig;
 import io.github.pqlconnector.core.spi.SourceContext;
+import io.github.pqlconnector.core.state.JdbcDestinationStore;
+import io.github.pqlconnector.core.state.StateStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates sources and destinations from their config blocks through the discovered providers, all on one HTTP pool
- * (one connection pool and dispatcher for the process, as OkHttp recommends).
+ * (one connection pool and dispatcher for the process, as OkHttp recommends). With a state store ({@link
+ * #withState}, as every {@link SyncRunner} uses it) a destination's {@link DestinationStore} is kept there under its
+ * name; without one it is in memory.
  */
 public final class Connectors {
   private final Plugins plugins;
   private final Clock clock;
   private final MeterRegistry metrics;
-  private final HttpClients http = new HttpClients();
+  private final HttpClients http;
+  private final @Nullable StateStore state;
 
   public Connectors(Plugins plugins, Clock clock) {
     this(plugins, clock, new SimpleMeterRegistry());
   }
 
   public Connectors(Plugins plugins, Clock clock, MeterRegistry metrics) {
+    this(plugins, clock, metrics, new HttpClients(), null);
+  }
+
+  private Connectors(Plugins plugins, Clock clock, MeterRegistry metrics, HttpClients http,
+      @Nullable StateStore state) {
     this.plugins = plugins;
     this.clock = clock;
     this.metrics = metrics;
+    this.http = http;
+    this.state = state;
+  }
+
+  /** The same connectors, keeping destinations' stores in {@code store}. */
+  public Connectors withState(StateStore store) {
+    return store == state ? this : new Connectors(plugins, clock, metrics, http, store);
   }
 
   /** The one HTTP pool every source and destination made here derives its client from. */
@@ -53,7 +72,11 @@ public final class Connectors {
   public CrmDestination destination(PqlConfig.Named<DestinationConfig> named) {
     CrmDestination destination = plugins.destination(named.type())
         .orElseThrow(() -> ConfigException.of("destinations." + named.name() + ".type", "unknown type " + named.type()))
-        .create(named.config(), new DestinationContext(named.name(), clock, metrics, http));
+        .create(named.config(), new DestinationContext(named.name(), clock, metrics, http, store(named.name())));
     return new MeteredDestination(destination, named.name(), metrics);
+  }
+
+  private DestinationStore store(String destination) {
+    return state == null ? DestinationStore.inMemory() : new JdbcDestinationStore(state, destination, clock);
   }
 }

@@ -19,6 +19,8 @@ final class DrainTally {
   volatile boolean stopped;
   final List<RecordError> errors = new ArrayList<>();
   final List<String> unmatchedSamples = new ArrayList<>();
+  /** What the destination said about its own work ({@code CrmDestination.notes()}), added once the drain is over. */
+  final List<String> notes = new ArrayList<>();
 
   synchronized void unmatched(String sample) {
     unmatched++;

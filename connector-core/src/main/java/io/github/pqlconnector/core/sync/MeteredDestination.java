@@ -78,6 +78,11 @@ final class MeteredDestination implements CrmDestination {
   }
 
   @Override
+  public List<String> notes() {
+    return delegate.notes();
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

@@ -40,7 +40,7 @@ final class RunRecorder {
     List<String> failures = tally.errors.stream().limit(RunReport.SAMPLES)
         .map(e -> e.entity() + ": " + e.category() + " " + e.vendorCode() + " " + e.message()).toList();
     RunReport report = new RunReport(evaluated.rejections().samples(), tally.unmatchedSamples,
-        changes.noMatchKeySamples(), failures);
+        changes.noMatchKeySamples(), failures, tally.notes);
     RunSummary.RunStatus status = tally.stopped ? RunSummary.RunStatus.STOPPED
         : counts.hasFailures() ? RunSummary.RunStatus.PARTIAL : RunSummary.RunStatus.SUCCESS;
     store.write(c -> {

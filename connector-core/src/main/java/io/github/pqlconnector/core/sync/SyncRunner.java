@@ -39,7 +39,7 @@ public final class SyncRunner {
   public SyncRunner(PqlConfig config, StateStore store, Connectors connectors) {
     this.config = config;
     this.store = store;
-    this.connectors = connectors;
+    this.connectors = connectors.withState(store);
     this.model = new CompiledModel(config.model());
   }
 
@@ -68,6 +68,7 @@ public final class SyncRunner {
       log.info("evaluated {} entities from {} events: {} changed, {} unchanged", evaluated.evaluations().size(),
           evaluated.eventsRead(), changes.updates().size(), changes.unchanged());
       DrainTally tally = drain(sync, destination, runId, progress);
+      tally.notes.addAll(destination.notes());
       return recorder.finish(evaluated, changes, tasksQueued, tally);
     } catch (RuntimeException e) {
       recorder.fail(e);
