@@ -67,21 +67,25 @@ public final class TaskDao {
   /**
    * Tasks to create by {@code now}, oldest first: every PENDING one, and FAILED ones whose next attempt has come
    * (no next attempt set means at once: refused before this was tracked, or made due by setup, a config change
-   * or {@code pql retry}).
+   * or {@code pql retry}). A task whose record is remembered as not found (UNMATCHED in the outbox, re-check not
+   * yet come) waits with it, so its record is not looked up on every run.
    */
   public List<Row> due(Connection c, String sync, int limit, Instant now) throws SQLException {
     return select(c, sync, limit, "(state = 'PENDING' OR (state = 'FAILED' AND (next_attempt_at IS NULL"
-        + " OR next_attempt_at <= ?)))", now);
+        + " OR next_attempt_at <= ?))) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.sync_name = t.sync_name"
+        + " AND o.level = t.level AND o.entity_id = t.entity_id AND o.state = 'UNMATCHED'"
+        + " AND o.next_attempt_at > ?)", now);
   }
 
   private List<Row> select(Connection c, String sync, int limit, String condition, Instant now) throws SQLException {
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT task_key, level, entity_id, trigger_name, episode_at,"
-        + " payload, attempts, refusals FROM task_outbox WHERE sync_name = ? AND " + condition
+        + " payload, attempts, refusals FROM task_outbox t WHERE sync_name = ? AND " + condition
         + " ORDER BY created_at, task_key")) {
       ps.setString(1, sync);
       if (now != null) {
         Sql.setInstant(ps, 2, now);
+        Sql.setInstant(ps, 3, now);
       }
       ps.setMaxRows(limit);
       try (ResultSet rs = ps.executeQuery()) {
