@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     + " sync (recorded as a RETRY run).")
 final class RetryCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
-  @Option(names = "--sync", paramLabel = "NAME", description = "The sync to retry (needed when the config has several).")
+  @Option(names = "--sync", paramLabel = "NAME",
+      description = "The sync to retry (needed when the config has several).")
   String sync;
   @Option(names = "--record", paramLabel = "ID", description = "Only this user or account id, as in pql explain"
       + " (default: every refused or not-found record).")

@@ -68,7 +68,8 @@ public final class OutboxDao {
   public void enqueue(Connection c, String sync, List<Row> rows, Instant now) throws SQLException {
     Sql.upsert(c,
         "UPDATE outbox SET hash = ?, payload = ?, state = ?, attempts = ?, last_error = NULL, updated_at = ?,"
-            + " first_failed_at = NULL, refusals = 0, next_attempt_at = NULL WHERE sync_name = ? AND level = ? AND entity_id = ?",
+            + " first_failed_at = NULL, refusals = 0, next_attempt_at = NULL"
+            + " WHERE sync_name = ? AND level = ? AND entity_id = ?",
         "INSERT INTO outbox (hash, payload, state, attempts, updated_at, sync_name, level, entity_id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows, (ps, row) -> {

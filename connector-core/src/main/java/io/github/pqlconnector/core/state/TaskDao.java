@@ -59,7 +59,10 @@ public final class TaskDao {
     return fresh.size();
   }
 
-  /** PENDING tasks only, oldest first. Kept for callers without a clock; {@link #due(Connection, String, int, Instant)} also hands out refused tasks whose time has come. */
+  /**
+   * PENDING tasks only, oldest first. Kept for callers without a clock; {@link #due(Connection, String, int,
+   * Instant)} also hands out refused tasks whose time has come.
+   */
   public List<Row> due(Connection c, String sync, int limit) throws SQLException {
     return select(c, sync, limit, "state = 'PENDING'", null);
   }

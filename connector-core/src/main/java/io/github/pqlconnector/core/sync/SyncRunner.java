@@ -27,7 +27,8 @@ import org.slf4j.MDC;
  * One run of one sync, the single path for {@code pql run}, {@code pql retry} and scheduled fires: make
  * refused rows due when the destination's config or setup changed ({@link Retries}), evaluate, diff, write the
  * outbox, states and task intents in one transaction, then drain the outbox (earlier leftovers first in
- * line with the new, refused and unmatched rows once their time has come) and record the run. A crash anywhere loses nothing: the next run drains what is left.
+ * line with the new, refused and unmatched rows once their time has come) and record the run. A crash
+ * anywhere loses nothing: the next run drains what is left.
  */
 public final class SyncRunner {
   private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
