@@ -1,5 +1,6 @@
 package io.github.pqlconnector.app.admin;
 
+import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.state.RunDao;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,17 @@ public interface AdminBackend {
 
   Optional<SyncStatus> sync(String name);
 
-  /** What asking for a run now did. */
-  enum RunNow { STARTED, ALREADY_RUNNING, NO_SUCH_SYNC }
+  /** What asking for a run (or a retry) now did; NO_SUCH_RECORD: none of the named records is refused or unmatched. */
+  enum RunNow { STARTED, ALREADY_RUNNING, NO_SUCH_SYNC, NO_SUCH_RECORD }
 
   /** Starts a run of the sync now, in the background, unless one is already running (on any node). */
   RunNow runNow(String name);
+
+  /**
+   * Makes the sync's refused and unmatched records and refused tasks due now (only those of {@code records} when
+   * not empty), then starts a run as {@link #runNow} does, recorded with trigger RETRY.
+   */
+  RunNow retry(String name, List<EntityRef> records);
 
   /** Stops the sync's cron from firing until resumed; false when there is no such sync. */
   boolean pause(String name);

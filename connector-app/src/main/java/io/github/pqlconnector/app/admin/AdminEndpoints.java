@@ -1,7 +1,11 @@
 package io.github.pqlconnector.app.admin;
 
 import io.github.pqlconnector.app.admin.AdminViews.Accepted;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -36,12 +40,36 @@ final class AdminEndpoints {
   }
 
   Response runNow(String name) {
-    return switch (backend.runNow(name)) {
+    return started(name, backend.runNow(name), null);
+  }
+
+  /** {@code POST /api/syncs/{name}/retry[?record=ID[&level=user|account]]}: answers like {@code /run}. */
+  Response retry(String name, @Nullable String record, @Nullable String level) {
+    if (level != null && record == null) {
+      throw new BadRequest("level needs record");
+    }
+    EntityLevel parsed = level == null ? null : level(level);
+    List<EntityRef> records = record == null ? List.of() : parsed != null ? List.of(new EntityRef(parsed, record))
+        : Arrays.stream(EntityLevel.values()).map(l -> new EntityRef(l, record)).toList();
+    return started(name, backend.retry(name, records), record);
+  }
+
+  private Response started(String name, AdminBackend.RunNow outcome, @Nullable String record) {
+    return switch (outcome) {
       case STARTED -> json.json(202, new Accepted(name, true));
       case ALREADY_RUNNING -> json.error(409, "sync '" + name + "' is already running; see /api/syncs/" + name
           + " and ask again once it has finished");
       case NO_SUCH_SYNC -> noSync(name);
+      case NO_SUCH_RECORD -> json.error(404, "no refused or unmatched record '" + record + "' in sync '" + name + "'");
     };
+  }
+
+  private static EntityLevel level(String text) {
+    try {
+      return EntityLevel.fromId(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("level must be user or account");
+    }
   }
 
   Response pause(String name) {

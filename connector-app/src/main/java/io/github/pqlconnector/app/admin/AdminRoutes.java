@@ -19,6 +19,8 @@ final class AdminRoutes {
         Route.of("GET", "/api/syncs", r -> api.syncs()),
         Route.of("GET", "/api/syncs/{name}", r -> api.sync(r.param("name"))),
         Route.of("POST", "/api/syncs/{name}/run", r -> api.runNow(r.param("name"))),
+        Route.of("POST", "/api/syncs/{name}/retry", r -> api.retry(r.param("name"), r.query().get("record"),
+            r.query().get("level"))),
         Route.of("POST", "/api/syncs/{name}/pause", r -> api.pause(r.param("name"))),
         Route.of("POST", "/api/syncs/{name}/resume", r -> api.resume(r.param("name"))),
         Route.of("GET", "/api/runs", r -> api.runs(r.query().get("sync"), r.query().get("limit"))),

@@ -1,10 +1,15 @@
 package io.github.pqlconnector.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.RunDao.RunRow;
+import io.github.pqlconnector.core.sync.Payloads;
+import io.github.pqlconnector.core.sync.RunReport;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -53,6 +58,23 @@ final class HistoryCommand implements Callable<Integer> {
     return r.finishedAt() == null ? "-" : String.format("%.1f", Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0);
   }
 
+  /** The report's still-refused records and tasks, one line each; none for runs recorded before they were kept. */
+  static List<String> stillFailing(String report) {
+    if (report == null || report.isBlank()) {
+      return List.of();
+    }
+    try {
+      JsonNode node = new Payloads().mapper().readTree(report).path("stillFailing");
+      List<String> lines = new ArrayList<>();
+      for (JsonNode f : node) {
+        lines.add(Printer.stillFailing(new Payloads().mapper().treeToValue(f, RunReport.StillFailing.class)));
+      }
+      return lines;
+    } catch (JsonProcessingException e) {
+      return List.of();
+    }
+  }
+
   private static void printRun(PrintWriter out, RunRow run, List<RecordError> errors) {
     out.printf("run %d of %s (%s), %s%nstarted %s, finished %s%n", run.id(), run.sync(), run.trigger(), run.status(),
         run.startedAt(), run.finishedAt() == null ? "-" : run.finishedAt());
@@ -61,6 +83,11 @@ final class HistoryCommand implements Callable<Integer> {
     }
     out.println("counts: " + run.counts());
     out.println("report: " + run.report());
+    List<String> stillFailing = stillFailing(run.report());
+    if (!stillFailing.isEmpty()) {
+      out.println("still refused after the run (first refusal, attempts, next attempt):");
+      stillFailing.forEach(line -> out.println("  " + line));
+    }
     out.println(errors.isEmpty() ? "no record errors" : errors.size() + " record errors:");
     errors.forEach(e -> out.printf("  %s: %s %s %s%n", e.entity(), e.category(), e.vendorCode(), e.message()));
   }

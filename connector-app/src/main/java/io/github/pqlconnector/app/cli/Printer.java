@@ -18,6 +18,11 @@ final class Printer {
     out.printf(Locale.US, "pushed %,d, failed %,d, unmatched %,d, unchanged %,d; tasks created %,d (failed %,d);"
         + " left in outbox %,d%n", c.pushed(), c.failed(), c.unmatched(), c.unchanged(), c.tasksCreated(),
         c.tasksFailed(), c.outboxLeft());
+    if (c.stillFailing() + c.tasksStillFailing() + c.stillUnmatched() > 0) {
+      out.printf(Locale.US, "still refused %,d records and %,d tasks (tried again later or on pql retry);"
+          + " not found %,d records (looked up again later)%n", c.stillFailing(), c.tasksStillFailing(),
+          c.stillUnmatched());
+    }
     report(out, summary.report());
   }
 
@@ -38,6 +43,14 @@ final class Printer {
     section(out, "without a match key", report.noMatchKeySamples());
     section(out, "failed records", report.failureSamples());
     section(out, "destination", report.destinationNotes());
+    section(out, "still refused (first refusal, attempts, next attempt)", report.stillFailing().stream()
+        .map(Printer::stillFailing).toList());
+  }
+
+  static String stillFailing(RunReport.StillFailing f) {
+    return String.format(Locale.US, "%s%s: first refused %s, %d attempts, next %s: %s", f.entity(),
+        "task".equals(f.what()) ? " (task)" : "", f.firstFailedAt() == null ? "-" : f.firstFailedAt(), f.attempts(),
+        f.nextAttemptAt() == null ? "next run" : f.nextAttemptAt(), f.lastError() == null ? "-" : f.lastError());
   }
 
   static String line(PqlResult r) {

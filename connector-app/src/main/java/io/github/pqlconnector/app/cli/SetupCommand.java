@@ -2,14 +2,19 @@ package io.github.pqlconnector.app.cli;
 
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.sync.Retries;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pql setup}: create or verify the PQL fields in every destination, idempotently. */
+/**
+ * {@code pql setup}: create or verify the PQL fields in every destination, idempotently. A destination set up
+ * without problems is recorded, so the next run of its syncs tries the records it refused before at once.
+ */
 @Command(name = "setup", description = "Create or verify the PQL fields in each destination (idempotent).")
 final class SetupCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
@@ -29,6 +34,9 @@ final class SetupCommand implements Callable<Integer> {
           report.unchanged().forEach(f -> out.println("  ok " + f));
           report.problems().forEach(p -> out.println("  PROBLEM " + p));
           clean &= report.problems().isEmpty();
+          if (!dryRun && report.problems().isEmpty()) {
+            Retries.setupSucceeded(app.store(), named.name(), Instant.now());
+          }
         }
       }
     }

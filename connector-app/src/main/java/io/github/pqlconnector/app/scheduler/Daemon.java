@@ -9,8 +9,10 @@ import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.config.SyncConfig;
 import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.error.ConfigProblem;
+import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
+import io.github.pqlconnector.core.sync.Retries;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +70,23 @@ public final class Daemon implements AdminBackend {
       return RunNow.ALREADY_RUNNING;
     }
     return quartz(() -> scheduler.runNow(name)) ? RunNow.STARTED : RunNow.NO_SUCH_SYNC;
+  }
+
+  @Override
+  public RunNow retry(String name, List<EntityRef> records) {
+    Optional<SyncConfig> sync = scheduler.config().sync(name);
+    if (sync.isEmpty()) {
+      return RunNow.NO_SUCH_SYNC;
+    }
+    if (status(sync.get()).running()) {
+      return RunNow.ALREADY_RUNNING;
+    }
+    int due = Retries.makeDue(store, name, records);
+    if (!records.isEmpty() && due == 0) {
+      return RunNow.NO_SUCH_RECORD;
+    }
+    log.info("retry of {} asked for: {} refused or unmatched rows made due", name, due);
+    return quartz(() -> scheduler.retryNow(name)) ? RunNow.STARTED : RunNow.NO_SUCH_SYNC;
   }
 
   @Override

@@ -92,6 +92,16 @@ public final class SchedulerService implements AutoCloseable {
     return true;
   }
 
+  /** Fires the sync now as a retry (trigger RETRY); the caller made the refused and unmatched rows due. */
+  public boolean retryNow(String sync) throws SchedulerException {
+    JobKey key = JobKey.jobKey(sync, GROUP);
+    if (!scheduler.checkExists(key)) {
+      return false;
+    }
+    scheduler.triggerJob(key, new JobDataMap(Map.of(SyncJob.RETRY, "true")));
+    return true;
+  }
+
   public boolean pause(String sync, boolean paused) throws SchedulerException {
     JobKey key = JobKey.jobKey(sync, GROUP);
     if (!scheduler.checkExists(key)) {

@@ -19,6 +19,7 @@ import org.slf4j.MDC;
 public final class SyncJob implements Job {
   static final String SYNC_NAME = "syncName";
   static final String MANUAL = "manual";
+  static final String RETRY = "retry";
 
   private final BiConsumer<String, RunTrigger> runs;
   private final Predicate<String> takeMisfire;
@@ -32,6 +33,7 @@ public final class SyncJob implements Job {
   public void execute(JobExecutionContext ctx) throws JobExecutionException {
     String sync = ctx.getMergedJobDataMap().getString(SYNC_NAME);
     RunTrigger trigger = ctx.isRecovering() ? RunTrigger.RECOVERY
+        : ctx.getMergedJobDataMap().containsKey(RETRY) ? RunTrigger.RETRY
         : ctx.getMergedJobDataMap().containsKey(MANUAL) ? RunTrigger.MANUAL
         : takeMisfire.test(sync) ? RunTrigger.CATCH_UP : RunTrigger.SCHEDULED;
     try (var ignored = MDC.putCloseable("sync", sync)) {

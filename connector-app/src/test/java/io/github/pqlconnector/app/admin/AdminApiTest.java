@@ -93,6 +93,28 @@ class AdminApiTest {
   }
 
   @Test
+  void retryIsAcceptedLikeRunForTheWholeSyncOrOneRecord() {
+    HttpResponse<String> one = http.post("/api/syncs/csv-export/retry?record=u1&level=user");
+    assertThat(one.statusCode()).isEqualTo(202);
+    assertThat(one.body()).isEqualTo("{\"sync\":\"csv-export\",\"accepted\":true}");
+    assertThat(http.post("/api/syncs/csv-export/retry").statusCode()).isEqualTo(409);
+    HttpResponse<String> all = http.post("/api/syncs/product-to-hubspot/retry");
+    assertThat(all.statusCode()).isEqualTo(202);
+    assertThat(backend.retries).containsExactly("csv-export [user:u1]", "product-to-hubspot []");
+  }
+
+  @Test
+  void retryOfAnUnknownRecordOrSyncIs404AndABadLevelIs400() {
+    HttpResponse<String> unknown = http.post("/api/syncs/csv-export/retry?record=u9");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("no refused or unmatched record 'u9' in sync 'csv-export'");
+    assertThat(http.post("/api/syncs/nope/retry").statusCode()).isEqualTo(404);
+    assertThat(http.post("/api/syncs/csv-export/retry?record=u1&level=team").statusCode()).isEqualTo(400);
+    assertThat(http.post("/api/syncs/csv-export/retry?level=user").statusCode()).isEqualTo(400);
+    assertThat(http.get("/api/syncs/csv-export/retry").headers().firstValue("Allow")).hasValue("POST");
+  }
+
+  @Test
   void pauseAndResumeAnswerWithTheUpdatedSync() {
     HttpResponse<String> paused = http.post("/api/syncs/product-to-hubspot/pause");
     assertThat(paused.statusCode()).isEqualTo(200);

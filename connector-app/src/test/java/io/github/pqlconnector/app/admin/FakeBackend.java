@@ -93,6 +93,28 @@ final class FakeBackend implements AdminBackend {
     return RunNow.STARTED;
   }
 
+  /** What each retry asked for: sync name and the records (empty: all). */
+  final List<String> retries = new ArrayList<>();
+  /** Records that are refused or unmatched, for retries of one record. */
+  final List<EntityRef> refused = new ArrayList<>(List.of(EntityRef.user("u1")));
+
+  @Override
+  public synchronized RunNow retry(String name, List<EntityRef> records) {
+    fail();
+    if (!syncs.containsKey(name)) {
+      return RunNow.NO_SUCH_SYNC;
+    }
+    if (started.contains(name)) {
+      return RunNow.ALREADY_RUNNING;
+    }
+    if (!records.isEmpty() && records.stream().noneMatch(refused::contains)) {
+      return RunNow.NO_SUCH_RECORD;
+    }
+    retries.add(name + " " + records);
+    started.add(name);
+    return RunNow.STARTED;
+  }
+
   @Override
   public synchronized boolean pause(String name) {
     return setPaused(name, true);

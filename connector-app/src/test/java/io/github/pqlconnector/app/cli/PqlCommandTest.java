@@ -125,6 +125,30 @@ class PqlCommandTest {
     assertThat(err).contains("config file " + dir.resolve("missing.yaml") + " does not exist");
   }
 
+  @Test
+  void retryRunsTheSyncAsARetryRunAndANamedRecordThatIsNotRefusedIsAUsageError() {
+    assertThat(pql("setup", "-c", config.toString())).isZero();
+    assertThat(pql("run", "-c", config.toString())).isZero();
+    assertThat(pql("retry", "-c", config.toString())).isZero();
+    assertThat(out).contains("run 2 of product-to-crm: SUCCESS");
+    assertThat(pql("history", "-c", config.toString())).isZero();
+    assertThat(out).contains("RETRY");
+
+    assertThat(pql("retry", "--record", "u1", "--level", "user", "-c", config.toString())).isEqualTo(2);
+    assertThat(err).contains("--record: no refused or unmatched record user:u1 in sync product-to-crm");
+    assertThat(pql("retry", "--level", "user", "-c", config.toString())).isEqualTo(2);
+  }
+
+  @Test
+  void historyListsTheRecordsStillRefusedAfterARun() {
+    String report = "{\"failureSamples\":[],\"stillFailing\":[{\"entity\":\"user:u3\",\"what\":\"record\","
+        + "\"firstFailedAt\":\"2026-11-30T12:00:00Z\",\"attempts\":2,\"nextAttemptAt\":\"2026-11-30T19:00:00Z\","
+        + "\"lastError\":\"INVALID_REQUEST INVALID_EMAIL: Email address is invalid\"}]}";
+    assertThat(HistoryCommand.stillFailing(report)).containsExactly("user:u3: first refused 2026-11-30T12:00:00Z,"
+        + " 2 attempts, next 2026-11-30T19:00:00Z: INVALID_REQUEST INVALID_EMAIL: Email address is invalid");
+    assertThat(HistoryCommand.stillFailing("{\"failureSamples\":[]}")).isEmpty();
+  }
+
   private int pql(String... args) {
     StringWriter outText = new StringWriter();
     StringWriter errText = new StringWriter();

@@ -106,6 +106,10 @@ class ServeEndToEndTest {
     assertThat(call("GET", "/metrics", TOKEN).body()).contains("pql_runs_total{status=\"success\",sync=\"s1\"} 1.0")
         .contains("pql_outbox_depth{sync=\"s1\"} 0.0")
         .contains("pql_destination_calls_total{destination=\"crm\",operation=\"upsert\",outcome=\"ok\"} 1.0");
+    assertThat(call("POST", "/api/syncs/s1/retry?record=nobody", TOKEN).statusCode()).isEqualTo(404);
+    assertThat(call("POST", "/api/syncs/s1/retry", TOKEN).statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(10)).until(() -> call("GET", "/api/runs/2", TOKEN).body().contains("SUCCESS"));
+    assertThat(call("GET", "/api/runs/2", TOKEN).body()).contains("\"trigger\":\"RETRY\"");
 
     assertThat(bodies).allSatisfy(body -> assertThat(body).doesNotContain(TOKEN).doesNotContain(PASSWORD));
     assertThat(logs.list).isNotEmpty().allSatisfy(event -> {

@@ -9,6 +9,7 @@ import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.spi.SourceConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -22,6 +23,8 @@ import java.util.function.Function;
 
 /** Binds the top-level parts one by one (so each reports its own problems) and checks cross-references. */
 final class ConfigAssembler {
+  static final String RECHECK_UNMATCHED = "recheckUnmatched";
+
   private final ConfigLoader.Binder binder;
   private final Plugins plugins;
   private final Problems problems;
@@ -38,9 +41,9 @@ final class ConfigAssembler {
     AdminConfig admin = bindOr(root, "admin", AdminConfig.class, AdminConfig.defaults());
     ModelConfig model = bindOr(root, "model", ModelConfig.class, null);
     Map<String, Named<SourceConfig>> sources = bindTyped(root, "sources",
-        type -> plugins.source(type).map(p -> p.configType()), plugins.sourceTypes());
+        type -> plugins.source(type).map(p -> p.configType()), plugins.sourceTypes(), false);
     Map<String, Named<DestinationConfig>> destinations = bindTyped(root, "destinations",
-        type -> plugins.destination(type).map(p -> p.configType()), plugins.destinationTypes());
+        type -> plugins.destination(type).map(p -> p.configType()), plugins.destinationTypes(), true);
     List<SyncConfig> syncs = bindSyncs(root);
     state.validate(ConfigPath.of("state"), problems);
     admin.validate(ConfigPath.of("admin"), problems);
@@ -96,7 +99,7 @@ final class ConfigAssembler {
   }
 
   private <C> Map<String, Named<C>> bindTyped(ObjectNode root, String key,
-      Function<String, Optional<Class<? extends C>>> typeLookup, Set<String> knownTypes) {
+      Function<String, Optional<Class<? extends C>>> typeLookup, Set<String> knownTypes, boolean destinations) {
     Map<String, Named<C>> bound = new LinkedHashMap<>();
     JsonNode node = root.get(key);
     if (node == null || node.isNull()) {
@@ -108,7 +111,11 @@ final class ConfigAssembler {
     }
     node.fields().forEachRemaining(entry -> {
       ConfigPath at = ConfigPath.of(key, entry.getKey());
+      Duration recheck = destinations ? recheckUnmatched(entry.getValue(), at) : null;
       Named<C> named = bindOne(entry.getKey(), entry.getValue(), at, typeLookup, knownTypes);
+      if (named != null && recheck != null) {
+        named = new Named<>(named.name(), named.type(), named.config(), recheck);
+      }
       if (named != null) {
         bound.put(entry.getKey(), named);
       }
@@ -137,8 +144,27 @@ final class ConfigAssembler {
     }
     ObjectNode body = ((ObjectNode) block).deepCopy();
     body.remove("type");
+    body.remove(RECHECK_UNMATCHED);
     C config = binder.bind(body, at, configType.get());
     return config == null ? null : new Named<>(name, type, config);
+  }
+
+  /**
+   * A destination's {@code recheckUnmatched} (common to every destination type, so read here and not by the
+   * vendor's config): a duration like {@code 1d} or {@code 12h}, at least a minute. Null when absent or wrong.
+   */
+  private Duration recheckUnmatched(JsonNode block, ConfigPath at) {
+    JsonNode node = block.isObject() ? block.get(RECHECK_UNMATCHED) : null;
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    Optional<Duration> parsed = node.isTextual() ? Durations.parse(node.asText()) : Optional.empty();
+    if (parsed.isEmpty() || parsed.get().compareTo(Duration.ofMinutes(1)) < 0) {
+      problems.add(at.child(RECHECK_UNMATCHED), "expected a duration of at least 1m like 1d, 12h or 30m, got "
+          + (node.isTextual() ? "\"" + node.asText() + "\"" : node.toString()));
+      return null;
+    }
+    return parsed.get();
   }
 
   /** The names declared under a section, bound or not: a block with problems still exists for references. */

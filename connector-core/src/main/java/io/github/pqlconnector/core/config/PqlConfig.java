@@ -3,6 +3,7 @@ package io.github.pqlconnector.core.config;
 import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.SourceConfig;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,23 @@ import java.util.Optional;
 public record PqlConfig(StateConfig state, Map<String, Named<SourceConfig>> sources, ModelConfig model,
     Map<String, Named<DestinationConfig>> destinations, List<SyncConfig> syncs, AdminConfig admin) {
 
-  /** A source or destination block: its name (YAML key), {@code type}, and typed config. */
-  public record Named<C>(String name, String type, C config) {}
+  /**
+   * A source or destination block: its name (YAML key), {@code type}, and typed config. {@code recheckUnmatched}
+   * is a destination's common key (next to {@code type}, read by core, not by the vendor's config): how long a
+   * record the destination did not find is remembered as not found before it is looked up again.
+   */
+  public record Named<C>(String name, String type, C config, Duration recheckUnmatched) {
+    /** The default re-check interval of unmatched records: one day. */
+    public static final Duration DEFAULT_RECHECK_UNMATCHED = Duration.ofDays(1);
+
+    public Named(String name, String type, C config) {
+      this(name, type, config, DEFAULT_RECHECK_UNMATCHED);
+    }
+
+    public Named {
+      recheckUnmatched = recheckUnmatched == null ? DEFAULT_RECHECK_UNMATCHED : recheckUnmatched;
+    }
+  }
 
   public PqlConfig {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,17 +19,30 @@ import org.jspecify.annotations.Nullable;
  * a row leaves only when the CRM confirmed it.
  */
 public final class OutboxDao {
-  /** PENDING: to push. FAILED: refused for good, retried when the verdict changes. UNMATCHED: no CRM record yet. */
+  /** Rows due by a time (bound as the one parameter): PENDING always, FAILED and UNMATCHED once their time has come. */
+  static final String DUE = "(state = 'PENDING' OR next_attempt_at IS NULL OR next_attempt_at <= ?)";
+
+  /**
+   * PENDING: to push, every run. FAILED: refused for good, tried again once {@code next_attempt_at} has come
+   * (a backoff), after {@code pql setup} or a destination config change, or on {@code pql retry}. UNMATCHED: no
+   * CRM record yet, looked up again once {@code next_attempt_at} (the re-check interval) has come.
+   */
   public enum State { PENDING, FAILED, UNMATCHED }
 
   /**
    * A queued update; {@code knownRecordId} is the CRM id a confirmed earlier write returned for this record,
-   * so the drain can write to it without looking the record up again.
+   * so the drain can write to it without looking the record up again. {@code refusals} counts the refusals in
+   * a row of this verdict (0 when it was never refused).
    */
   public record Row(EntityRef entity, String hash, String payload, State state, int attempts,
-      @Nullable String knownRecordId) {
+      @Nullable String knownRecordId, int refusals) {
     public Row(EntityRef entity, String hash, String payload, State state, int attempts) {
-      this(entity, hash, payload, state, attempts, null);
+      this(entity, hash, payload, state, attempts, null, 0);
+    }
+
+    public Row(EntityRef entity, String hash, String payload, State state, int attempts,
+        @Nullable String knownRecordId) {
+      this(entity, hash, payload, state, attempts, knownRecordId, 0);
     }
   }
 
@@ -50,10 +64,11 @@ public final class OutboxDao {
     return marks;
   }
 
-  /** Queues updates; a newer verdict for a queued record replaces it and resets its attempts. */
+  /** Queues updates; a newer verdict for a queued record replaces it and resets its attempts and refusals. */
   public void enqueue(Connection c, String sync, List<Row> rows, Instant now) throws SQLException {
     Sql.upsert(c,
-        "UPDATE outbox SET hash = ?, payload = ?, state = ?, attempts = ?, last_error = NULL, updated_at = ?"
+        "UPDATE outbox SET hash = ?, payload = ?, state = ?, attempts = ?, last_error = NULL, updated_at = ?,"
+            + " first_failed_at = NULL, refusals = 0, next_attempt_at = NULL"
             + " WHERE sync_name = ? AND level = ? AND entity_id = ?",
         "INSERT INTO outbox (hash, payload, state, attempts, updated_at, sync_name, level, entity_id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -69,27 +84,41 @@ public final class OutboxDao {
         });
   }
 
-  /** The next page of rows to push for a level (PENDING and UNMATCHED), after {@code afterId}, by id. */
-  public List<Row> due(Connection c, String sync, EntityLevel level, String afterId, int limit)
+  /**
+   * The next page of rows to push for a level, after {@code afterId}, by id: every PENDING row, and FAILED and
+   * UNMATCHED rows whose next attempt has come by {@code now}.
+   */
+  public List<Row> due(Connection c, String sync, EntityLevel level, String afterId, int limit, Instant now)
       throws SQLException {
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT o.entity_id, o.hash, o.payload, o.state, o.attempts, p.record_id FROM outbox o"
+        "SELECT o.entity_id, o.hash, o.payload, o.state, o.attempts, p.record_id, o.refusals FROM outbox o"
             + " LEFT JOIN pushed p ON p.sync_name = o.sync_name AND p.level = o.level AND p.entity_id = o.entity_id"
-            + " WHERE o.sync_name = ? AND o.level = ? AND o.state <> 'FAILED' AND o.entity_id > ?"
-            + " ORDER BY o.entity_id")) {
+            + " WHERE o.sync_name = ? AND o.level = ?"
+            + " AND (o.state = 'PENDING' OR o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)"
+            + " AND o.entity_id > ? ORDER BY o.entity_id")) {
       ps.setString(1, sync);
       ps.setString(2, level.id());
-      ps.setString(3, afterId);
+      Sql.setInstant(ps, 3, now);
+      ps.setString(4, afterId);
       ps.setMaxRows(limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.add(new Row(new EntityRef(level, rs.getString(1)), rs.getString(2), rs.getString(3),
-              State.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6)));
+              State.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getInt(7)));
         }
       }
     }
     return rows;
+  }
+
+  /** Rows {@link #due} would hand out by {@code now}, over both levels. */
+  public long dueCount(Connection c, String sync, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE sync_name = ? AND " + DUE)) {
+      ps.setString(1, sync);
+      Sql.setInstant(ps, 2, now);
+      return single(ps);
+    }
   }
 
   /** Removes rows the CRM confirmed, but only if no newer verdict replaced them meanwhile. */
@@ -103,7 +132,10 @@ public final class OutboxDao {
         });
   }
 
-  /** Records an attempt's outcome: the new state, one more attempt, and the error text. */
+  /**
+   * Records an attempt's outcome that is not a refusal or a "not found": the new state, one more attempt, and
+   * the error text.
+   */
   public void mark(Connection c, String sync, List<Row> rows, State state, Map<EntityRef, String> errors,
       Instant now) throws SQLException {
     Sql.batch(c, "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?, updated_at = ?"
@@ -112,22 +144,65 @@ public final class OutboxDao {
           ps.setString(1, state.name());
           ps.setString(2, truncate(errors.get(row.entity())));
           Sql.setInstant(ps, 3, now);
-          ps.setString(4, sync);
-          ps.setString(5, row.entity().level().id());
-          ps.setString(6, row.entity().id());
-          ps.setString(7, row.hash());
+          bindKey(ps, 4, sync, row);
         });
   }
 
-  /** Rows still to push (PENDING and UNMATCHED) for a sync. */
+  /**
+   * Parks rows the destination refused for good: FAILED, one more attempt and refusal, the first refusal's time
+   * kept, and the next attempt at {@code nextAttempt} of the row (given the refusals before this one).
+   */
+  public void refuse(Connection c, String sync, List<Row> rows, Map<EntityRef, String> errors, Instant now,
+      Function<Row, Instant> nextAttempt) throws SQLException {
+    Sql.batch(c, "UPDATE outbox SET state = 'FAILED', attempts = attempts + 1, refusals = refusals + 1,"
+            + " last_error = ?, updated_at = ?, first_failed_at = COALESCE(first_failed_at, ?), next_attempt_at = ?"
+            + " WHERE sync_name = ? AND level = ? AND entity_id = ? AND hash = ?",
+        rows, (ps, row) -> {
+          ps.setString(1, truncate(errors.get(row.entity())));
+          Sql.setInstant(ps, 2, now);
+          Sql.setInstant(ps, 3, now);
+          Sql.setInstant(ps, 4, nextAttempt.apply(row));
+          bindKey(ps, 5, sync, row);
+        });
+  }
+
+  /** Remembers that the records were not found: UNMATCHED, looked up again at {@code recheckAt}. */
+  public void unmatched(Connection c, String sync, List<Row> rows, Instant now, Instant recheckAt)
+      throws SQLException {
+    Sql.batch(c, "UPDATE outbox SET state = 'UNMATCHED', attempts = attempts + 1, last_error = NULL,"
+            + " updated_at = ?, next_attempt_at = ? WHERE sync_name = ? AND level = ? AND entity_id = ? AND hash = ?",
+        rows, (ps, row) -> {
+          Sql.setInstant(ps, 1, now);
+          Sql.setInstant(ps, 2, recheckAt);
+          bindKey(ps, 3, sync, row);
+        });
+  }
+
+  /** The backlog: rows still to push (PENDING). Refused and unmatched rows are counted apart ({@link #count}). */
   public long depth(Connection c, String sync) throws SQLException {
+    return count(c, sync, State.PENDING);
+  }
+
+  public long count(Connection c, String sync, State state) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT COUNT(*) FROM outbox WHERE sync_name = ? AND state <> 'FAILED'")) {
+        "SELECT COUNT(*) FROM outbox WHERE sync_name = ? AND state = ?")) {
       ps.setString(1, sync);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
+      ps.setString(2, state.name());
+      return single(ps);
+    }
+  }
+
+  private static void bindKey(PreparedStatement ps, int from, String sync, Row row) throws SQLException {
+    ps.setString(from, sync);
+    ps.setString(from + 1, row.entity().level().id());
+    ps.setString(from + 2, row.entity().id());
+    ps.setString(from + 3, row.hash());
+  }
+
+  static long single(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -15,6 +15,7 @@ import io.github.pqlconnector.core.state.PushedDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Pushes one batch: looks up only the records without a CRM id from an earlier confirmed write, writes, then
  * records each record's outcome in one transaction. A record leaves the outbox only once the CRM confirmed it;
- * retryable failures stay pending, permanent ones are parked as FAILED with the vendor's message. A stored id
+ * retryable failures stay pending, permanent ones are parked as FAILED with the vendor's message until their
+ * next attempt ({@link RetrySchedule}), and records not found are remembered as UNMATCHED until the destination's
+ * re-check interval has passed. A stored id
  * the CRM no longer knows (record deleted or merged) is forgotten and the record looked up again next time.
  * Safe to call from several threads for disjoint batches.
  */
@@ -37,15 +40,18 @@ final class BatchPusher {
   private final Clock clock;
   private final String sync;
   private final long runId;
+  private final Duration recheckUnmatched;
   private final Map<EntityRef, CrmRecord> matched = new ConcurrentHashMap<>();
 
-  BatchPusher(StateStore store, CrmDestination destination, Payloads payloads, Clock clock, String sync, long runId) {
+  BatchPusher(StateStore store, CrmDestination destination, Payloads payloads, Clock clock, String sync, long runId,
+      Duration recheckUnmatched) {
     this.store = store;
     this.destination = destination;
     this.payloads = payloads;
     this.clock = clock;
     this.sync = sync;
     this.runId = runId;
+    this.recheckUnmatched = recheckUnmatched;
   }
 
   /** Records found by matching (with their owners) or created while pushing, for the task step. */
@@ -101,9 +107,10 @@ final class BatchPusher {
       new PushedDao().forgetRecordIds(c, sync, outcomes.stale);
       OutboxDao outbox = new OutboxDao();
       outbox.remove(c, sync, outcomes.written);
-      outbox.mark(c, sync, unmatched, OutboxDao.State.UNMATCHED, Map.of(), now);
+      outbox.unmatched(c, sync, unmatched, now, now.plus(recheckUnmatched));
       outbox.mark(c, sync, outcomes.retry, OutboxDao.State.PENDING, messages, now);
-      outbox.mark(c, sync, outcomes.permanent, OutboxDao.State.FAILED, messages, now);
+      outbox.refuse(c, sync, outcomes.permanent, messages, now,
+          row -> RetrySchedule.nextAttempt(now, row.refusals() + 1));
       new RunDao().addErrors(c, runId, new ArrayList<>(outcomes.failures.values()));
       return null;
     });

@@ -17,8 +17,9 @@ import java.util.TreeMap;
 
 /**
  * Diffs verdicts against what the CRM last confirmed and what is already queued: only records whose
- * CRM-facing fields changed are queued, a queued identical verdict is left alone (a permanently failed one
- * too), and entity states and task intents are collected for the same transaction.
+ * CRM-facing fields changed are queued, a queued identical verdict is left alone (a refused or unmatched one
+ * too: it keeps its next attempt, see {@link Retries}), and entity states and task intents are collected for the
+ * same transaction.
  */
 final class ChangeDetector {
   private final Payloads payloads;

@@ -7,6 +7,7 @@ import io.github.pqlconnector.core.spi.CrmRecord;
 import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.StateStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -23,13 +24,16 @@ final class OutboxDrainer {
   private final StateStore store;
   private final CrmDestination destination;
   private final String sync;
+  private final Clock clock;
   private final BatchPusher pusher;
 
-  OutboxDrainer(StateStore store, CrmDestination destination, Payloads payloads, Clock clock, String sync, long runId) {
+  OutboxDrainer(StateStore store, CrmDestination destination, Payloads payloads, Clock clock, String sync, long runId,
+      Duration recheckUnmatched) {
     this.store = store;
     this.destination = destination;
     this.sync = sync;
-    this.pusher = new BatchPusher(store, destination, payloads, clock, sync, runId);
+    this.clock = clock;
+    this.pusher = new BatchPusher(store, destination, payloads, clock, sync, runId, recheckUnmatched);
   }
 
   /** CRM records found while draining, for the task step. */
@@ -58,7 +62,7 @@ final class OutboxDrainer {
     while (!tally.stopped && !batches.failed()) {
       String from = after;
       List<OutboxDao.Row> page = store.read(c -> new OutboxDao().due(c, sync, level, from,
-          Math.max(batchSize, PAGE)));
+          Math.max(batchSize, PAGE), clock.instant()));
       if (page.isEmpty()) {
         return;
       }

@@ -18,7 +18,7 @@ final class PlanView {
         .map(t -> payloads.read(t.payload(), Payloads.TaskPayload.class).subject()).toList();
     RunCounts counts = new RunCounts(evaluated.eventsRead(), evaluated.rejections().count(),
         evaluated.evaluations().size(), changes.byStatus(), changes.updates().size(), changes.unchanged(),
-        changes.noMatchKey(), 0, 0, 0, tasks.size(), 0, 0, 0);
+        changes.noMatchKey(), 0, 0, 0, tasks.size(), 0, 0, 0, 0, 0, 0);
     RunReport report = new RunReport(evaluated.rejections().samples(), List.of(), changes.noMatchKeySamples(), List.of());
     return new PlanResult(counts, wouldWrite, tasks, report);
   }

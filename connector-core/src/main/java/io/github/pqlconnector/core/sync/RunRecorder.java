@@ -1,8 +1,12 @@
 package io.github.pqlconnector.core.sync;
 
 import io.github.pqlconnector.core.state.OutboxDao;
+import io.github.pqlconnector.core.state.RetryDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
+import io.github.pqlconnector.core.state.TaskDao;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,25 +36,41 @@ final class RunRecorder {
 
   RunSummary finish(EvaluationStep.Evaluated evaluated, ChangeDetector.Changes changes, int tasksQueued,
       DrainTally tally) {
-    long left = store.read(c -> new OutboxDao().depth(c, sync));
+    Left left = store.read(c -> Left.of(c, sync));
     RunCounts counts = new RunCounts(evaluated.eventsRead(), evaluated.rejections().count(),
         evaluated.evaluations().size(), changes.byStatus(), changes.updates().size(), changes.unchanged(),
         changes.noMatchKey(), tally.pushed, tally.failed, tally.unmatched, tasksQueued, tally.tasksCreated,
-        tally.tasksFailed, left);
+        tally.tasksFailed, left.backlog, left.failing, left.tasksFailing, left.unmatched);
     List<String> failures = tally.errors.stream().limit(RunReport.SAMPLES)
         .map(e -> e.entity() + ": " + e.category() + " " + e.vendorCode() + " " + e.message()).toList();
     RunReport report = new RunReport(evaluated.rejections().samples(), tally.unmatchedSamples,
-        changes.noMatchKeySamples(), failures, tally.notes);
+        changes.noMatchKeySamples(), failures, left.samples, tally.notes);
     RunSummary.RunStatus status = tally.stopped ? RunSummary.RunStatus.STOPPED
         : counts.hasFailures() ? RunSummary.RunStatus.PARTIAL : RunSummary.RunStatus.SUCCESS;
     store.write(c -> {
       new RunDao().finish(c, runId, status.name(), payloads.write(counts), payloads.write(report), null, clock.instant());
       return null;
     });
-    log.info("pushed {} updates ({} failed, {} unmatched, {} unchanged), {} tasks created, {} left in outbox in {} ms",
-        counts.pushed(), counts.failed(), counts.unmatched(), counts.unchanged(), counts.tasksCreated(), left,
-        Duration.between(started, clock.instant()).toMillis());
+    log.info("pushed {} updates ({} failed, {} unmatched, {} unchanged), {} tasks created, {} left in outbox,"
+        + " {} records and {} tasks still refused, {} records not found, in {} ms", counts.pushed(), counts.failed(),
+        counts.unmatched(), counts.unchanged(), counts.tasksCreated(), left.backlog, left.failing, left.tasksFailing,
+        left.unmatched, Duration.between(started, clock.instant()).toMillis());
     return new RunSummary(runId, sync, status, counts, report);
+  }
+
+  /** What the outbox holds after the drain: the backlog, what is refused or unmatched, and refused samples. */
+  private record Left(long backlog, long failing, long tasksFailing, long unmatched,
+      List<RunReport.StillFailing> samples) {
+    static Left of(Connection c, String sync) throws SQLException {
+      OutboxDao outbox = new OutboxDao();
+      List<RunReport.StillFailing> samples = new RetryDao().failing(c, sync, RunReport.SAMPLES).stream()
+          .map(f -> new RunReport.StillFailing(f.entity().toString(), f.what(), f.firstFailedAt(), f.attempts(),
+              f.nextAttemptAt(), f.lastError()))
+          .toList();
+      return new Left(outbox.depth(c, sync), outbox.count(c, sync, OutboxDao.State.FAILED),
+          new TaskDao().count(c, sync, TaskDao.State.FAILED), outbox.count(c, sync, OutboxDao.State.UNMATCHED),
+          samples);
+    }
   }
 
   void fail(RuntimeException e) {

@@ -3,7 +3,9 @@ package io.github.pqlconnector.core.sync;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.config.SyncConfig;
 import io.github.pqlconnector.core.engine.CompiledModel;
+import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationConfig;
@@ -22,9 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One run of one sync, the single path for {@code pql run} and scheduled fires: evaluate, diff, write the
+ * One run of one sync, the single path for {@code pql run}, {@code pql retry} and scheduled fires: make
+ * refused rows due when the destination's config or setup changed ({@link Retries}), evaluate, diff, write the
  * outbox, states and task intents in one transaction, then drain the outbox (earlier leftovers first in
- * line with the new) and record the run. A crash anywhere loses nothing: the next run drains what is left.
+ * line with the new, refused and unmatched rows once their time has come) and record the run. A crash
+ * anywhere loses nothing: the next run drains what is left.
  */
 public final class SyncRunner {
   private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
@@ -50,9 +54,11 @@ public final class SyncRunner {
   public RunSummary run(String syncName, RunTrigger trigger, boolean full, Progress progress) {
     SyncConfig sync = config.pickSync(syncName);
     Instant now = now();
+    PqlConfig.Named<DestinationConfig> target = config.destinations().get(sync.destination());
     long runId = store.write(c -> {
       RunDao runs = new RunDao();
       runs.abandonRunning(c, sync.name(), now);
+      Retries.beforeRun(c, sync.name(), target, now);
       return runs.start(c, sync.name(), trigger.name(), now);
     });
     RunRecorder recorder = new RunRecorder(store, payloads, connectors.clock(), runId, sync.name());
@@ -74,6 +80,22 @@ public final class SyncRunner {
       recorder.fail(e);
       throw e;
     }
+  }
+
+  /**
+   * {@code pql retry}: makes the sync's refused and unmatched records and refused tasks due now (only those of
+   * {@code entities} when given), then runs the sync as {@link #run} does, recorded with trigger RETRY. Naming
+   * entities none of which is refused or unmatched is a usage error.
+   */
+  public RunSummary retry(String syncName, List<EntityRef> entities, Progress progress) {
+    SyncConfig sync = config.pickSync(syncName);
+    int due = Retries.makeDue(store, sync.name(), entities);
+    if (!entities.isEmpty() && due == 0) {
+      throw ConfigException.of("--record", "no refused or unmatched record "
+          + String.join(" or ", entities.stream().map(EntityRef::toString).toList()) + " in sync " + sync.name());
+    }
+    log.info("retry of {}: {} refused or unmatched rows made due", sync.name(), due);
+    return run(sync.name(), RunTrigger.RETRY, false, progress);
   }
 
   /** A dry run: what {@link #run} would write and which tasks it would open. Writes nothing anywhere. */
@@ -135,15 +157,16 @@ public final class SyncRunner {
 
   private DrainTally drain(SyncConfig sync, CrmDestination destination, long runId, Progress progress) {
     DrainTally tally = new DrainTally();
-    long total = store.read(c -> new OutboxDao().depth(c, sync.name()));
+    var target = config.destinations().get(sync.destination());
+    long total = store.read(c -> new OutboxDao().dueCount(c, sync.name(), connectors.clock().instant()));
     progress.phase("pushing");
-    OutboxDrainer records = new OutboxDrainer(store, destination, payloads, connectors.clock(), sync.name(), runId);
+    OutboxDrainer records = new OutboxDrainer(store, destination, payloads, connectors.clock(), sync.name(), runId,
+        target.recheckUnmatched());
     records.drain(List.of(EntityLevel.ACCOUNT, EntityLevel.USER), tally, progress, total, () -> stopping);
     if (tally.stopped) {
       return tally;
     }
-    DestinationConfig destinationConfig = config.destinations().get(sync.destination()).config();
-    new TaskDrainer(store, destination, payloads, destinationConfig.tasks(), connectors.clock(), sync.name())
+    new TaskDrainer(store, destination, payloads, target.config().tasks(), connectors.clock(), sync.name())
         .drain(records.records(), tally);
     return tally;
   }

@@ -88,6 +88,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void recheckUnmatchedIsADestinationKeyOfCoreWithADayByDefault() {
+    assertThat(loader.parse(VALID).destinations().get("crm").recheckUnmatched()).isEqualTo(Duration.ofDays(1));
+    PqlConfig config = loader.parse(VALID.replace("directory: /tmp/out }", "directory: /tmp/out, recheckUnmatched: 6h }"));
+    assertThat(config.destinations().get("crm").recheckUnmatched()).isEqualTo(Duration.ofHours(6));
+    assertThat(problems(VALID.replace("directory: /tmp/out }", "directory: /tmp/out, recheckUnmatched: soon }")))
+        .containsExactly("destinations.crm.recheckUnmatched: expected a duration of at least 1m like 1d, 12h or 30m,"
+            + " got \"soon\" at line 18");
+  }
+
+  @Test
   void wrongValueTypesAreReportedWithTheExpectedType() {
     String yaml = VALID.replace("points: 35", "points: many").replace("pql: 70", "pql: [70]");
     assertThat(problems(yaml)).containsExactly(

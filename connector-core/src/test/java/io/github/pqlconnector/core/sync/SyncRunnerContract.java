@@ -109,7 +109,7 @@ abstract class SyncRunnerContract extends SyncFixture {
     assertThat(crm.records).doesNotContainKey(EntityRef.user("u005"));
 
     crm.missingKeys.clear();
-    clock.advance(Duration.ofMinutes(30));
+    clock.advance(Duration.ofDays(1));
     run();
     assertThat(crm.records).containsKey(EntityRef.user("u005"));
     assertThat(crm.tasksByKey.values()).filteredOn(t -> t.entity().id().equals("u005")).hasSize(1);
