@@ -24,11 +24,14 @@ public final class HttpClients {
   /**
    * A client for one vendor instance. {@code interceptors} run in order (auth, user agent…); the logger runs
    * last so it sees the final headers, and hides {@code Authorization} and cookies. {@code redactUrl} hides
-   * secrets in URLs (Bitrix24 webhooks carry theirs in the path).
+   * secrets in URLs (Bitrix24 webhooks carry theirs in the path). OkHttp's own silent retry after a connection
+   * failure is off: it would send a create again whose response was lost (on a host with several addresses), while
+   * {@link VendorCall} decides what may be repeated.
    */
   public OkHttpClient forVendor(String vendor, List<Interceptor> interceptors, UnaryOperator<String> redactUrl,
       Duration callTimeout) {
-    OkHttpClient.Builder builder = root.newBuilder().callTimeout(callTimeout);
+    OkHttpClient.Builder builder = root.newBuilder().callTimeout(callTimeout)
+        .retryOnConnectionFailure(false);
     interceptors.forEach(builder::addInterceptor);
     builder.addInterceptor(redactingLogger(vendor, redactUrl));
     return builder.build();
