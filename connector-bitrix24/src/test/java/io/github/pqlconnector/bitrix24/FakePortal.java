@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * A Bitrix24 portal for end-to-end tests, as a WireMock transformer named {@value #NAME}: answers {@code batch} the
  * way the docs show (results under {@code result.result}, {@code []} for empty parts) for findbycomm (a contact per
  * {@code u<n>@example.com}, id 1000+n), crm.item.update/add ({@code {"item":{"id":…}}}), userfield.list (the fields
- * created so far) and answers crm.&lt;entity&gt;.userfield.add by remembering the field.
+ * created so far), crm.activity.todo.add (remembered) and crm.activity.list by {@code %DESCRIPTION}, and answers crm.&lt;entity&gt;.userfield.add by remembering the field.
  */
 final class FakePortal implements ResponseDefinitionTransformerV2 {
   static final String NAME = "bitrix24-portal";
@@ -33,6 +33,16 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
 
   private final Map<String, JsonNode> fields = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(50_000);
+  /** To-dos added so far: id → description (which ends with the connector's task marker). */
+  final Map<Long, String> todos = new ConcurrentHashMap<>();
+  /** The next this many batches holding crm.activity.todo.add run, then are answered with a connection reset. */
+  volatile int loseTodoBatches;
+
+  void reset() {
+    todos.clear();
+    fields.clear();
+    loseTodoBatches = 0;
+  }
 
   @Override
   public String getName() {
@@ -56,6 +66,11 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
         answer.put("result", nextId.incrementAndGet());
       } else {
         answer.set("result", batch(body.path("cmd")));
+        if (body.path("cmd").toString().contains("crm.activity.todo.add") && loseTodoBatches > 0) {
+          loseTodoBatches--;
+          return new ResponseDefinitionBuilder().withFault(com.github.tomakehurst.wiremock.http.Fault
+              .CONNECTION_RESET_BY_PEER).build();
+        }
       }
       answer.set("time", JSON.createObjectNode().put("operating", 0));
       return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
@@ -83,12 +98,15 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     Map<String, String> params = new HashMap<>();
     for (String pair : command.substring(q + 1).split("&")) {
       int eq = pair.indexOf('=');
-      params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return switch (method) {
       case "crm.duplicate.findbycomm" -> findByComm(params.get("values[0]"));
       case "crm.item.update" -> item(Long.parseLong(params.get("id")));
       case "crm.item.add" -> item(nextId.incrementAndGet());
+      case "crm.activity.list" -> activities(params.get("filter[%DESCRIPTION]"));
+      case "crm.activity.todo.add" -> todo(params.get("description"));
       default -> userfields(method.split("\\.")[1], params.get("filter[FIELD_NAME]"));
     };
   }
@@ -101,6 +119,22 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     ObjectNode found = JSON.createObjectNode();
     found.putArray("CONTACT").add(1000 + Long.parseLong(m.group(1)));
     return found;
+  }
+
+  private JsonNode activities(String marker) {
+    ArrayNode list = JSON.createArrayNode();
+    todos.forEach((id, description) -> {
+      if (description.contains(marker)) {
+        list.add(JSON.createObjectNode().put("ID", Long.toString(id)).put("DESCRIPTION", description));
+      }
+    });
+    return list;
+  }
+
+  private JsonNode todo(String description) {
+    long id = nextId.incrementAndGet();
+    todos.put(id, description);
+    return JSON.createObjectNode().put("id", id);
   }
 
   private static JsonNode item(long id) {
