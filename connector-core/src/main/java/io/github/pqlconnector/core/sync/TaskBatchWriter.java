@@ -42,36 +42,47 @@ final class TaskBatchWriter {
     batch.forEach(request -> pending.put(request.idempotencyKey(), request));
     VendorException lastFailure = null;
     for (int creates = 0; !pending.isEmpty(); creates++) {
-      Map<String, String> found;
-      try {
-        found = destination.findTasks(List.copyOf(pending.values()));
-      } catch (VendorException e) {
-        keepPending(pending, failIfStopping(e), tally);
-        return;
-      }
-      created(found, pending, tally);
-      if (pending.isEmpty()) {
+      if (!findExisting(pending, tally)) {
         return;
       }
       if (creates == MAX_CREATES) {
         keepPending(pending, lastFailure, tally);
-        return;
+      } else if (!pending.isEmpty()) {
+        lastFailure = createMissing(pending, tally);
       }
-      try {
-        TaskBatchResult result = destination.createTasks(List.copyOf(pending.values()));
-        created(result.created(), pending, tally);
-        refused(result.failed(), pending, tally);
-        unanswered(pending, tally);
-        return;
-      } catch (VendorException e) {
-        if (!failIfStopping(e).retryable()) {
-          refuseAll(pending, e, tally);
-          return;
-        }
-        lastFailure = e;
-        log.warn("{} task create(s) failed without a definite answer ({}); looking them up before creating again",
-            pending.size(), e.category());
+    }
+  }
+
+  /** Marks the pending tasks the CRM has already; false when the find failed (the tasks then stay pending). */
+  private boolean findExisting(Map<String, TaskRequest> pending, DrainTally tally) {
+    try {
+      created(destination.findTasks(List.copyOf(pending.values())), pending, tally);
+      return true;
+    } catch (VendorException e) {
+      keepPending(pending, failIfStopping(e), tally);
+      return false;
+    }
+  }
+
+  /**
+   * Creates what is pending and resolves every task it answered for; returns the failure, leaving the tasks pending,
+   * when the call may have been applied without an answer (the caller finds them again before creating any).
+   */
+  private VendorException createMissing(Map<String, TaskRequest> pending, DrainTally tally) {
+    try {
+      TaskBatchResult result = destination.createTasks(List.copyOf(pending.values()));
+      created(result.created(), pending, tally);
+      refused(result.failed(), pending, tally);
+      unanswered(pending, tally);
+      return null;
+    } catch (VendorException e) {
+      if (!failIfStopping(e).retryable()) {
+        refuseAll(pending, e, tally);
+        return null;
       }
+      log.warn("{} task create(s) failed without a definite answer ({}); looking them up before creating again",
+          pending.size(), e.category());
+      return e;
     }
   }
 
