@@ -1,12 +1,12 @@
 package io.github.pqlconnector.bitrix24;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.pqlconnector.bitrix24.api.Bitrix24Api;
-import io.github.pqlconnector.bitrix24.api.Bitrix24Categories;
-import io.github.pqlconnector.bitrix24.api.Bitrix24Errors;
 import io.github.pqlconnector.bitrix24.api.BatchCommand;
 import io.github.pqlconnector.bitrix24.api.BatchRequest;
 import io.github.pqlconnector.bitrix24.api.BatchResponse;
+import io.github.pqlconnector.bitrix24.api.Bitrix24Api;
+import io.github.pqlconnector.bitrix24.api.Bitrix24Categories;
+import io.github.pqlconnector.bitrix24.api.Bitrix24Errors;
 import io.github.pqlconnector.bitrix24.api.InvokedMethods;
 import io.github.pqlconnector.bitrix24.api.ResponseTime;
 import io.github.pqlconnector.core.error.VendorException;
@@ -24,7 +24,8 @@ import retrofit2.Call;
 /**
  * What the destination's parts share: the API, the guarded {@link VendorCall}, the error mapper and the operating-time
  * budget. {@link #batch} runs any number of commands in {@code batch} calls of at most 50, and sends again, up to
- * {@value #LIMIT_ROUNDS} times, the commands that failed on a limit (the gate and the limiter make the resend wait).
+ * {@value #LIMIT_ROUNDS} times, the commands that failed on a limit (the gate and the limiter make the resend wait;
+ * a command refused on a limit was not run). A batch holding an add is never resent after a lost answer.
  */
 final class Bitrix24Calls {
   static final int LIMIT_ROUNDS = 3;
@@ -77,7 +78,9 @@ final class Bitrix24Calls {
   private void send(List<BatchCommand> chunk, Map<String, JsonNode> results,
       Map<String, BatchResponse.CommandError> failed) {
     InvokedMethods methods = new InvokedMethods(chunk.stream().map(BatchCommand::method).collect(Collectors.toSet()));
-    BatchResponse response = vendorCall.execute(api.batch(BatchRequest.of(chunk), methods));
+    var call = api.batch(BatchRequest.of(chunk), methods);
+    BatchResponse response = chunk.stream().anyMatch(Bitrix24Calls::creates) ? vendorCall.executeCreate(call)
+        : vendorCall.execute(call);
     budget.record("batch", response.time());
     for (BatchCommand command : chunk) {
       response.timeOf(command.key()).ifPresent(time -> budget.record(command.method(), time));
@@ -86,6 +89,14 @@ final class Bitrix24Calls {
         failed.remove(command.key());
       }, () -> response.errorOf(command.key()).ifPresent(error -> failed.put(command.key(), error)));
     }
+  }
+
+  /**
+   * A command that adds ({@code crm.item.add}, {@code crm.activity.todo.add}) makes its batch a create: resent only when
+   * it certainly was not applied; after a lost answer the caller looks before it adds again.
+   */
+  private static boolean creates(BatchCommand command) {
+    return command.method().endsWith(".add");
   }
 
   /** The commands to send again after a limit answer, with the budget and limiter told why. */

@@ -1,5 +1,6 @@
 package io.github.pqlconnector.bitrix24;
 
+import io.github.pqlconnector.bitrix24.api.BatchRequest;
 import io.github.pqlconnector.bitrix24.api.Bitrix24Errors;
 import io.github.pqlconnector.bitrix24.api.ItemListRequest;
 import io.github.pqlconnector.bitrix24.api.ItemListResponse;
@@ -19,8 +20,8 @@ import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import io.github.pqlconnector.core.spi.WriteResult;
 import java.time.Duration;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class Bitrix24Destination implements CrmDestination {
   public Capabilities capabilities() {
     return new Capabilities(Bitrix24Writer.MAX_BATCH,
         Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, "domain"), config.createMissing(),
-        config.rateLimit().concurrency());
+        config.rateLimit().concurrency(), BatchRequest.MAX_COMMANDS);
   }
 
   /** Lists one page of user-entity ids: proves the URL, the credentials and the crm scope, and writes nothing. */
@@ -125,8 +126,13 @@ public final class Bitrix24Destination implements CrmDestination {
   }
 
   @Override
-  public TaskResult createTask(TaskRequest request) {
-    return tasks.createTask(request);
+  public Map<String, String> findTasks(List<TaskRequest> requests) {
+    return tasks.findTasks(requests);
+  }
+
+  @Override
+  public TaskBatchResult createTasks(List<TaskRequest> requests) {
+    return tasks.createTasks(requests);
   }
 
   /** How many companies the website index holds and which domains several companies share. */

@@ -1,31 +1,34 @@
 package io.github.pqlconnector.bitrix24;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.pqlconnector.bitrix24.api.ActivityListRequest;
-import io.github.pqlconnector.bitrix24.api.ActivityListResponse;
-import io.github.pqlconnector.bitrix24.api.TodoAddRequest;
-import io.github.pqlconnector.bitrix24.api.TodoAddResponse;
+import io.github.pqlconnector.bitrix24.api.BatchCommand;
+import io.github.pqlconnector.bitrix24.api.BatchRequest;
+import io.github.pqlconnector.bitrix24.api.BatchResponse;
+import io.github.pqlconnector.bitrix24.api.Bitrix24Categories;
 import io.github.pqlconnector.core.error.ErrorCategory;
-import io.github.pqlconnector.core.error.VendorException;
+import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Follow-ups as {@code crm.activity.todo.add} to-dos on the record's timeline (the current method; crm.activity.add is
  * deprecated), responsible: the task's owner (the record's assignee or the configured default), else the webhook's
  * user. Idempotency: classic REST has no idempotency key and a to-do no external-id field, so the key travels as the
- * last line of the description ({@code [pql-task <key>]}); before adding, {@code crm.activity.list} reads the record's
- * activities, newest first, and a to-do carrying the key is returned as {@code alreadyExisted}. The activity list reads
- * the database directly, so an earlier attempt's to-do is always seen, and one sync never runs twice at once, so no
- * other writer races the check.
+ * last line of the description ({@code [pql-task <key>]}). Find: one {@code crm.activity.list} per task, filtered by
+ * the record and {@code %DESCRIPTION} (substring) = the marker; create: one {@code crm.activity.todo.add} per task;
+ * both packed {@value BatchRequest#MAX_COMMANDS} commands to a {@code batch}, under the leaky bucket and the
+ * operating-time budget. The activity list reads the database directly, so a find right after a lost answer sees the
+ * to-dos that batch added; a batch of adds is never sent again blindly (core finds first).
  */
 final class Bitrix24Tasks {
-  static final int MAX_PAGES = 20;
+  static final String NO_RESULT = "NO_RESULT";
   private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private final Bitrix24Calls calls;
@@ -36,48 +39,89 @@ final class Bitrix24Tasks {
     this.config = config;
   }
 
-  TaskResult createTask(TaskRequest request) {
-    BitrixEntity owner = request.entity().level() == EntityLevel.USER ? config.userEntity() : config.accountEntity();
-    long ownerId = Long.parseLong(request.recordId());
-    String marker = marker(request.idempotencyKey());
-    Optional<String> existing = find(owner, ownerId, marker);
-    if (existing.isPresent()) {
-      return new TaskResult(existing.get(), true);
-    }
-    TodoAddRequest todo = new TodoAddRequest(owner.typeId(), ownerId,
-        DEADLINE.format(request.dueAt().atOffset(ZoneOffset.UTC)), request.subject(),
-        request.body() + "\n\n" + marker, responsible(request.ownerId()), List.of(0));
-    TodoAddResponse created = calls.execute(calls.api().addTodo(todo), "crm.activity.todo.add",
-        TodoAddResponse::time);
-    if (created.result() == null) {
-      throw new VendorException("bitrix24", ErrorCategory.TRANSIENT, 200,
-          "crm.activity.todo.add answered without an id", null);
-    }
-    return new TaskResult(Long.toString(created.result().id()), false);
-  }
-
   static String marker(String key) {
     return "[pql-task " + key + "]";
   }
 
-  private Optional<String> find(BitrixEntity owner, long ownerId, String marker) {
-    ActivityListRequest first = ActivityListRequest.ofOwner(owner.typeId(), ownerId);
-    Optional<Integer> next = Optional.empty();
-    for (int page = 0; page < MAX_PAGES; page++) {
-      ActivityListRequest request = next.map(first::from).orElse(first);
-      ActivityListResponse response = calls.execute(calls.api().listActivities(request), "crm.activity.list",
-          ActivityListResponse::time);
-      for (JsonNode activity : response.activities()) {
-        if (activity.path("DESCRIPTION").asText("").contains(marker)) {
-          return Optional.of(activity.path("ID").asText());
+  Map<String, String> findTasks(List<TaskRequest> requests) {
+    List<BatchCommand> commands = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      commands.add(find("f" + i, requests.get(i)));
+    }
+    Bitrix24Calls.BatchResults answers = calls.batch(commands);
+    Map<String, String> found = new LinkedHashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      String key = requests.get(i).idempotencyKey();
+      BatchResponse.CommandError error = answers.errors().get("f" + i);
+      if (error != null) {
+        throw calls.failure(error, "crm.activity.list");
+      }
+      JsonNode activities = answers.results().get("f" + i);
+      if (activities != null) {
+        for (JsonNode activity : activities) {
+          if (activity.path("DESCRIPTION").asText("").contains(marker(key))) {
+            found.putIfAbsent(key, activity.path("ID").asText());
+          }
         }
       }
-      next = response.nextStart();
-      if (next.isEmpty()) {
-        break;
+    }
+    return found;
+  }
+
+  TaskBatchResult createTasks(List<TaskRequest> requests) {
+    List<BatchCommand> commands = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      commands.add(todo("t" + i, requests.get(i)));
+    }
+    Bitrix24Calls.BatchResults answers = calls.batch(commands);
+    Map<String, String> created = new LinkedHashMap<>();
+    Map<String, RecordError> failed = new LinkedHashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      TaskRequest request = requests.get(i);
+      JsonNode result = answers.results().get("t" + i);
+      BatchResponse.CommandError error = answers.errors().get("t" + i);
+      if (result != null && result.hasNonNull("id")) {
+        created.put(request.idempotencyKey(), result.path("id").asText());
+      } else if (error != null) {
+        failed.put(request.idempotencyKey(), new RecordError(request.entity(), Bitrix24Categories.of(0, error.error()),
+            error.error().isEmpty() ? "ERROR" : error.error(),
+            calls.failure(error, "crm.activity.todo.add").getMessage()));
+      } else {
+        failed.put(request.idempotencyKey(), new RecordError(request.entity(), ErrorCategory.TRANSIENT, NO_RESULT,
+            "Bitrix24 returned no result for this to-do"));
       }
     }
-    return Optional.empty();
+    return new TaskBatchResult(created, failed);
+  }
+
+  private BatchCommand find(String key, TaskRequest request) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("order[ID]", "DESC");
+    params.put("filter[OWNER_TYPE_ID]", Integer.toString(owner(request).typeId()));
+    params.put("filter[OWNER_ID]", request.recordId());
+    params.put("filter[%DESCRIPTION]", marker(request.idempotencyKey()));
+    params.put("select[0]", "ID");
+    params.put("select[1]", "DESCRIPTION");
+    return new BatchCommand(key, "crm.activity.list", params);
+  }
+
+  private BatchCommand todo(String key, TaskRequest request) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("ownerTypeId", Integer.toString(owner(request).typeId()));
+    params.put("ownerId", request.recordId());
+    params.put("deadline", DEADLINE.format(request.dueAt().atOffset(ZoneOffset.UTC)));
+    params.put("title", request.subject());
+    params.put("description", request.body() + "\n\n" + marker(request.idempotencyKey()));
+    Long responsible = responsible(request.ownerId());
+    if (responsible != null) {
+      params.put("responsibleId", Long.toString(responsible));
+    }
+    params.put("pingOffsets[0]", "0");
+    return new BatchCommand(key, "crm.activity.todo.add", params);
+  }
+
+  private BitrixEntity owner(TaskRequest request) {
+    return request.entity().level() == EntityLevel.USER ? config.userEntity() : config.accountEntity();
   }
 
   private static Long responsible(String ownerId) {

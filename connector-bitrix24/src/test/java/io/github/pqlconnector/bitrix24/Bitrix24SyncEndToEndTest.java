@@ -52,13 +52,14 @@ class Bitrix24SyncEndToEndTest {
       sources:
         src: { type: testjsonl, directory: "%s" }
       destinations:
-        crm: { type: bitrix24, webhookUrl: "${BITRIX24_WEBHOOK_URL}" }
+        crm: { type: bitrix24, webhookUrl: "${BITRIX24_WEBHOOK_URL}"%s }
       syncs:
         - { name: s, source: src, destination: crm }
       """;
 
   private static final String ACCOUNTS_YAML = YAML.replace("levels: [user]", "levels: [account]");
   private static final FakePortal FAKE = new FakePortal();
+  private static final String TASKS = ", tasks: { on: [pql], dueIn: 1d }";
 
   @RegisterExtension
   static WireMockExtension portal = WireMockExtension.newInstance()
@@ -71,6 +72,7 @@ class Bitrix24SyncEndToEndTest {
 
   @BeforeEach
   void portalAnswersEverything() {
+    FAKE.reset();
     portal.stubFor(post(urlMatching(Bitrix24Stubs.PREFIX + ".*"))
         .willReturn(aResponse().withTransformers(FakePortal.NAME)));
   }
@@ -125,7 +127,7 @@ class Bitrix24SyncEndToEndTest {
     Dataset data = new Dataset(dir);
     IntStream.rangeClosed(1, 3).forEach(i -> data.account("a" + i, "a" + i + ".example")
         .events("message_sent", 12, "u" + i, "a" + i, Bitrix24Stubs.NOW));
-    PqlConfig config = config(ACCOUNTS_YAML);
+    PqlConfig config = config(ACCOUNTS_YAML, "");
     MutableClock clock = new MutableClock(Bitrix24Stubs.NOW);
 
     try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
@@ -152,6 +154,48 @@ class Bitrix24SyncEndToEndTest {
             changed -> assertThat(changed).contains("\"filter\":{\">=DATE_MODIFY\":\"2026-11-30T15:00:00+03:00\"}"));
   }
 
+  @Test
+  void twoHundredToDosAreFourListBatchesAndFourAddBatches() {
+    setup();
+    writeUsers(200);
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary run = new SyncRunner(config(YAML, TASKS), store, new Connectors(plugins, new MutableClock(Bitrix24Stubs.NOW)))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      assertThat(run.counts().tasksCreated()).isEqualTo(200);
+    }
+    assertThat(batches("crm.activity.list")).extracting(Bitrix24SyncEndToEndTest::commands)
+        .containsExactly(50, 50, 50, 50);
+    assertThat(batches("crm.activity.todo.add")).extracting(Bitrix24SyncEndToEndTest::commands)
+        .containsExactly(50, 50, 50, 50);
+    assertThat(FAKE.todos).hasSize(200);
+    int runCalls = portal.findAll(postRequestedFor(urlMatching(Bitrix24Stubs.PREFIX + ".*"))).size();
+    assertThat(runCalls / 400.0).as("calls per record or to-do written, setup included").isLessThanOrEqualTo(0.1);
+  }
+
+  @Test
+  void aBatchOfToDosAppliedButAnsweredWithAResetIsListedAgainNotAddedTwice() {
+    setup();
+    writeUsers(30);
+    FAKE.loseTodoBatches = 1;
+    MutableClock clock = new MutableClock(Bitrix24Stubs.NOW);
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary first = new SyncRunner(config(YAML, TASKS), store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      assertThat(first.counts().tasksCreated()).isEqualTo(30);
+      assertThat(first.counts().tasksFailed()).isZero();
+      clock.advance(Duration.ofMinutes(30));
+      new SyncRunner(config(YAML, TASKS), store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    }
+    assertThat(batches("crm.activity.todo.add")).as("the lost batch is not sent again").hasSize(1);
+    assertThat(batches("crm.activity.list")).as("listed, then listed again after the reset").hasSize(2);
+    assertThat(FAKE.todos).hasSize(30);
+  }
+
+  private List<LoggedRequest> batches(String method) {
+    return portal.findAll(postRequestedFor(urlEqualTo(Bitrix24Stubs.path("batch"))).withRequestBody(containing(method)));
+  }
+
   private SetupReport setup() {
     try (var destination = plugins.destination("bitrix24").orElseThrow().create(config().destinations().get("crm").config(),
         new DestinationContext("crm", time.clock, new SimpleMeterRegistry()))) {
@@ -167,13 +211,13 @@ class Bitrix24SyncEndToEndTest {
   }
 
   private PqlConfig config() {
-    return config(YAML);
+    return config(YAML, "");
   }
 
-  private PqlConfig config(String yaml) {
+  private PqlConfig config(String yaml, String more) {
     String webhook = portal.baseUrl() + Bitrix24Stubs.PREFIX;
     return new ConfigLoader(plugins, Map.of("BITRIX24_WEBHOOK_URL", webhook)::get)
-        .parse(yaml.formatted(dir.toString().replace("\\", "/")));
+        .parse(yaml.formatted(dir.toString().replace("\\", "/"), more));
   }
 
   private static int commands(LoggedRequest request) {

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * A Bitrix24 portal for end-to-end tests, as a WireMock transformer named {@value #NAME}: answers {@code batch} the
  * way the docs show (results under {@code result.result}, {@code []} for empty parts) for findbycomm (a contact per
  * {@code u<n>@example.com}, id 1000+n), crm.item.update/add ({@code {"item":{"id":…}}}), userfield.list (the fields
- * created so far) and answers crm.&lt;entity&gt;.userfield.add by remembering the field. Its {@link #companies} answer
+ * created so far), crm.activity.todo.add (remembered) and crm.activity.list by {@code %DESCRIPTION}, and
+ * answers crm.&lt;entity&gt;.userfield.add by remembering the field. Its {@link #companies} answer
  * crm.company.list, as a plain call and as batch commands (with {@code result_total} and {@code result_next}); an
  * update of a company it does not hold fails with {@code NOT_FOUND}, and an added company keeps its {@code WEB}.
  */
@@ -35,6 +36,17 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
 
   private final Map<String, JsonNode> fields = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(50_000);
+  /** To-dos added so far: id → description (which ends with the connector's task marker). */
+  final Map<Long, String> todos = new ConcurrentHashMap<>();
+  /** The next this many batches holding crm.activity.todo.add run, then are answered with a connection reset. */
+  volatile int loseTodoBatches;
+
+  void reset() {
+    todos.clear();
+    fields.clear();
+    loseTodoBatches = 0;
+  }
+
   final FakeCompanies companies = new FakeCompanies();
 
   /** One command's answer: its result or its error, and for lists the total and next offset. */
@@ -73,6 +85,11 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
         }
       } else {
         answer.set("result", batch(body.path("cmd")));
+        if (body.path("cmd").toString().contains("crm.activity.todo.add") && loseTodoBatches > 0) {
+          loseTodoBatches--;
+          return new ResponseDefinitionBuilder().withFault(com.github.tomakehurst.wiremock.http.Fault
+              .CONNECTION_RESET_BY_PEER).build();
+        }
       }
       answer.set("time", JSON.createObjectNode().put("operating", 0).put("date_start", companies.now()));
       return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
@@ -132,6 +149,8 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
         FakeCompanies.Page page = companies.listCommand(params);
         yield new Answer(page.rows(), null, page.total(), page.next());
       }
+      case "crm.activity.list" -> Answer.of(activities(params.get("filter[%DESCRIPTION]")));
+      case "crm.activity.todo.add" -> Answer.of(todo(params.get("description")));
       default -> Answer.of(userfields(method.split("\\.")[1], params.get("filter[FIELD_NAME]")));
     };
   }
@@ -166,6 +185,22 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     ObjectNode found = JSON.createObjectNode();
     found.putArray("CONTACT").add(1000 + Long.parseLong(m.group(1)));
     return found;
+  }
+
+  private JsonNode activities(String marker) {
+    ArrayNode list = JSON.createArrayNode();
+    todos.forEach((id, description) -> {
+      if (description.contains(marker)) {
+        list.add(JSON.createObjectNode().put("ID", Long.toString(id)).put("DESCRIPTION", description));
+      }
+    });
+    return list;
+  }
+
+  private JsonNode todo(String description) {
+    long id = nextId.incrementAndGet();
+    todos.put(id, description);
+    return JSON.createObjectNode().put("id", id);
   }
 
   private static JsonNode item(long id) {

@@ -34,6 +34,11 @@ record HubSpotCalls(HubSpotApi api, HubSpotApiVersion version, VendorCall vendor
     return vendorCall.execute(call);
   }
 
+  /** A create: resent only when it certainly was not applied (see {@code VendorCall.executeCreate}). */
+  <T> T create(Call<T> call) {
+    return vendorCall.executeCreate(call);
+  }
+
   <T> T search(Call<T> call) {
     return vendorCall.executeSearch(call);
   }

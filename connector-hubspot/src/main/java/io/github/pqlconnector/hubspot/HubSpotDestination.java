@@ -16,8 +16,8 @@ import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import io.github.pqlconnector.core.spi.WriteResult;
 import io.github.pqlconnector.hubspot.api.HubSpotErrors;
 import java.time.Duration;
@@ -73,7 +73,7 @@ public final class HubSpotDestination implements CrmDestination {
   public Capabilities capabilities() {
     return new Capabilities(HubSpotWriter.MAX_BATCH,
         Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, config.accountKey()), config.createMissing(),
-        config.rateLimit().concurrency());
+        config.rateLimit().concurrency(), HubSpotTasks.MAX_BATCH);
   }
 
   /** Reads the {@code pql_status} contact property: proves the token, the scopes and the network, writes nothing. */
@@ -108,8 +108,13 @@ public final class HubSpotDestination implements CrmDestination {
   }
 
   @Override
-  public TaskResult createTask(TaskRequest request) {
-    return tasks.createTask(request);
+  public Map<String, String> findTasks(List<TaskRequest> requests) {
+    return tasks.findTasks(requests);
+  }
+
+  @Override
+  public TaskBatchResult createTasks(List<TaskRequest> requests) {
+    return tasks.createTasks(requests);
   }
 
   /** Nothing to release: the HTTP pool belongs to the process (the context's {@code HttpClients}). */

@@ -1,30 +1,38 @@
 package io.github.pqlconnector.hubspot;
 
 import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import io.github.pqlconnector.hubspot.api.AssociationInput;
 import io.github.pqlconnector.hubspot.api.AssociationSpec;
-import io.github.pqlconnector.hubspot.api.Filter;
-import io.github.pqlconnector.hubspot.api.FilterGroup;
+import io.github.pqlconnector.hubspot.api.BatchCreateRequest;
+import io.github.pqlconnector.hubspot.api.BatchReadRequest;
+import io.github.pqlconnector.hubspot.api.BatchResponse;
+import io.github.pqlconnector.hubspot.api.HubSpotInputError;
+import io.github.pqlconnector.hubspot.api.HubSpotInputErrors;
+import io.github.pqlconnector.hubspot.api.ObjectCreateInput;
 import io.github.pqlconnector.hubspot.api.ObjectResponse;
-import io.github.pqlconnector.hubspot.api.SearchRequest;
 import io.github.pqlconnector.hubspot.api.TaskCreateRequest;
 import io.github.pqlconnector.hubspot.api.TaskFields;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * Follow-up tasks, idempotent by key: a search on the unique {@code pql_task_key} task property first (found: that
- * task, {@code alreadyExisted}), else one task associated with the contact (type 204) or company (192) it is about,
- * so it shows on that record's timeline. Search is eventually consistent, so the unique property is the backstop:
- * a create racing an unindexed earlier one gets a 409 instead of making a duplicate, and one more search then
- * returns that task (or the 409 stands, as a CONFLICT, when it is still not indexed).
+ * Follow-up tasks, 100 per call. Find: {@code POST tasks/batch/read} with {@code idProperty: pql_task_key}, a property
+ * created with {@code hasUniqueValue} (HubSpotFields), so the read goes by the unique value, not the lagging search
+ * index, and sees a task created a moment ago; keys without a task come back as a 207 {@code OBJECT_NOT_FOUND}. Create:
+ * {@code POST tasks/batch/create}, each input associated with its contact (type 204) or company (192) and traced by its
+ * key ({@code objectWriteTraceId}, so HubSpot answers per input). The create is never retried after a lost answer
+ * (core re-finds first), and the unique key is the backstop: an input whose key exists already is refused with a
+ * conflict, and one more read returns the task that holds it.
  */
 final class HubSpotTasks {
   static final String TASKS = "tasks";
+  static final int MAX_BATCH = 100;
 
   private final HubSpotCalls calls;
 
@@ -32,31 +40,95 @@ final class HubSpotTasks {
     this.calls = calls;
   }
 
-  TaskResult createTask(TaskRequest request) {
-    Optional<String> existing = find(request.idempotencyKey());
-    if (existing.isPresent()) {
-      return new TaskResult(existing.get(), true);
+  Map<String, String> findTasks(List<TaskRequest> requests) {
+    return find(requests.stream().map(TaskRequest::idempotencyKey).toList());
+  }
+
+  TaskBatchResult createTasks(List<TaskRequest> requests) {
+    if (requests.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("HubSpot creates at most " + MAX_BATCH + " tasks per call");
     }
-    TaskFields fields = new TaskFields(request.subject(), request.body(), request.dueAt(), TaskFields.Priority.HIGH,
-        request.ownerId(), HubSpotFields.TASK_KEY, request.idempotencyKey());
-    int type = request.entity().level() == EntityLevel.USER ? AssociationSpec.TASK_TO_CONTACT
-        : AssociationSpec.TASK_TO_COMPANY;
-    TaskCreateRequest create = TaskCreateRequest.of(fields, List.of(AssociationInput.to(request.recordId(), type)));
+    Map<String, TaskRequest> byKey = new LinkedHashMap<>();
+    requests.forEach(request -> byKey.put(request.idempotencyKey(), request));
+    BatchResponse response;
     try {
-      return new TaskResult(calls.execute(calls.api().createTask(calls.objects(), create)).id(), false);
+      response = calls.create(calls.api().batchCreate(calls.objects(), TASKS,
+          new BatchCreateRequest(requests.stream().map(HubSpotTasks::input).toList())));
     } catch (VendorException e) {
       if (e.category() != ErrorCategory.CONFLICT) {
         throw e;
       }
-      // the unique key exists: an earlier attempt's task, not yet indexed when searched; look once more
-      return find(request.idempotencyKey()).map(id -> new TaskResult(id, true)).orElseThrow(() -> e);
+      return conflicted(byKey, Map.of(), conflicts(byKey, e));
     }
+    Map<String, String> created = new LinkedHashMap<>();
+    for (ObjectResponse result : response.results()) {
+      String key = result.objectWriteTraceId() != null ? result.objectWriteTraceId()
+          : result.property(HubSpotFields.TASK_KEY).orElse(null);
+      if (key != null && byKey.containsKey(key)) {
+        created.put(key, result.id());
+      }
+    }
+    Map<String, RecordError> failed = new LinkedHashMap<>();
+    for (HubSpotInputError error : HubSpotInputErrors.of(response, byKey.keySet())) {
+      if (error.input() != null && !created.containsKey(error.input())) {
+        failed.put(error.input(), new RecordError(byKey.get(error.input()).entity(), error.category(),
+            error.hubspotCategory(), error.message()));
+      }
+    }
+    return conflicted(byKey, created, failed);
   }
 
-  private Optional<String> find(String key) {
-    SearchRequest search = SearchRequest.firstPage(List.of(FilterGroup.of(Filter.eq(HubSpotFields.TASK_KEY, key))),
-        List.of(HubSpotFields.TASK_KEY, TaskCreateRequest.STATUS), 1);
-    return calls.search(calls.api().search(calls.objects(), TASKS, search)).results().stream()
-        .map(ObjectResponse::id).findFirst();
+  /** Keys refused for a conflict on the unique key hold a task already (an earlier attempt's): read them. */
+  private TaskBatchResult conflicted(Map<String, TaskRequest> byKey, Map<String, String> created,
+      Map<String, RecordError> failed) {
+    List<String> conflicts = failed.entrySet().stream()
+        .filter(e -> e.getValue().category() == ErrorCategory.CONFLICT).map(Map.Entry::getKey).toList();
+    if (conflicts.isEmpty()) {
+      return new TaskBatchResult(created, failed);
+    }
+    Map<String, String> allCreated = new LinkedHashMap<>(created);
+    Map<String, RecordError> stillFailed = new LinkedHashMap<>(failed);
+    find(conflicts).forEach((key, id) -> {
+      allCreated.put(key, id);
+      stillFailed.remove(key);
+    });
+    return new TaskBatchResult(allCreated, stillFailed);
+  }
+
+  private static Map<String, RecordError> conflicts(Map<String, TaskRequest> byKey, VendorException e) {
+    Map<String, RecordError> failed = new LinkedHashMap<>();
+    byKey.forEach((key, request) -> failed.put(key, new RecordError(request.entity(), ErrorCategory.CONFLICT,
+        "CONFLICT", e.getMessage())));
+    return failed;
+  }
+
+  private Map<String, String> find(List<String> keys) {
+    Map<String, String> found = new LinkedHashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    BatchResponse response;
+    try {
+      response = calls.execute(calls.api().batchRead(calls.objects(), TASKS,
+          BatchReadRequest.byProperty(HubSpotFields.TASK_KEY, keys, List.of(HubSpotFields.TASK_KEY))));
+    } catch (VendorException e) {
+      if (e.category() == ErrorCategory.NOT_FOUND) {
+        return found;   // no key has a task
+      }
+      throw e;
+    }
+    for (ObjectResponse task : response.results()) {
+      task.property(HubSpotFields.TASK_KEY).filter(keys::contains).ifPresent(key -> found.put(key, task.id()));
+    }
+    return found;
+  }
+
+  private static ObjectCreateInput input(TaskRequest request) {
+    TaskFields fields = new TaskFields(request.subject(), request.body(), request.dueAt(), TaskFields.Priority.HIGH,
+        request.ownerId(), HubSpotFields.TASK_KEY, request.idempotencyKey());
+    int type = request.entity().level() == EntityLevel.USER ? AssociationSpec.TASK_TO_CONTACT
+        : AssociationSpec.TASK_TO_COMPANY;
+    TaskCreateRequest task = TaskCreateRequest.of(fields, List.of(AssociationInput.to(request.recordId(), type)));
+    return new ObjectCreateInput(task.properties(), task.associations(), request.idempotencyKey());
   }
 }

@@ -97,7 +97,7 @@ final class HubSpotWriter {
       properties.put(accountKey, u.key().value());
       return new ObjectCreateInput(properties, List.of(), traceId(u.entity()));
     }).toList();
-    return calls.execute(calls.api().batchCreate(calls.objects(), objectType, new BatchCreateRequest(inputs)));
+    return calls.create(calls.api().batchCreate(calls.objects(), objectType, new BatchCreateRequest(inputs)));
   }
 
   static String traceId(EntityRef entity) {

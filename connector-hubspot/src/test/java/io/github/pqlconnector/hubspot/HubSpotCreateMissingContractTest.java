@@ -66,6 +66,19 @@ class HubSpotCreateMissingContractTest {
   }
 
   @Test
+  void aCompanyCreateAnsweredWithAServerErrorIsNotSentAgainWithinTheCall(WireMockRuntimeInfo wireMock) {
+    stubFor(post(urlEqualTo("/crm/v3/objects/companies/batch/create")).willReturn(json(502,
+        fixture("errors/502-bad-gateway.html")).withHeader("Content-Type", "text/html")));
+    PqlUpdate update = new PqlUpdate(EntityRef.account("acme.example"), new MatchKey("domain", "acme.example"), null,
+        userUpdate("x@example.com", null).fields());
+
+    assertThatThrownBy(() -> HubSpotDestinations.destination(HubSpotDestinations.config(wireMock, true, null))
+        .upsert(EntityLevel.ACCOUNT, List.of(update)))
+        .isInstanceOfSatisfying(VendorException.class, e -> assertThat(e.retryable()).isTrue());
+    verify(1, postRequestedFor(urlEqualTo("/crm/v3/objects/companies/batch/create")));
+  }
+
+  @Test
   void anErrorNamingNoInputFailsEveryInputWithoutAResult(WireMockRuntimeInfo wireMock) {
     stubFor(post(urlEqualTo("/crm/v3/objects/contacts/batch/update")).willReturn(json(207, """
         {"status":"COMPLETE","results":[{"id":"512","properties":{},"archived":false}],"numErrors":1,

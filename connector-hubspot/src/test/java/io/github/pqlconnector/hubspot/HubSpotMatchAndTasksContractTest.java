@@ -1,11 +1,11 @@
 package io.github.pqlconnector.hubspot;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
@@ -14,25 +14,36 @@ import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.pqlconnector.hubspot.HubSpotDestinations.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.CrmRecord;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Matching contacts by email and companies by domain or a unique property, and creating each follow-up task once. */
 @WireMockTest
 class HubSpotMatchAndTasksContractTest {
-  private static final String KEY = "product-to-hubspot:account:acme.example:2026-10-01";
+  private static final String K1 = "5d41402abc4b2a76b9719d911017c592ae3f0b1e7a4c59c2e5d4a01f8a3b1c01";
+  private static final String K2 = "7c222fb2927d828af22f592134e8932480637c0d2c4f8e3b8b0e5e0b2a71d402";
+  private static final Instant DUE = Instant.parse("2026-10-02T09:00:00Z");
+  private static final TaskRequest ACME_TASK = new TaskRequest(K1, EntityRef.account("acme.example"), "9001",
+      "64492917", "PQL: Acme — Sent 2,400 messages (≥ 2,000)", "Score 87\nSent 2,400 messages (≥ 2,000)\nActivated 80 %",
+      DUE);
+  private static final TaskRequest ANA_TASK = new TaskRequest(K2, EntityRef.user("ana@example.com"), "512",
+      "99999999", "PQL: ana@example.com — Asked for sales", "Score 90\nAsked for sales", DUE);
 
   @Test
   void contactsAreMatchedByEmailWithTheirOwners(WireMockRuntimeInfo wireMock) {
@@ -94,49 +105,66 @@ class HubSpotMatchAndTasksContractTest {
   }
 
   @Test
-  void theSameTaskKeyTwiceCreatesOneTask(WireMockRuntimeInfo wireMock) {
-    String search = "/crm/v3/objects/tasks/search";
-    stubFor(post(urlEqualTo(search)).inScenario("task").whenScenarioStateIs(STARTED)
-        .willReturn(json(200, fixture("search/response-empty.json"))));
-    stubFor(post(urlEqualTo("/crm/v3/objects/tasks")).inScenario("task").willSetStateTo("created")
-        .willReturn(json(201, fixture("tasks/response-created.json"))));
-    stubFor(post(urlEqualTo(search)).inScenario("task").whenScenarioStateIs("created")
-        .willReturn(json(200, fixture("search/response-task-found.json"))));
-    HubSpotDestination destination = HubSpotDestinations.destination(wireMock);
-    TaskRequest request = new TaskRequest(KEY, EntityRef.account("acme.example"), "9001", "64492917",
-        "PQL: Acme", "Score 87", Instant.parse("2026-10-02T09:00:00Z"));
+  void tasksAreFoundByTheirUniqueKeyInOneBatchRead(WireMockRuntimeInfo wireMock) {
+    stubFor(post(urlEqualTo("/crm/v3/objects/tasks/batch/read"))
+        .willReturn(json(207, fixture("tasks/response-batch-read-one-found.json"))));
 
-    TaskResult first = destination.createTask(request);
-    TaskResult second = destination.createTask(request);
+    Map<String, String> found = HubSpotDestinations.destination(wireMock).findTasks(List.of(ACME_TASK, ANA_TASK));
 
-    assertThat(first).isEqualTo(new TaskResult("77001", false));
-    assertThat(second).isEqualTo(new TaskResult("77001", true));
-    verify(1, postRequestedFor(urlEqualTo("/crm/v3/objects/tasks")).withRequestBody(equalToJson("""
-        {"properties":{"hs_timestamp":"2026-10-02T09:00:00Z","hs_task_subject":"PQL: Acme",
-          "hs_task_body":"Score 87","hs_task_status":"NOT_STARTED","hs_task_priority":"HIGH",
-          "hubspot_owner_id":"64492917","pql_task_key":"%s"},
-         "associations":[{"to":{"id":"9001"},"types":[{"associationCategory":"HUBSPOT_DEFINED",
-          "associationTypeId":192}]}]}""".formatted(KEY))));
-    verify(2, postRequestedFor(urlEqualTo(search)).withRequestBody(equalToJson("""
-        {"filterGroups":[{"filters":[{"propertyName":"pql_task_key","operator":"EQ","value":"%s"}]}],
-         "properties":["pql_task_key","hs_task_status"],"sorts":[],"limit":1}""".formatted(KEY))));
+    assertThat(found).containsExactly(Map.entry(K1, "77001"));
+    verify(1, postRequestedFor(urlEqualTo("/crm/v3/objects/tasks/batch/read"))
+        .withRequestBody(equalToJson(fixture("tasks/request-batch-read-by-key.json"))));
+    verify(0, postRequestedFor(urlEqualTo("/crm/v3/objects/tasks/search")));
   }
 
   @Test
-  void aConflictOnTheUniqueKeyFindsTheTaskAnEarlierAttemptCreated(WireMockRuntimeInfo wireMock) {
-    String search = "/crm/v3/objects/tasks/search";
-    stubFor(post(urlEqualTo(search)).inScenario("race").whenScenarioStateIs(STARTED)
-        .willReturn(json(200, fixture("search/response-empty.json"))));
-    stubFor(post(urlEqualTo("/crm/v3/objects/tasks")).inScenario("race").willSetStateTo("indexed")
-        .willReturn(json(409, fixture("errors/409-conflict.json"))));
-    stubFor(post(urlEqualTo(search)).inScenario("race").whenScenarioStateIs("indexed")
-        .willReturn(json(200, fixture("search/response-task-found.json"))));
+  void oneBatchCreateAssociatesEachTaskAndReportsTheRefusedOneAsData(WireMockRuntimeInfo wireMock) {
+    stubFor(post(urlEqualTo("/crm/v3/objects/tasks/batch/create"))
+        .willReturn(json(207, fixture("tasks/response-batch-create-partial.json"))));
 
-    TaskResult result = HubSpotDestinations.destination(wireMock).createTask(new TaskRequest(KEY,
-        EntityRef.user("ana@example.com"), "512", null, "PQL: Ana", "Score 87", Instant.parse("2026-10-02T09:00:00Z")));
+    TaskBatchResult result = HubSpotDestinations.destination(wireMock).createTasks(List.of(ACME_TASK, ANA_TASK));
 
-    assertThat(result).isEqualTo(new TaskResult("77001", true));
-    verify(1, postRequestedFor(urlEqualTo("/crm/v3/objects/tasks")));
+    assertThat(result.created()).containsExactly(Map.entry(K1, "77001"));
+    assertThat(result.failed()).containsOnlyKeys(K2);
+    assertThat(result.failed().get(K2).entity()).isEqualTo(ANA_TASK.entity());
+    assertThat(result.failed().get(K2).vendorCode()).isEqualTo("VALIDATION_ERROR");
+    assertThat(result.failed().get(K2).message()).contains("not a valid owner id");
+    verify(1, postRequestedFor(urlEqualTo("/crm/v3/objects/tasks/batch/create"))
+        .withRequestBody(equalToJson(fixture("tasks/request-batch-create.json"))));
+  }
+
+  @Test
+  void aCreateWhoseConnectionIsResetIsNotSentAgainAndTheTasksAreFoundAfterwards(WireMockRuntimeInfo wireMock) {
+    String read = "/crm/v3/objects/tasks/batch/read";
+    String create = "/crm/v3/objects/tasks/batch/create";
+    stubFor(post(urlEqualTo(read)).inScenario("lost").whenScenarioStateIs(STARTED)
+        .willReturn(json(207, fixture("tasks/response-batch-read-one-found.json").replace(K1, "someone-else"))));
+    stubFor(post(urlEqualTo(create)).inScenario("lost").willSetStateTo("applied")
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    stubFor(post(urlEqualTo(read)).inScenario("lost").whenScenarioStateIs("applied")
+        .willReturn(json(200, fixture("tasks/response-batch-read-found.json"))));
+    HubSpotDestination destination = HubSpotDestinations.destination(wireMock);
+
+    assertThat(destination.findTasks(List.of(ACME_TASK, ANA_TASK))).isEmpty();
+    assertThatThrownBy(() -> destination.createTasks(List.of(ACME_TASK, ANA_TASK)))
+        .isInstanceOfSatisfying(VendorException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThat(destination.findTasks(List.of(ACME_TASK, ANA_TASK)))
+        .containsExactly(Map.entry(K1, "77001"), Map.entry(K2, "77002"));
+    verify(1, postRequestedFor(urlEqualTo(create)));
+  }
+
+  @Test
+  void anInputRefusedForItsExistingUniqueKeyIsTheTaskAnEarlierAttemptCreated(WireMockRuntimeInfo wireMock) {
+    stubFor(post(urlEqualTo("/crm/v3/objects/tasks/batch/create")).willReturn(json(207,
+        fixture("tasks/response-batch-create-partial.json").replace("VALIDATION_ERROR", "CONFLICT"))));
+    stubFor(post(urlEqualTo("/crm/v3/objects/tasks/batch/read"))
+        .willReturn(json(200, fixture("tasks/response-batch-read-found.json"))));
+
+    TaskBatchResult result = HubSpotDestinations.destination(wireMock).createTasks(List.of(ACME_TASK, ANA_TASK));
+
+    assertThat(result.created()).containsOnly(Map.entry(K1, "77001"), Map.entry(K2, "77002"));
+    assertThat(result.failed()).isEmpty();
+    verify(1, postRequestedFor(urlEqualTo("/crm/v3/objects/tasks/batch/create")));
   }
 
   static ResponseDefinitionBuilder json(int status, String body) {

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.spi.Plugins;
@@ -192,6 +192,91 @@ class HubSpotSyncEndToEndTest {
       assertThat(next.counts().pushed()).isEqualTo(150);
       assertThat(next.counts().outboxLeft()).isZero();
     }
+  }
+
+  @Test
+  void twoHundredTasksOnAFirstRunTakeOneBatchReadAndOneBatchCreatePerHundred(WireMockRuntimeInfo wireMock) {
+    stubContacts();
+    stubFor(post(urlEqualTo(TASK_READ)).willReturn(json(207, noTasks()).withTransformers("response-template")));
+    stubFor(post(urlEqualTo(TASK_CREATE)).willReturn(json(201, createdTasks()).withTransformers("response-template")));
+    writeUsers(200);
+    PqlConfig config = config(wireMock, TASKS);
+
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary run = new SyncRunner(config, store, new Connectors(plugins, new MutableClock(NOW)))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      assertThat(run.counts().pushed()).isEqualTo(200);
+      assertThat(run.counts().tasksCreated()).isEqualTo(200);
+    }
+    assertThat(findAll(postRequestedFor(urlEqualTo(TASK_READ)))).hasSize(2);
+    List<LoggedRequest> creates = findAll(postRequestedFor(urlEqualTo(TASK_CREATE)));
+    assertThat(creates).hasSize(2).allSatisfy(c -> assertThat(inputs(c)).isEqualTo(100));
+    int calls = com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents().size();
+    assertThat(calls).as("records and tasks: 2 reads, 2 updates, 2 task reads, 2 task creates").isEqualTo(8);
+    assertThat(calls / 400.0).as("calls per record or task written").isLessThanOrEqualTo(0.1);
+  }
+
+  @Test
+  void aTaskCreateAppliedButAnsweredWithAResetIsFoundAgainNotCreatedTwice(WireMockRuntimeInfo wireMock) {
+    stubContacts();
+    String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+    stubFor(post(urlEqualTo(TASK_READ)).inScenario("lost").whenScenarioStateIs(state)
+        .willReturn(json(207, noTasks()).withTransformers("response-template")));
+    stubFor(post(urlEqualTo(TASK_CREATE)).inScenario("lost").whenScenarioStateIs(state).willSetStateTo("applied")
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+            .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    stubFor(post(urlEqualTo(TASK_READ)).inScenario("lost").whenScenarioStateIs("applied")
+        .willReturn(json(200, foundTasks()).withTransformers("response-template")));
+    writeUsers(100);
+    PqlConfig config = config(wireMock, TASKS);
+    MutableClock clock = new MutableClock(NOW);
+
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary run = new SyncRunner(config, store, new Connectors(plugins, clock))
+          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      assertThat(run.counts().tasksCreated()).isEqualTo(100);
+      assertThat(run.counts().tasksFailed()).isZero();
+      clock.advance(Duration.ofMinutes(30));
+      new SyncRunner(config, store, new Connectors(plugins, clock)).run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    }
+    assertThat(findAll(postRequestedFor(urlEqualTo(TASK_CREATE)))).as("one create per key, never repeated").hasSize(1);
+    assertThat(findAll(postRequestedFor(urlEqualTo(TASK_READ)))).as("find, then find again after the reset")
+        .hasSize(2);
+  }
+
+  private static final String TASK_READ = "/crm/objects/2026-09/tasks/batch/read";
+  private static final String TASK_CREATE = "/crm/objects/2026-09/tasks/batch/create";
+  private static final String TASKS = ", tasks: { on: [pql], dueIn: 1d }";
+
+  private static void stubContacts() {
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read"))
+        .willReturn(json(200, echo("email")).withTransformers("response-template")));
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update"))
+        .willReturn(json(200, echo("id")).withTransformers("response-template")));
+  }
+
+  /** A tasks batch/read where no key has a task: HubSpot's 207 with every input OBJECT_NOT_FOUND. */
+  private static String noTasks() {
+    return "{\"status\":\"COMPLETE\",\"results\":[],\"numErrors\":1,\"errors\":[{\"status\":\"error\","
+        + "\"category\":\"OBJECT_NOT_FOUND\",\"message\":\"Could not get some TASK objects, they may be deleted or"
+        + " not exist. Check that ids are valid.\",\"context\":{\"ids\":["
+        + "{{#each (jsonPath request.body '$.inputs') as |input|}}{{#unless @first}},{{/unless}}\"{{input.id}}\""
+        + "{{/each}}]},\"errors\":[],\"links\":{}}]}";
+  }
+
+  /** A tasks batch/read where every key has a task. */
+  private static String foundTasks() {
+    return "{\"status\":\"COMPLETE\",\"results\":[{{#each (jsonPath request.body '$.inputs') as |input|}}"
+        + "{{#unless @first}},{{/unless}}{\"id\":\"t-{{@index}}\",\"archived\":false,"
+        + "\"properties\":{\"pql_task_key\":\"{{input.id}}\"}}{{/each}}]}";
+  }
+
+  /** A tasks batch/create answer: one task per input, traced by its key. */
+  private static String createdTasks() {
+    return "{\"status\":\"COMPLETE\",\"results\":[{{#each (jsonPath request.body '$.inputs') as |input|}}"
+        + "{{#unless @first}},{{/unless}}{\"id\":\"t-{{@index}}\",\"archived\":false,"
+        + "\"properties\":{\"pql_task_key\":\"{{input.objectWriteTraceId}}\"},"
+        + "\"objectWriteTraceId\":\"{{input.objectWriteTraceId}}\"}{{/each}}]}";
   }
 
   private final Plugins plugins =

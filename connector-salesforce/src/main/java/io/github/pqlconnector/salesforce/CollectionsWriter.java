@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 /**
  * sObject Collections: {@code PATCH composite/sobjects} for records with an id, {@code POST} for new ones, 200
  * records per call with {@code allOrNone=false}. The answer is 200 even when records failed, with one result per
- * record in request order, so results pair with inputs by position and each failure keeps its status code.
+ * record in request order, so results pair with inputs by position and each failure keeps its status code. A create
+ * is never sent again after a lost answer (the records may exist): the failure ends the push, and the next push
+ * matches those records again before it creates any.
  */
 final class CollectionsWriter {
   private final SalesforceCalls calls;
@@ -32,7 +34,7 @@ final class CollectionsWriter {
   void create(List<PqlUpdate> creates, Function<PqlUpdate, Map<String, Object>> record, WriteOutcome outcome) {
     for (List<PqlUpdate> chunk : Chunks.of(creates, CollectionRequest.MAX_RECORDS)) {
       CollectionRequest request = CollectionRequest.independent(chunk.stream().map(record).toList());
-      apply(chunk, calls.execute(calls.api().createRecords(calls.data(), request)), outcome);
+      apply(chunk, calls.create(calls.api().createRecords(calls.data(), request)), outcome);
     }
   }
 

@@ -15,6 +15,12 @@ record SalesforceCalls(SalesforceApi api, String data, VendorCall vendorCall, Da
     return vendorCall.execute(call);
   }
 
+  /** A create: resent only when it certainly was not applied (see {@code VendorCall.executeCreate}). */
+  <T> T create(Call<T> call) {
+    daily.ensureAvailable();
+    return vendorCall.executeCreate(call);
+  }
+
   /** One attempt, no retry: for the read-only check, so an unreachable org is reported at once. */
   <T> T probe(Call<T> call) {
     return vendorCall.probe(call);

@@ -16,9 +16,10 @@ import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import io.github.pqlconnector.core.spi.WriteResult;
+import io.github.pqlconnector.salesforce.api.CollectionRequest;
 import io.github.pqlconnector.salesforce.api.SalesforceApi;
 import io.github.pqlconnector.salesforce.api.SalesforceErrors;
 import java.time.Duration;
@@ -82,7 +83,7 @@ public final class SalesforceDestination implements CrmDestination {
   public Capabilities capabilities() {
     return new Capabilities(config.maxBatchSize(),
         Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, config.accountKey()), config.createMissing(),
-        config.limits().maxInFlight());
+        config.limits().maxInFlight(), CollectionRequest.MAX_RECORDS);
   }
 
   /** Describes the first user object: proves the token, the instance and read access, writes nothing. */
@@ -115,8 +116,13 @@ public final class SalesforceDestination implements CrmDestination {
   }
 
   @Override
-  public TaskResult createTask(TaskRequest request) {
-    return tasks.createTask(request);
+  public Map<String, String> findTasks(List<TaskRequest> requests) {
+    return tasks.findTasks(requests);
+  }
+
+  @Override
+  public TaskBatchResult createTasks(List<TaskRequest> requests) {
+    return tasks.createTasks(requests);
   }
 
   /** Nothing to release: the HTTP pool belongs to the process (the context's {@code HttpClients}). */

@@ -43,6 +43,11 @@ final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
   private volatile int expireAfterCalls = Integer.MAX_VALUE;
   private volatile int exhaustAfterWrites = Integer.MAX_VALUE;
   private volatile long exhaustTo;
+  /** Tasks the org holds, by {@code PQL_Task_Key__c}; creating a key twice counts in {@link #duplicateTasks}. */
+  final Map<String, String> tasksByKey = new ConcurrentHashMap<>();
+  final AtomicInteger duplicateTasks = new AtomicInteger();
+  /** The next this many Task creates are applied, then answered with a connection reset (a lost response). */
+  volatile int loseTaskCreates;
 
   @Override
   public String getName() {
@@ -91,12 +96,11 @@ final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
     if (path.endsWith("/query")) {
       return query(request.queryParameter("q").firstValue());
     }
+    if (path.endsWith("/composite/sobjects") && request.getBodyAsString().contains("\"type\":\"Task\"")) {
+      return createTasks(request.getBodyAsString());
+    }
     if (path.endsWith("/composite/sobjects")) {
       return collection(request.getBodyAsString());
-    }
-    if (path.endsWith("/sobjects/Task")) {
-      return json(201, "{\"id\":\"00Txx" + Math.abs(request.getBodyAsString().hashCode()) + "\",\"success\":true,"
-          + "\"errors\":[]}");
     }
     if (path.endsWith("/jobs/ingest") && method.equals("POST")) {
       String id = "750xx00000" + uploads.size() + "AAA";
@@ -119,6 +123,14 @@ final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
   }
 
   private ResponseDefinition query(String soql) {
+    if (soql.contains("FROM Task")) {
+      List<String> found = QUOTED.matcher(soql).results().map(m -> m.group(1)).filter(tasksByKey::containsKey)
+          .map(key -> """
+              {"attributes":{"type":"Task"},"Id":"%s","PQL_Task_Key__c":"%s"}""".formatted(tasksByKey.get(key), key))
+          .toList();
+      return json(200, "{\"totalSize\":" + found.size() + ",\"done\":true,\"records\":[" + String.join(",", found)
+          + "]}");
+    }
     if (!soql.contains("FROM Contact")) {
       return json(200, "{\"totalSize\":0,\"done\":true,\"records\":[]}");
     }
@@ -137,6 +149,27 @@ final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
           .map(r -> "{\"id\":\"" + r.path("id").asText() + "\",\"success\":true,\"errors\":[]}")
           .collect(Collectors.joining(","));
       return json(200, "[" + results + "]");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ResponseDefinition createTasks(String body) {
+    try {
+      List<String> results = new java.util.ArrayList<>();
+      for (JsonNode task : JSON.readTree(body).get("records")) {
+        String key = task.path("PQL_Task_Key__c").asText();
+        String id = "00Txx" + String.format("%013d", tasksByKey.size() + 1);
+        if (tasksByKey.putIfAbsent(key, id) != null) {
+          duplicateTasks.incrementAndGet();
+        }
+        results.add("{\"id\":\"" + id + "\",\"success\":true,\"errors\":[]}");
+      }
+      if (loseTaskCreates > 0) {
+        loseTaskCreates--;
+        return aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+      }
+      return json(200, "[" + String.join(",", results) + "]");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

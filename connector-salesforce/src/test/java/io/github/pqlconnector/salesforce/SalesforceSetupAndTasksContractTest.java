@@ -1,8 +1,8 @@
 package io.github.pqlconnector.salesforce;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -11,19 +11,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.pqlconnector.salesforce.SalesforceStubs.DATA;
 import static io.github.pqlconnector.salesforce.SalesforceStubs.fixture;
 import static io.github.pqlconnector.salesforce.SalesforceStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,35 +90,56 @@ class SalesforceSetupAndTasksContractTest {
   }
 
   @Test
-  void aTaskIsCreatedOnTheRecordWithItsKeyWhenNoneHasIt(WireMockRuntimeInfo wm) {
-    stubFor(get(urlPathEqualTo(QUERY)).willReturn(json(200, fixture("query/empty.json"))));
-    stubFor(post(urlEqualTo(DATA + "/sobjects/Task")).willReturn(json(201, fixture("tasks/created.json"))));
+  void tasksAreFoundByTheirKeysInOneSoqlQuery(WireMockRuntimeInfo wm) {
+    stubFor(get(urlPathEqualTo(QUERY)).willReturn(json(200, fixture("tasks/query-one-found.json"))));
 
-    TaskResult result = SalesforceStubs.destination(wm).createTask(task("00Qxx000001abcDEAQ"));
+    Map<String, String> found = SalesforceStubs.destination(wm).findTasks(List.of(ANA, ACME));
 
-    assertThat(result).isEqualTo(new TaskResult("00Txx000000aBcEEAU", false));
-    verify(getRequestedFor(urlPathEqualTo(QUERY)).withQueryParam("q", containing(
-        "SELECT Id FROM Task WHERE PQL_Task_Key__c = 'sync:user:ana@example.com:2026-11-30' LIMIT 1")));
-    verify(postRequestedFor(urlEqualTo(DATA + "/sobjects/Task")).withRequestBody(equalToJson("""
-        {"WhoId":"00Qxx000001abcDEAQ","OwnerId":"005xx000001SwiUAAS","Subject":"PQL: ana@example.com",
-         "Description":"Sent 2,400 messages","ActivityDate":"2026-12-01","Status":"Not Started","Priority":"High",
-         "PQL_Task_Key__c":"sync:user:ana@example.com:2026-11-30"}""")));
+    assertThat(found).containsExactly(Map.entry(K1, "00Txx000000aBcDEAU"));
+    verify(1, getRequestedFor(urlPathEqualTo(QUERY)).withQueryParam("q", equalTo(
+        "SELECT Id, PQL_Task_Key__c FROM Task WHERE PQL_Task_Key__c IN ('" + K1 + "','" + K2 + "')")));
   }
 
   @Test
-  void aTaskAnEarlierAttemptCreatedIsReturnedNotCreatedAgain(WireMockRuntimeInfo wm) {
-    stubFor(get(urlPathEqualTo(QUERY)).willReturn(json(200, fixture("query/task-found.json"))));
+  void tasksAreCreatedInOneCollectionsCallAndARefusedOneIsData(WireMockRuntimeInfo wm) {
+    stubFor(post(urlEqualTo(COLLECTIONS)).willReturn(json(200, fixture("tasks/create-partial.json"))));
 
-    TaskResult result = SalesforceStubs.destination(wm).createTask(task("003xx000004TmiQAAS"));
+    TaskBatchResult result = SalesforceStubs.destination(wm).createTasks(List.of(ANA, ACME));
 
-    assertThat(result).isEqualTo(new TaskResult("00Txx000000aBcDEAU", true));
-    assertThat(findAll(postRequestedFor(urlEqualTo(DATA + "/sobjects/Task")))).isEmpty();
+    assertThat(result.created()).containsExactly(Map.entry(K1, "00Txx000000aBcDEAU"));
+    assertThat(result.failed()).containsOnlyKeys(K2);
+    assertThat(result.failed().get(K2).vendorCode()).isEqualTo("INVALID_CROSS_REFERENCE_KEY");
+    assertThat(result.failed().get(K2).message()).contains("owner cannot be blank").contains("OwnerId");
+    verify(1, postRequestedFor(urlEqualTo(COLLECTIONS))
+        .withRequestBody(equalToJson(fixture("tasks/create-request.json"))));
   }
 
-  private static TaskRequest task(String recordId) {
-    return new TaskRequest("sync:user:ana@example.com:2026-11-30", EntityRef.user("ana@example.com"), recordId,
-        "005xx000001SwiUAAS", "PQL: ana@example.com", "Sent 2,400 messages", Instant.parse("2026-12-01T12:00:00Z"));
+  @Test
+  void aCreateAppliedButAnsweredWithAResetIsNotSentAgainAndIsFoundByTheNextQuery(WireMockRuntimeInfo wm) {
+    stubFor(get(urlPathEqualTo(QUERY)).inScenario("lost").whenScenarioStateIs(STARTED)
+        .willReturn(json(200, fixture("query/empty.json"))));
+    stubFor(post(urlEqualTo(COLLECTIONS)).inScenario("lost").willSetStateTo("applied")
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    stubFor(get(urlPathEqualTo(QUERY)).inScenario("lost").whenScenarioStateIs("applied")
+        .willReturn(json(200, fixture("tasks/query-both-found.json"))));
+    SalesforceDestination destination = SalesforceStubs.destination(wm);
+
+    assertThat(destination.findTasks(List.of(ANA, ACME))).isEmpty();
+    assertThatThrownBy(() -> destination.createTasks(List.of(ANA, ACME)))
+        .isInstanceOfSatisfying(VendorException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThat(destination.findTasks(List.of(ANA, ACME)))
+        .containsOnly(Map.entry(K1, "00Txx000000aBcDEAU"), Map.entry(K2, "00Txx000000aBcEEAU"));
+    verify(1, postRequestedFor(urlEqualTo(COLLECTIONS)));
   }
+
+  private static final String K1 = "5d41402abc4b2a76b9719d911017c592ae3f0b1e7a4c59c2e5d4a01f8a3b1c01";
+  private static final String K2 = "7c222fb2927d828af22f592134e8932480637c0d2c4f8e3b8b0e5e0b2a71d402";
+  private static final String COLLECTIONS = DATA + "/composite/sobjects";
+  private static final Instant DUE = Instant.parse("2026-12-01T12:00:00Z");
+  private static final TaskRequest ANA = new TaskRequest(K1, EntityRef.user("ana@example.com"), "00Qxx000001abcDEAQ",
+      "005xx000001SwiUAAS", "PQL: ana@example.com", "Sent 2,400 messages", DUE);
+  private static final TaskRequest ACME = new TaskRequest(K2, EntityRef.account("acme.example"), "001xx000003DGb2AAG",
+      "005xx000009ZzzZAAS", "PQL: acme.example", "Seats 12", DUE);
 
   private static SalesforceDestination contactsOnly(WireMockRuntimeInfo wm) {
     stubDescribe("Account", fixture("describe/account-complete.json"));

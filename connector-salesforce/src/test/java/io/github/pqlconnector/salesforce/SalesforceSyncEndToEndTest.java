@@ -18,7 +18,6 @@ import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
-import io.github.pqlconnector.salesforce.api.SalesforceErrors;
 import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.StateStore;
@@ -31,6 +30,7 @@ import io.github.pqlconnector.core.testing.Dataset;
 import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
 import io.github.pqlconnector.core.testing.MutableClock;
 import io.github.pqlconnector.core.testing.TestDatabases;
+import io.github.pqlconnector.salesforce.api.SalesforceErrors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,10 +161,51 @@ class SalesforceSyncEndToEndTest {
       assertThat(first.counts().tasksCreated()).isEqualTo(3);
       assertThat(second.counts().tasksCreated()).isZero();
     }
-    List<LoggedRequest> tasks = wm.findAll(postRequestedFor(urlEqualTo("/services/data/v67.0/sobjects/Task")));
-    assertThat(tasks.size()).isEqualTo(3);
-    assertThat(tasks.get(0).getBodyAsString()).contains("\"WhoId\":\"003xx").contains("\"OwnerId\":\"005xx000001SwiUAAS\"")
-        .contains("\"PQL_Task_Key__c\":");
+    List<LoggedRequest> creates = taskCreates();
+    assertThat(creates).hasSize(1);
+    assertThat(creates.get(0).getBodyAsString()).contains("\"WhoId\":\"003xx")
+        .contains("\"OwnerId\":\"005xx000001SwiUAAS\"").contains("\"PQL_Task_Key__c\":")
+        .contains("\"allOrNone\":false");
+    assertThat(org.tasksByKey).hasSize(3);
+  }
+
+  @Test
+  void twoHundredTasksTakeTwoQueriesAndOneCollectionsCreate() {
+    writeUsers(200);
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary run = run(store, TASKS);
+      assertThat(run.counts().tasksCreated()).isEqualTo(200);
+    }
+    assertThat(taskCreates()).hasSize(1).allSatisfy(c -> assertThat(records(c)).isEqualTo(200));
+    List<LoggedRequest> taskQueries = wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        urlMatching(".*/query.*")).withQueryParam("q",
+        com.github.tomakehurst.wiremock.client.WireMock.containing("FROM Task")));
+    assertThat(taskQueries).as("64-character keys: about 100 per query under the URL budget").hasSize(2);
+    assertThat(org.tasksByKey).hasSize(200);
+    int dataCalls = (int) wm.getAllServeEvents().stream()
+        .filter(e -> !e.getRequest().getUrl().contains("oauth2")).count();
+    assertThat(dataCalls / 400.0).as("calls per record or task written").isLessThanOrEqualTo(0.1);
+  }
+
+  @Test
+  void aTaskCreateAppliedButAnsweredWithAResetIsQueriedAgainNotRepeated() {
+    writeUsers(3);
+    org.loseTaskCreates = 1;
+    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+      RunSummary first = run(store, TASKS);
+      assertThat(first.counts().tasksCreated()).isEqualTo(3);
+      assertThat(first.counts().tasksFailed()).isZero();
+      clock.advance(Duration.ofMinutes(30));
+      run(store, TASKS);
+    }
+    assertThat(taskCreates()).as("the lost create is not sent again").hasSize(1);
+    assertThat(org.tasksByKey).hasSize(3);
+    assertThat(org.duplicateTasks).hasValue(0);
+  }
+
+  private List<LoggedRequest> taskCreates() {
+    return wm.findAll(postRequestedFor(urlEqualTo(COLLECTIONS))).stream()
+        .filter(r -> r.getBodyAsString().contains("\"type\":\"Task\"")).toList();
   }
 
   private RunSummary run(StateStore store) {

@@ -35,8 +35,8 @@ final class FakeHubSpot implements AutoCloseable {
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/crm/v3/objects/contacts/batch/read", this::batchRead);
     server.createContext("/crm/v3/objects/contacts/batch/update", this::batchUpdate);
-    server.createContext("/crm/v3/objects/tasks/search", this::searchTasks);
-    server.createContext("/crm/v3/objects/tasks", this::createTask);
+    server.createContext("/crm/v3/objects/tasks/batch/read", this::readTasks);
+    server.createContext("/crm/v3/objects/tasks/batch/create", this::createTasks);
     server.start();
   }
 
@@ -69,25 +69,41 @@ final class FakeHubSpot implements AutoCloseable {
     reply(exchange, 200, batch(results));
   }
 
-  private void searchTasks(HttpExchange exchange) throws IOException {
-    String key = body(exchange).findPath("value").asText();
+  /** {@code batch/read} by the unique {@code pql_task_key}: the tasks that exist; the others are not found. */
+  private void readTasks(HttpExchange exchange) throws IOException {
     ArrayNode results = JSON.createArrayNode();
-    String id = tasksByKey.get(key);
-    if (id != null) {
-      results.addObject().put("id", id).put("archived", false).putObject("properties").put("pql_task_key", key);
+    for (JsonNode input : body(exchange).path("inputs")) {
+      String key = input.path("id").asText();
+      String id = tasksByKey.get(key);
+      if (id != null) {
+        results.addObject().put("id", id).put("archived", false).putObject("properties").put("pql_task_key", key);
+      }
     }
-    ObjectNode page = JSON.createObjectNode().put("total", results.size());
-    page.set("results", results);
-    reply(exchange, 200, page);
+    reply(exchange, 200, batch(results));
   }
 
-  private void createTask(HttpExchange exchange) throws IOException {
-    JsonNode request = body(exchange);
-    String key = request.path("properties").path("pql_task_key").asText();
-    String id = tasksByKey.computeIfAbsent(key, k -> Integer.toString(900_000 + taskCreates.incrementAndGet()));
-    ObjectNode task = JSON.createObjectNode().put("id", id).put("archived", false);
-    task.set("properties", request.path("properties"));
-    reply(exchange, 201, task);
+  /** {@code batch/create}: one task per input, traced by its key; a key that exists already is a conflict. */
+  private void createTasks(HttpExchange exchange) throws IOException {
+    ArrayNode results = JSON.createArrayNode();
+    ArrayNode errors = JSON.createArrayNode();
+    for (JsonNode input : body(exchange).path("inputs")) {
+      String key = input.path("properties").path("pql_task_key").asText();
+      String trace = input.path("objectWriteTraceId").asText();
+      String id = Integer.toString(900_001 + tasksByKey.size());
+      if (tasksByKey.putIfAbsent(key, id) != null) {
+        ObjectNode error = errors.addObject().put("status", "error").put("category", "CONFLICT")
+            .put("message", "A task with this pql_task_key already exists");
+        error.putObject("context").putArray("objectWriteTraceId").add(trace);
+        continue;
+      }
+      taskCreates.incrementAndGet();
+      ObjectNode task = results.addObject().put("id", id).put("archived", false).put("objectWriteTraceId", trace);
+      task.set("properties", input.path("properties"));
+    }
+    ObjectNode answer = batch(results);
+    answer.set("errors", errors);
+    answer.put("numErrors", errors.size());
+    reply(exchange, errors.isEmpty() ? 201 : 207, answer);
   }
 
   static String idOf(String email) {

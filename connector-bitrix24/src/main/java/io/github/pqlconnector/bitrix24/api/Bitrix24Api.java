@@ -25,14 +25,6 @@ public interface Bitrix24Api {
   @POST("crm.company.list")
   Call<CompanyListResponse> listCompanies(@Body CompanyListRequest request);
 
-  /** crm.activity.list: the activities bound to a record, 50 per page. */
-  @POST("crm.activity.list")
-  Call<ActivityListResponse> listActivities(@Body ActivityListRequest request);
-
-  /** crm.activity.todo.add: a to-do on a record's timeline. */
-  @POST("crm.activity.todo.add")
-  Call<TodoAddResponse> addTodo(@Body TodoAddRequest request);
-
   /** crm.lead|contact|company.userfield.add; {@code entity} is {@code lead}, {@code contact} or {@code company}. */
   @POST("crm.{entity}.userfield.add")
   Call<UserFieldAddResponse> addUserField(@Path("entity") String entity, @Body UserFieldAddRequest request);

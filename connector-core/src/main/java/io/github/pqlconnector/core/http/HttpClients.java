@@ -25,11 +25,14 @@ public final class HttpClients {
    * A client for one vendor instance. Every request first gets the {@code User-Agent} with the version and its
    * operation name in the MDC ({@link VendorApis}); then {@code interceptors} run in order (auth…); the logger runs
    * last so it sees the final headers, and hides {@code Authorization} and cookies. {@code redactUrl} hides
-   * secrets in URLs (Bitrix24 webhooks carry theirs in the path).
+   * secrets in URLs (Bitrix24 webhooks carry theirs in the path). OkHttp's own silent retry after a connection
+   * failure is off: it would send a create again whose response was lost (on a host with several addresses), while
+   * {@link VendorCall} decides what may be repeated.
    */
   public OkHttpClient forVendor(String vendor, List<Interceptor> interceptors, UnaryOperator<String> redactUrl,
       Duration callTimeout) {
     OkHttpClient.Builder builder = root.newBuilder().callTimeout(callTimeout)
+        .retryOnConnectionFailure(false)
         .addInterceptor(VendorApis.userAgent())
         .addInterceptor(VendorApis.operationInMdc(vendor));
     interceptors.forEach(builder::addInterceptor);

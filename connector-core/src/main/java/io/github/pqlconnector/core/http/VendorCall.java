@@ -3,6 +3,9 @@ package io.github.pqlconnector.core.http;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.resilience.VendorResilience;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.function.Supplier;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -34,6 +37,16 @@ public final class VendorCall {
   }
 
   /**
+   * A call that is not idempotent (a create): sent again only when it certainly was not applied (a rate-limit
+   * refusal, a refused connection); any other failure reaches the caller, who looks up what the vendor holds before
+   * creating again. See {@link VendorResilience#decorateCreate}.
+   */
+  public <T> T executeCreate(Call<T> call) {
+    Supplier<T> attempt = () -> once(call.clone());
+    return resilience.decorateCreate(attempt).get();
+  }
+
+  /**
    * One attempt under the rate limiter, without retries or the breaker: for {@code check()}, where the person
    * running {@code pql validate} wants the vendor's answer now, not after the retry schedule.
    */
@@ -48,13 +61,22 @@ public final class VendorCall {
     try {
       response = call.execute();
     } catch (IOException | RuntimeException e) {
-      throw e instanceof VendorException v ? v
-          : errors.fromFailure(e instanceof IOException io ? io : new IOException(e.getMessage(), e), operation);
+      if (e instanceof VendorException v) {
+        throw v;
+      }
+      VendorException mapped = errors.fromFailure(e instanceof IOException io ? io : new IOException(e.getMessage(), e),
+          operation);
+      throw neverSent(e) ? mapped.neverSent() : mapped;
     }
     if (!response.isSuccessful()) {
       throw errors.fromResponse(response, operation);
     }
     return response.body();
+  }
+
+  /** No connection was made, so no byte of the request reached the vendor. */
+  private static boolean neverSent(Exception e) {
+    return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
   }
 
   /** {@code Service.method} from Retrofit's invocation tag, for messages; never the arguments. */

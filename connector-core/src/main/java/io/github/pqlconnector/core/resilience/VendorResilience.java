@@ -8,7 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +30,7 @@ public final class VendorResilience {
   private final RequestLimiter searchLimiter;
   private final CircuitBreaker breaker;
   private final Retry retry;
+  private final Retry createRetry;
 
   public VendorResilience(String name, ResilienceSettings settings) {
     this(name, settings, new RollingWindowLimiter(settings.requestsPerWindow(), settings.window()));
@@ -50,14 +51,21 @@ public final class VendorResilience {
         .waitDurationInOpenState(settings.breakerOpenFor())
         .recordException(e -> e instanceof VendorException v && v.category() == ErrorCategory.TRANSIENT)
         .build());
-    this.retry = Retry.of(name, retryConfig(settings));
-    retry.getEventPublisher().onRetry(event -> log.warn("{}: attempt {} failed ({}), retrying in {} ms", name,
+    this.retry = Retry.of(name, retryConfig(settings, e -> e instanceof VendorException v && v.retryable()));
+    this.createRetry = Retry.of(name + "/create", retryConfig(settings,
+        e -> e instanceof VendorException v && v.certainlyNotApplied()));
+    logRetries(retry);
+    logRetries(createRetry);
+  }
+
+  private void logRetries(Retry instance) {
+    instance.getEventPublisher().onRetry(event -> log.warn("{}: attempt {} failed ({}), retrying in {} ms", name,
         event.getNumberOfRetryAttempts(), describe(event.getLastThrowable()), event.getWaitInterval().toMillis()));
   }
 
   /** {@code Retry(CircuitBreaker(RateLimiter(call)))} on the ordinary limit. */
   public <T> Supplier<T> decorate(Supplier<T> call) {
-    return compose(call, limiter);
+    return compose(call, limiter, retry);
   }
 
   /**
@@ -66,7 +74,18 @@ public final class VendorResilience {
    * them costs little while a 429 costs a whole wait.
    */
   public <T> Supplier<T> decorateSearch(Supplier<T> call) {
-    return compose(() -> within(limiter, call), searchLimiter);
+    return compose(() -> within(limiter, call), searchLimiter, retry);
+  }
+
+  /**
+   * For calls that are not idempotent (creates): {@code Retry(CircuitBreaker(RateLimiter(call)))} on the ordinary
+   * limit, where the retry repeats only a failure that {@linkplain VendorException#certainlyNotApplied() certainly
+   * was not applied} (a rate-limit refusal, a refused connection). A timeout, a connection reset after sending or a
+   * 5xx reaches the caller at once: the vendor may have created the records, so the caller looks them up again
+   * before it creates whatever is still missing.
+   */
+  public <T> Supplier<T> decorateCreate(Supplier<T> call) {
+    return compose(call, limiter, createRetry);
   }
 
   /** The call on the ordinary limit only: one attempt, no retry, no breaker (for read-only probes). */
@@ -78,9 +97,9 @@ public final class VendorResilience {
     return breaker.getState();
   }
 
-  private <T> Supplier<T> compose(Supplier<T> call, RequestLimiter rateLimiter) {
+  private <T> Supplier<T> compose(Supplier<T> call, RequestLimiter rateLimiter, Retry retrying) {
     Supplier<T> limited = () -> within(rateLimiter, call);
-    Supplier<T> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, limited));
+    Supplier<T> guarded = Retry.decorateSupplier(retrying, CircuitBreaker.decorateSupplier(breaker, limited));
     return () -> {
       try {
         return guarded.get();
@@ -101,12 +120,12 @@ public final class VendorResilience {
     }
   }
 
-  private static RetryConfig retryConfig(ResilienceSettings settings) {
+  private static RetryConfig retryConfig(ResilienceSettings settings, Predicate<Throwable> retryOn) {
     IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.baseBackoff().toMillis(), 2.0, 0.5);
     long maxWait = settings.maxRetryAfter().toMillis();
     return RetryConfig.custom()
         .maxAttempts(settings.maxAttempts())
-        .retryOnException(e -> e instanceof VendorException v && v.retryable())
+        .retryOnException(retryOn)
         .intervalBiFunction((attempt, outcome) -> outcome.isLeft() && outcome.getLeft() instanceof VendorException v
             && v.retryAfter().isPresent() ? Math.min(v.retryAfter().get().toMillis(), maxWait) : backoff.apply(attempt))
         .build();

@@ -2,6 +2,7 @@ package io.github.pqlconnector.core.spi;
 
 import io.github.pqlconnector.core.model.EntityLevel;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes PQL verdicts into one CRM. The sync engine calls {@link #match} and {@link #upsert} from up to
@@ -24,8 +25,27 @@ public interface CrmDestination extends AutoCloseable {
   /** Writes at most {@link Capabilities#maxBatchSize()} updates; every input ends written or failed. */
   WriteResult upsert(EntityLevel level, List<PqlUpdate> batch);
 
-  /** Creates the task unless one with the same idempotency key exists. */
-  TaskResult createTask(TaskRequest request);
+  /**
+   * The tasks that already exist for these requests, by {@link TaskRequest#idempotencyKey()}: key → the CRM's task
+   * id, for those found; a key absent from the answer has no task. At most {@link Capabilities#maxTaskBatchSize()}
+   * requests, in as few calls as the CRM allows. Must see every task an earlier {@link #createTasks} made, even one
+   * whose answer was lost a moment ago (read committed data, or a unique key, not a lagging search index); the sync
+   * engine relies on it to create each task once. Read-only, so it may be retried freely.
+   */
+  Map<String, String> findTasks(List<TaskRequest> requests);
+
+  /**
+   * Creates these tasks (none of which {@link #findTasks} found), at most {@link Capabilities#maxTaskBatchSize()},
+   * in as few calls as the CRM allows. Every request ends in {@link TaskBatchResult#created()} or
+   * {@link TaskBatchResult#failed()} (a task the CRM refused is data, not an exception).
+   *
+   * <p>Not idempotent, and never retried blindly: a create call is sent again only when it certainly was not applied
+   * (use {@code VendorCall.executeCreate}). A call that may have been applied but gave no answer (a timeout, a
+   * connection reset after sending, a 5xx) throws a retryable {@link io.github.pqlconnector.core.error.VendorException};
+   * the sync engine then calls {@link #findTasks} for the same keys again and creates only what is still missing, so
+   * a lost response never makes a second task.
+   */
+  TaskBatchResult createTasks(List<TaskRequest> requests);
 
   /**
    * What the run report should say about the destination's own work in this run, one line each (e.g. how many records

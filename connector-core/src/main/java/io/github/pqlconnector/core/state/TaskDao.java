@@ -60,14 +60,6 @@ public final class TaskDao {
   }
 
   /**
-   * PENDING tasks only, oldest first. Kept for callers without a clock; {@link #due(Connection, String, int,
-   * Instant)} also hands out refused tasks whose time has come.
-   */
-  public List<Row> due(Connection c, String sync, int limit) throws SQLException {
-    return select(c, sync, limit, "state = 'PENDING'", null);
-  }
-
-  /**
    * Tasks to create by {@code now}, oldest first: every PENDING one, and FAILED ones whose next attempt has come
    * (no next attempt set means at once: refused before this was tracked, or made due by setup, a config change
    * or {@code pql retry}). A task whose record is remembered as not found (UNMATCHED in the outbox, re-check not
@@ -104,17 +96,6 @@ public final class TaskDao {
   public void markCreated(Connection c, String key, String taskId, Instant now) throws SQLException {
     update(c, "UPDATE task_outbox SET state = 'CREATED', task_id = ?, done_at = ? WHERE task_key = ?",
         taskId, now, key);
-  }
-
-  /** An attempt that did not create the task; sets no next attempt (see the overload taking one). */
-  public void markAttempt(Connection c, String key, State state, String error) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE task_outbox SET state = ?, attempts = attempts + 1, last_error = ? WHERE task_key = ?")) {
-      ps.setString(1, state.name());
-      ps.setString(2, OutboxDao.truncate(error));
-      ps.setString(3, key);
-      ps.executeUpdate();
-    }
   }
 
   /**

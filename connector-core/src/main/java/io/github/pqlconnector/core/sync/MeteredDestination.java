@@ -10,11 +10,12 @@ import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import io.github.pqlconnector.core.spi.WriteResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -59,8 +60,13 @@ final class MeteredDestination implements CrmDestination {
   }
 
   @Override
-  public TaskResult createTask(TaskRequest request) {
-    return counted("createTask", () -> delegate.createTask(request));
+  public Map<String, String> findTasks(List<TaskRequest> requests) {
+    return counted("findTasks", () -> delegate.findTasks(requests));
+  }
+
+  @Override
+  public TaskBatchResult createTasks(List<TaskRequest> requests) {
+    return counted("createTasks", () -> delegate.createTasks(requests));
   }
 
   private <T> T counted(String operation, Supplier<T> call) {

@@ -3,6 +3,8 @@ package io.github.pqlconnector.core.http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
@@ -10,6 +12,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.github.pqlconnector.core.error.ErrorCategory;
@@ -30,7 +33,9 @@ import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
+import retrofit2.http.Body;
 import retrofit2.http.GET;
+import retrofit2.http.POST;
 
 /** VendorCall over real HTTP (WireMock): Retry-After honoured, only retryable failures retried, breaker, limiter. */
 @WireMockTest
@@ -38,6 +43,9 @@ class VendorCallTest {
   interface ThingApi {
     @GET("thing")
     Call<Map<String, Object>> thing();
+
+    @POST("things")
+    Call<Map<String, Object>> create(@Body Map<String, Object> thing);
   }
 
   /** A minimal vendor mapping: 429 → RATE_LIMITED with Retry-After, 5xx → TRANSIENT, else INVALID_REQUEST. */
@@ -118,5 +126,49 @@ class VendorCallTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("7 calls at 3 per second need two refills")
         .isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
     verify(7, getRequestedFor(urlEqualTo("/thing")));
+  }
+
+  @Test
+  void aCreateWhoseConnectionIsResetAfterSendingIsNotSentAgain() {
+    stubFor(post("/things").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    VendorCall call = new VendorCall(new Errors(), resilience);
+    assertThatThrownBy(() -> call.executeCreate(api.create(Map.of("name", "a"))))
+        .isInstanceOfSatisfying(VendorException.class, e -> {
+          assertThat(e.retryable()).as("the caller may look and try again").isTrue();
+          assertThat(e.certainlyNotApplied()).isFalse();
+        });
+    verify(1, postRequestedFor(urlEqualTo("/things")));
+  }
+
+  @Test
+  void aCreateAnsweredWithAServerErrorIsNotSentAgain() {
+    stubFor(post("/things").willReturn(aResponse().withStatus(503)));
+    assertThatThrownBy(() -> new VendorCall(new Errors(), resilience).executeCreate(api.create(Map.of("name", "a"))))
+        .isInstanceOfSatisfying(VendorException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.TRANSIENT));
+    verify(1, postRequestedFor(urlEqualTo("/things")));
+  }
+
+  @Test
+  void aRateLimitedCreateWasNotAppliedAndIsSentAgain() {
+    stubFor(post("/things").inScenario("429").whenScenarioStateIs(STARTED)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("ok"));
+    stubFor(post("/things").inScenario("429").whenScenarioStateIs("ok")
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"id\":\"7\"}")));
+    Map<String, Object> created = new VendorCall(new Errors(), resilience).executeCreate(api.create(Map.of("n", "a")));
+    assertThat(created).containsEntry("id", "7");
+    verify(2, postRequestedFor(urlEqualTo("/things")));
+  }
+
+  @Test
+  void aCreateThatNeverReachedTheVendorIsSentAgain() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    ThingApi nowhere = new Retrofit.Builder().baseUrl("http://127.0.0.1:" + closedPort + "/")
+        .client(new HttpClients().forVendor("test", List.of(), url -> url, Duration.ofSeconds(5)))
+        .addConverterFactory(JacksonConverterFactory.create()).build().create(ThingApi.class);
+    assertThatThrownBy(() -> new VendorCall(new Errors(), resilience).executeCreate(nowhere.create(Map.of("n", "a"))))
+        .isInstanceOfSatisfying(VendorException.class, e -> assertThat(e.certainlyNotApplied()).isTrue());
   }
 }

@@ -89,6 +89,83 @@ abstract class DrainContract extends SyncFixture {
     assertThat(crm.taskCreates).isEqualTo(100);
   }
 
+  @Test
+  void tasksAreFoundAndCreatedInBatchesWithTheOwnersOfTheRecordsJustPushed() {
+    crm.maxTaskBatch = 50;
+    RunSummary summary = run();
+    assertThat(summary.counts().tasksCreated()).isEqualTo(100);
+    assertThat(crm.findTaskCalls).hasValue(2);
+    assertThat(crm.createTaskCalls).hasValue(2);
+    assertThat(crm.matchCalls).as("no lookup per task: the push matched the records").hasValue(2);
+    assertThat(crm.tasksByKey.values()).allMatch(t -> "owner-1".equals(t.ownerId()));
+
+    clock.advance(Duration.ofMinutes(30));
+    run();
+    assertThat(crm.findTaskCalls).hasValue(2);
+    assertThat(crm.createTaskCalls).hasValue(2);
+  }
+
+  @Test
+  void aCreateWhoseAnswerWasLostIsLookedUpAgainNotRepeated() {
+    crm.loseTaskResponses = 1;
+    RunSummary summary = run();
+    assertThat(crm.tasksByKey).hasSize(100);
+    assertThat(crm.duplicateTasks).hasValue(0);
+    assertThat(crm.taskCreates).isEqualTo(100);
+    assertThat(crm.createTaskCalls).hasValue(1);
+    assertThat(crm.findTaskCalls).as("find, then find again after the lost answer").hasValue(2);
+    assertThat(summary.counts().tasksCreated()).isEqualTo(100);
+    assertThat(summary.counts().tasksFailed()).isZero();
+  }
+
+  @Test
+  void createsThatKeepFailingStopAfterTheLastAttemptAndResumeWithAFindNextRun() {
+    crm.failTasksWith = new VendorException("recording", ErrorCategory.TRANSIENT, 503, "unavailable", null);
+    RunSummary first = run();
+    assertThat(crm.createTaskCalls).hasValue(TaskBatchWriter.MAX_CREATES);
+    assertThat(crm.findTaskCalls).hasValue(TaskBatchWriter.MAX_CREATES + 1);
+    assertThat(first.counts().tasksFailed()).isEqualTo(100);
+    assertThat(crm.tasksByKey).isEmpty();
+
+    crm.failTasksWith = null;
+    clock.advance(Duration.ofMinutes(30));
+    RunSummary second = run();
+    assertThat(second.counts().tasksCreated()).isEqualTo(100);
+    assertThat(crm.duplicateTasks).hasValue(0);
+  }
+
+  @Test
+  void aTaskTheCrmRefusesIsRecordedWhileTheRestOfItsBatchIsCreated() {
+    crm.refuseTasks.put("u001", ErrorCategory.INVALID_REQUEST);
+    RunSummary first = run();
+    assertThat(first.counts().tasksCreated()).isEqualTo(99);
+    assertThat(first.counts().tasksFailed()).isEqualTo(1);
+    assertThat(first.report().failureSamples()).anyMatch(f -> f.contains("u001") && f.contains("INVALID_OWNER"));
+    assertThat(crm.createTaskCalls).hasValue(1);
+
+    clock.advance(Duration.ofMinutes(30));
+    RunSummary early = run();
+    assertThat(crm.createTaskCalls).as("a refused task is not sent again at once").hasValue(1);
+    assertThat(early.counts().tasksStillFailing()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedTaskIsCreatedOnceItsTimeHasComeAfterTheCauseIsGone() {
+    crm.refuseTasks.put("u001", ErrorCategory.INVALID_REQUEST);
+    run();
+    crm.refuseTasks.clear();
+    clock.advance(Duration.ofMinutes(59));
+    run();
+    assertThat(crm.tasksByKey).hasSize(99);
+
+    clock.advance(Duration.ofMinutes(1));
+    RunSummary due = run();
+    assertThat(due.counts().tasksCreated()).isEqualTo(1);
+    assertThat(due.counts().tasksStillFailing()).isZero();
+    assertThat(crm.tasksByKey).hasSize(100);
+    assertThat(crm.duplicateTasks).hasValue(0);
+  }
+
   private void moreMessagesForTheFirstHundred() {
     for (int i = 1; i <= 100; i++) {
       String user = "u%03d".formatted(i);

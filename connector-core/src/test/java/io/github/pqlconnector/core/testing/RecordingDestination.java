@@ -13,8 +13,8 @@ import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import io.github.pqlconnector.core.spi.WriteResult;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,11 +61,21 @@ public final class RecordingDestination implements CrmDestination {
   /** When set, every task create fails as a whole with it (the daily limit spent, a revoked token). */
   public volatile io.github.pqlconnector.core.error.VendorException failTasksWith;
   public int taskCreates;
+  /** Creates of a key the CRM already had (must stay 0: the engine finds before it creates). */
+  public final java.util.concurrent.atomic.AtomicInteger duplicateTasks = new java.util.concurrent.atomic.AtomicInteger();
+  public final java.util.concurrent.atomic.AtomicInteger findTaskCalls = new java.util.concurrent.atomic.AtomicInteger();
+  public final java.util.concurrent.atomic.AtomicInteger createTaskCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
+  /** The next this many task creates are applied, then answered with a timeout (a lost response). */
+  public volatile int loseTaskResponses;
+  /** Entity ids whose task the CRM refuses, per task (partial failure), with this category. */
+  public final Map<String, ErrorCategory> refuseTasks = new java.util.concurrent.ConcurrentHashMap<>();
+  public int maxTaskBatch = 100;
 
   @Override
   public Capabilities capabilities() {
     sleep();
-    return new Capabilities(maxBatch, Map.of(), false, maxInFlight);
+    return new Capabilities(maxBatch, Map.of(), false, maxInFlight, maxTaskBatch);
   }
 
   @Override
@@ -134,21 +144,46 @@ public final class RecordingDestination implements CrmDestination {
   }
 
   @Override
-  public TaskResult createTask(TaskRequest request) {
+  public Map<String, String> findTasks(List<TaskRequest> requests) {
+    findTaskCalls.incrementAndGet();
+    Map<String, String> found = new LinkedHashMap<>();
+    requests.stream().filter(r -> tasksByKey.containsKey(r.idempotencyKey()))
+        .forEach(r -> found.put(r.idempotencyKey(), "task-" + r.idempotencyKey()));
+    return found;
+  }
+
+  /** Creates every request as asked, with no check of its own: the engine must find before it creates. */
+  @Override
+  public TaskBatchResult createTasks(List<TaskRequest> requests) {
+    createTaskCalls.incrementAndGet();
     if (failTasksWith != null) {
       throw failTasksWith;
     }
-    TaskRequest existing = tasksByKey.get(request.idempotencyKey());
-    if (existing != null) {
-      return new TaskResult("task-" + request.idempotencyKey(), true);
+    Map<String, String> created = new LinkedHashMap<>();
+    Map<String, RecordError> failed = new LinkedHashMap<>();
+    for (TaskRequest request : requests) {
+      ErrorCategory refusal = refuseTasks.get(request.entity().id());
+      if (refusal != null) {
+        failed.put(request.idempotencyKey(), new RecordError(request.entity(), refusal, "INVALID_OWNER",
+            "owner is inactive"));
+        continue;
+      }
+      if (tasksByKey.put(request.idempotencyKey(), request) != null) {
+        duplicateTasks.incrementAndGet();
+      }
+      taskCreates++;
+      created.put(request.idempotencyKey(), "task-" + request.idempotencyKey());
     }
-    tasksByKey.put(request.idempotencyKey(), request);
-    taskCreates++;
     if (crashAfterNextTask) {
       crashAfterNextTask = false;
       throw new Crash("simulated crash after the CRM created a task");
     }
-    return new TaskResult("task-" + request.idempotencyKey(), false);
+    if (loseTaskResponses > 0) {
+      loseTaskResponses--;
+      throw new io.github.pqlconnector.core.error.VendorException("recording", ErrorCategory.TRANSIENT, 0,
+          "read timed out after the CRM applied the create", null);
+    }
+    return new TaskBatchResult(created, failed);
   }
 
   private void sleep() {

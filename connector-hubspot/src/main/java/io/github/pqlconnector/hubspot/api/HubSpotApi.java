@@ -27,7 +27,7 @@ public interface HubSpotApi {
   Call<BatchResponse> batchRead(@Path(value = "objects", encoded = true) String objects,
       @Path("objectType") String objectType, @Body BatchReadRequest request);
 
-  /** CRM search: the fallback matcher (domain) and the task idempotency lookup; 4 requests/s per token. */
+  /** CRM search: the fallback matcher (domain) and 4 requests/s per token. */
   @POST("{objects}/{objectType}/search")
   Call<SearchResponse> search(@Path(value = "objects", encoded = true) String objects,
       @Path("objectType") String objectType, @Body SearchRequest request);
@@ -66,9 +66,4 @@ public interface HubSpotApi {
   @POST("{properties}/{objectType}")
   Call<PropertyResponse> createProperty(@Path(value = "properties", encoded = true) String properties,
       @Path("objectType") String objectType, @Body PropertyCreateRequest request);
-
-  /** Creates one task, associated inline with its contact and/or company (201). */
-  @POST("{objects}/tasks")
-  Call<ObjectResponse> createTask(@Path(value = "objects", encoded = true) String objects,
-      @Body TaskCreateRequest request);
 }

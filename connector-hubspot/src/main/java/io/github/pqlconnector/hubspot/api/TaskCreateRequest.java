@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST .../objects/tasks} ({@code SimplePublicObjectInputForCreate}): task properties, all strings, and the
- * records the task hangs on. A task with no association is created but shows on no record's timeline, so {@link
+ * One task's properties, all strings, and the records it hangs on ({@code SimplePublicObjectInputForCreate}), sent as
+ * an input of {@code POST .../objects/tasks/batch/create}. A task with no association is created but shows on no record's timeline, so {@link
  * #of} demands at least one. The property names HubSpot defines are constants here.
  */
 public record TaskCreateRequest(Map<String, String> properties, List<AssociationInput> associations) {

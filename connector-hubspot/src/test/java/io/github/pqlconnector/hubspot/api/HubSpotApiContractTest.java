@@ -73,21 +73,22 @@ class HubSpotApiContractTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(HubSpotStubs.VERSIONS)
-  void searchFindsATaskByItsIdempotencyKey(HubSpotApiVersion version, String objects) {
-    stubFor(post(urlPathEqualTo(objects + "/tasks/search"))
-        .willReturn(okJson(fixture("search/response-task-found.json"))));
-    String key = "product-to-hubspot:account:acme.example:2026-10-01";
+  void batchReadFindsTasksByTheirUniqueKeyAndNamesTheMissingOnes(HubSpotApiVersion version, String objects) {
+    stubFor(post(urlPathEqualTo(objects + "/tasks/batch/read"))
+        .willReturn(okJson(fixture("tasks/response-batch-read-one-found.json")).withStatus(207)));
+    String found = "5d41402abc4b2a76b9719d911017c592ae3f0b1e7a4c59c2e5d4a01f8a3b1c01";
+    String missing = "7c222fb2927d828af22f592134e8932480637c0d2c4f8e3b8b0e5e0b2a71d402";
 
-    SearchResponse page = call(api.search(version.objectsPath(), "tasks", SearchRequest.firstPage(
-        List.of(FilterGroup.of(Filter.eq("pql_task_key", key))), List.of("pql_task_key", "hs_task_status"), 1)
-        .nextPage("0")));
+    BatchResponse batch = call(api.batchRead(version.objectsPath(), "tasks",
+        BatchReadRequest.byProperty("pql_task_key", List.of(found, missing), List.of("pql_task_key"))));
 
-    verifyPost(objects + "/tasks/search", "search/request-task-by-key.json");
-    assertThat(page.results()).singleElement().satisfies(task -> {
+    verifyPost(objects + "/tasks/batch/read", "tasks/request-batch-read-by-key.json");
+    assertThat(batch.results()).singleElement().satisfies(task -> {
       assertThat(task.id()).isEqualTo("77001");
-      assertThat(task.property("pql_task_key")).contains(key);
+      assertThat(task.property("pql_task_key")).contains(found);
     });
-    assertThat(page.nextAfter()).isEmpty();
+    assertThat(HubSpotInputErrors.of(batch, List.of(found, missing))).singleElement()
+        .satisfies(e -> assertThat(e.input()).isEqualTo(missing));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -122,19 +122,32 @@ class HubSpotSetupAndTasksContractTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(HubSpotStubs.VERSIONS)
-  void createsATaskOnTheContactAndTheCompany(HubSpotApiVersion version, String objects) {
-    stubFor(post(urlPathEqualTo(objects + "/tasks")).willReturn(created(fixture("tasks/response-created.json"))));
-    TaskFields task = new TaskFields("PQL: Acme — Sent 2,400 messages (≥ 2,000)",
-        "Score 87\nSent 2,400 messages (≥ 2,000)\nActivated 80 %", Instant.parse("2026-10-02T09:00:00Z"),
-        TaskFields.Priority.HIGH, "64492917", "pql_task_key", "product-to-hubspot:account:acme.example:2026-10-01");
+  void batchCreatesTasksOnTheirCompanyAndContactTracedByKey(HubSpotApiVersion version, String objects) {
+    stubFor(post(urlPathEqualTo(objects + "/tasks/batch/create"))
+        .willReturn(okJson(fixture("tasks/response-batch-create-partial.json")).withStatus(207)));
+    String k1 = "5d41402abc4b2a76b9719d911017c592ae3f0b1e7a4c59c2e5d4a01f8a3b1c01";
+    String k2 = "7c222fb2927d828af22f592134e8932480637c0d2c4f8e3b8b0e5e0b2a71d402";
+    Instant due = Instant.parse("2026-10-02T09:00:00Z");
+    TaskCreateRequest acme = TaskCreateRequest.of(new TaskFields("PQL: Acme — Sent 2,400 messages (≥ 2,000)",
+        "Score 87\nSent 2,400 messages (≥ 2,000)\nActivated 80 %", due, TaskFields.Priority.HIGH, "64492917",
+        "pql_task_key", k1), List.of(AssociationInput.to("9001", AssociationSpec.TASK_TO_COMPANY)));
+    TaskCreateRequest ana = TaskCreateRequest.of(new TaskFields("PQL: ana@example.com — Asked for sales",
+        "Score 90\nAsked for sales", due, TaskFields.Priority.HIGH, "99999999", "pql_task_key", k2),
+        List.of(AssociationInput.to("512", AssociationSpec.TASK_TO_CONTACT)));
 
-    ObjectResponse created = call(api.createTask(version.objectsPath(), TaskCreateRequest.of(task, List.of(
-        AssociationInput.to("512", AssociationSpec.TASK_TO_CONTACT),
-        AssociationInput.to("9001", AssociationSpec.TASK_TO_COMPANY)))));
+    BatchResponse batch = call(api.batchCreate(version.objectsPath(), "tasks", new BatchCreateRequest(List.of(
+        new ObjectCreateInput(acme.properties(), acme.associations(), k1),
+        new ObjectCreateInput(ana.properties(), ana.associations(), k2)))));
 
-    verifyPost(objects + "/tasks", "tasks/request-create.json");
-    assertThat(created.id()).isEqualTo("77001");
-    assertThat(created.property("pql_task_key")).contains(task.key());
+    verifyPost(objects + "/tasks/batch/create", "tasks/request-batch-create.json");
+    assertThat(batch.results()).singleElement().satisfies(task -> {
+      assertThat(task.id()).isEqualTo("77001");
+      assertThat(task.objectWriteTraceId()).isEqualTo(k1);
+    });
+    assertThat(HubSpotInputErrors.of(batch, List.of(k1, k2))).singleElement().satisfies(e -> {
+      assertThat(e.input()).isEqualTo(k2);
+      assertThat(e.hubspotCategory()).isEqualTo("VALIDATION_ERROR");
+    });
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.github.pqlconnector.salesforce.api;
 
 import java.util.List;
-import java.util.Map;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -48,11 +47,6 @@ public interface SalesforceApi {
   @POST("{data}/composite/sobjects")
   Call<List<SaveResult>> createRecords(@Path(value = "data", encoded = true) String data,
       @Body CollectionRequest request);
-
-  /** One record ({@code Task}): 201 with {@code {"id":"00T…","success":true,"errors":[]}}. */
-  @POST("{data}/sobjects/{object}")
-  Call<SaveResult> createRecord(@Path(value = "data", encoded = true) String data, @Path("object") String object,
-      @Body Map<String, Object> fields);
 
   @POST("{data}/jobs/ingest")
   Call<JobInfo> createJob(@Path(value = "data", encoded = true) String data, @Body IngestJobRequest request);

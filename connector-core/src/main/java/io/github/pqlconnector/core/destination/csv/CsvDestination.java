@@ -13,8 +13,8 @@ import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
+import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import io.github.pqlconnector.core.spi.WriteResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,13 +86,27 @@ final class CsvDestination implements CrmDestination {
   }
 
   @Override
-  public TaskResult createTask(TaskRequest request) {
+  public Map<String, String> findTasks(List<TaskRequest> requests) {
     CsvTaskLog log = guard(this::tasks);
-    var existing = log.find(request.idempotencyKey());
-    if (existing.isPresent()) {
-      return new TaskResult(existing.get(), true);
+    Map<String, String> found = new LinkedHashMap<>();
+    requests.forEach(r -> log.find(r.idempotencyKey()).ifPresent(id -> found.put(r.idempotencyKey(), id)));
+    return found;
+  }
+
+  /** Appends each task not in the file yet (so a repeated request is found, not added twice). */
+  @Override
+  public TaskBatchResult createTasks(List<TaskRequest> requests) {
+    CsvTaskLog log = guard(this::tasks);
+    Map<String, String> created = new LinkedHashMap<>();
+    for (TaskRequest request : requests) {
+      var existing = log.find(request.idempotencyKey());
+      created.put(request.idempotencyKey(), existing.isPresent() ? existing.get() : guard(() -> log.append(row(request,
+          "task-" + (log.size() + 1)))));
     }
-    String id = "task-" + (log.size() + 1);
+    return new TaskBatchResult(created, Map.of());
+  }
+
+  private static Map<String, String> row(TaskRequest request, String id) {
     Map<String, String> row = new LinkedHashMap<>();
     row.put("task_key", request.idempotencyKey());
     row.put("task_id", id);
@@ -103,7 +117,7 @@ final class CsvDestination implements CrmDestination {
     row.put("due_at", request.dueAt().toString());
     row.put("subject", request.subject());
     row.put("body", request.body());
-    return new TaskResult(guard(() -> log.append(row)), false);
+    return row;
   }
 
   private static Map<String, String> row(PqlUpdate update) {

@@ -9,11 +9,11 @@ import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.TaskResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,15 +38,18 @@ class CsvDestinationTest {
   void aTaskWithAKnownIdempotencyKeyIsFoundNotAddedEvenAfterReopening() throws Exception {
     TaskRequest request = new TaskRequest("key-1", EntityRef.account("a1"), "acme.io", null, "PQL: Acme — Sent",
         "Acme qualified\n- reason", NOW);
-    TaskResult first;
+    String first;
     try (CsvDestination csv = open()) {
-      first = csv.createTask(request);
-      assertThat(csv.createTask(request)).isEqualTo(new TaskResult(first.taskId(), true));
+      assertThat(csv.findTasks(List.of(request))).isEmpty();
+      first = csv.createTasks(List.of(request)).created().get("key-1");
+      assertThat(csv.findTasks(List.of(request))).containsExactly(Map.entry("key-1", first));
+      assertThat(csv.createTasks(List.of(request)).created()).containsExactly(Map.entry("key-1", first));
     }
     try (CsvDestination reopened = open()) {
-      assertThat(reopened.createTask(request)).isEqualTo(new TaskResult(first.taskId(), true));
-      assertThat(reopened.createTask(new TaskRequest("key-2", EntityRef.account("a2"), "beta.io", "o1", "s", "b", NOW))
-          .alreadyExisted()).isFalse();
+      assertThat(reopened.findTasks(List.of(request))).containsExactly(Map.entry("key-1", first));
+      TaskRequest second = new TaskRequest("key-2", EntityRef.account("a2"), "beta.io", "o1", "s", "b", NOW);
+      assertThat(reopened.createTasks(List.of(request, second)).created()).containsEntry("key-1", first)
+          .containsKey("key-2").hasSize(2);
     }
     assertThat(Files.readAllLines(dir.resolve("tasks.csv")).stream().filter(l -> l.startsWith("key-"))).hasSize(2);
   }
