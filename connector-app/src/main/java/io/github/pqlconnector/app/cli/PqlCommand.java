@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code pql}: the command line of PQL Connector. */
 @Command(name = "pql", mixinStandardHelpOptions = true, versionProvider = PqlCommand.Version.class,
     description = "Turns product usage into product-qualified-lead signals inside your CRM.",
-    subcommands = {ValidateCommand.class, SetupCommand.class, PlanCommand.class, RunCommand.class,
+    subcommands = {ValidateCommand.class, SetupCommand.class, PlanCommand.class, RunCommand.class, ReconcileCommand.class,
         ExplainCommand.class, HistoryCommand.class, ServeCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
