@@ -16,13 +16,13 @@ import org.jspecify.annotations.Nullable;
  * score, reasons line by line without blank lines, activation to 2 decimals, qualified-at to the second.
  * {@code evaluatedAt} is left out, as in the pushed hash.
  */
-final class FieldComparison {
+public final class FieldComparison {
   private FieldComparison() {}
 
   private record Normalised(String status, int score, @Nullable String type, List<String> reasons,
       BigDecimal activationPct, @Nullable Instant qualifiedAt) {}
 
-  static boolean same(PqlFields crm, PqlFields written) {
+  public static boolean same(PqlFields crm, PqlFields written) {
     return normalise(crm).equals(normalise(written));
   }
 
