@@ -16,6 +16,7 @@ import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
 import io.github.pqlconnector.core.spi.TaskRequest;
@@ -41,6 +42,7 @@ public final class Bitrix24Destination implements CrmDestination {
   private final Bitrix24Writer writer;
   private final Bitrix24Tasks tasks;
   private final Bitrix24Setup setup;
+  private final Bitrix24Reader reader;
 
   private Bitrix24Destination(Bitrix24Config config, HttpClients http, Bitrix24Calls calls) {
     this.config = config;
@@ -52,6 +54,7 @@ public final class Bitrix24Destination implements CrmDestination {
     this.writer = new Bitrix24Writer(calls, userFields, config);
     this.tasks = new Bitrix24Tasks(calls, config);
     this.setup = new Bitrix24Setup(calls, userFields, config);
+    this.reader = new Bitrix24Reader(calls, userFields, config);
   }
 
   static Bitrix24Destination create(Bitrix24Config config, DestinationContext context, HttpClients http,
@@ -115,6 +118,16 @@ public final class Bitrix24Destination implements CrmDestination {
   @Override
   public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
     return writer.upsert(level, batch);
+  }
+
+  @Override
+  public Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
+    return reader.readFields(level, recordIds);
+  }
+
+  @Override
+  public PqlFields asStored(PqlFields written) {
+    return Bitrix24ReadBack.asStored(written);
   }
 
   @Override
