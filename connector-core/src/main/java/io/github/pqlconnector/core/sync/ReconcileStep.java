@@ -19,13 +19,20 @@ import java.util.Optional;
 final class ReconcileStep {
   private final StateStore store;
   private final Payloads payloads;
+  private final long runId;
+  private final Instant now;
+  private final Progress progress;
 
-  ReconcileStep(StateStore store, Payloads payloads) {
+  ReconcileStep(StateStore store, Payloads payloads, long runId, Instant now, Progress progress) {
     this.store = store;
     this.payloads = payloads;
+    this.runId = runId;
+    this.now = now;
+    this.progress = progress;
   }
 
-  boolean due(SyncConfig sync, Instant now) {
+  /** True when the sync's {@code reconcile} period has passed since its last reconciliation (or it never had one). */
+  boolean due(SyncConfig sync) {
     Optional<Duration> period = sync.reconcilePeriod();
     if (period.isEmpty()) {
       return false;
@@ -34,8 +41,10 @@ final class ReconcileStep {
     return last.isEmpty() || !last.get().at().plus(period.get()).isAfter(now);
   }
 
+  /** Reconciles and records the counts with the run; empty when the destination cannot read records back. */
   Optional<Reconciler.Result> run(String sync, CrmDestination destination, EvaluationStep.Evaluated evaluated,
-      Snapshot snapshot, long runId, Instant now) {
+      Snapshot snapshot) {
+    progress.phase("reconciling");
     Optional<Reconciler.Result> result = new Reconciler(store, destination, payloads, sync)
         .reconcile(evaluated.evaluations(), snapshot.queued());
     result.ifPresent(r -> store.write(c -> {

@@ -75,12 +75,9 @@ public final class SyncRunner {
         CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), full);
       EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, full, progress);
-      ReconcileStep reconciling = new ReconcileStep(store, payloads);
-      Optional<Reconciler.Result> reconciled = Optional.empty();
-      if (reconcile || reconciling.due(sync, now)) {
-        progress.phase("reconciling");
-        reconciled = reconciling.run(sync.name(), destination, evaluated, snapshot, runId, now);
-      }
+      ReconcileStep reconciling = new ReconcileStep(store, payloads, runId, now, progress);
+      Optional<Reconciler.Result> reconciled = reconcile || reconciling.due(sync)
+          ? reconciling.run(sync.name(), destination, evaluated, snapshot) : Optional.empty();
       ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
           ReconcileStep.pushedAfter(snapshot, reconciled), snapshot.queued(), snapshot.states());
       int tasksQueued = persist(sync.name(), changes, evaluated, now);
