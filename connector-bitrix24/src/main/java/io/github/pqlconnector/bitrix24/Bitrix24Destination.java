@@ -1,5 +1,6 @@
 package io.github.pqlconnector.bitrix24;
 
+import io.github.pqlconnector.bitrix24.api.BatchRequest;
 import io.github.pqlconnector.bitrix24.api.Bitrix24Errors;
 import io.github.pqlconnector.bitrix24.api.ItemListRequest;
 import io.github.pqlconnector.bitrix24.api.ItemListResponse;
@@ -123,6 +124,12 @@ public final class Bitrix24Destination implements CrmDestination {
   @Override
   public Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
     return reader.readFields(level, recordIds);
+  }
+
+  /** 50 {@code crm.item.list} commands of 50 ids each: one {@code batch} call. */
+  @Override
+  public int readBatchSize() {
+    return Bitrix24Reader.IDS_PER_COMMAND * BatchRequest.MAX_COMMANDS;
   }
 
   @Override

@@ -69,9 +69,10 @@ class Bitrix24ReadBackContractTest {
   }
 
   @Test
-  void upToFiftyIdsGoInOneListCommandAndAllCommandsInOneBatch(WireMockRuntimeInfo wm) {
+  void upToFiftyIdsGoInOneListCommandAndFiftyCommandsInOneBatch(WireMockRuntimeInfo wm) {
     List<String> ids = IntStream.range(0, 120).mapToObj(i -> Integer.toString(1000 + i)).toList();
     try (Bitrix24Destination bitrix = Bitrix24Stubs.destination(wm, new Bitrix24Stubs.FakeTime())) {
+      assertThat(bitrix.readBatchSize()).isEqualTo(2_500);
       bitrix.readFields(EntityLevel.USER, ids);
     }
     verify(1, postRequestedFor(urlEqualTo(BATCH)).withRequestBody(containing("crm.item.list")));

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "reconcile", description = {"Read the PQL fields back from the CRM, queue every record someone"
     + " overwrote (and match again the ones the CRM no longer has), then run the sync so the repairs are written now.",
     "Costs one read call per batch of records the connector wrote (HubSpot 100 per batch/read, Salesforce about"
-        + " 290 per SOQL query, Bitrix24 50 per batch call)."})
+        + " 290 per SOQL query, Bitrix24 2,500 per batch call)."})
 final class ReconcileCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
   @Option(names = "--sync", paramLabel = "NAME", description = "The sync to reconcile (needed when the config has several).")

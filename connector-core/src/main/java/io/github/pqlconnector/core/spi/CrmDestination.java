@@ -27,8 +27,8 @@ public interface CrmDestination extends AutoCloseable {
   WriteResult upsert(EntityLevel level, List<PqlUpdate> batch);
 
   /**
-   * Reads back the PQL fields these records hold now, for reconciliation: at most {@link Capabilities#maxBatchSize()}
-   * ids per call, in as few vendor calls as the CRM allows, through the same limiter, breaker and retry as the writes.
+   * Reads back the PQL fields these records hold now, for reconciliation: at most {@link #readBatchSize()} ids per
+   * call, in as few vendor calls as the CRM allows, through the same limiter, breaker and retry as the writes.
    * The map has an entry for every record that still exists under the id asked for; an id the CRM no longer has
    * (deleted, or merged into a record with another id) is absent. A field the record lacks reads as empty: status
    * {@code ""}, score 0, type null, no reasons, 0 %, no qualified-at, evaluated-at {@link Instant#EPOCH}. Never
@@ -38,6 +38,14 @@ public interface CrmDestination extends AutoCloseable {
    */
   default Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read records back");
+  }
+
+  /**
+   * The most ids one {@link #readFields} call takes: what one read call of the CRM returns (or one batch of such
+   * reads). The default is {@link Capabilities#maxBatchSize()}.
+   */
+  default int readBatchSize() {
+    return capabilities().maxBatchSize();
   }
 
   /**

@@ -66,6 +66,11 @@ final class MeteredDestination implements CrmDestination {
   }
 
   @Override
+  public int readBatchSize() {
+    return delegate.readBatchSize();
+  }
+
+  @Override
   public PqlFields asStored(PqlFields written) {
     return delegate.asStored(written);
   }

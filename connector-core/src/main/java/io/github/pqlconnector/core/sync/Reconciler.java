@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the PQL fields back from the CRM and repairs what someone else overwrote. It pages through the records
  * the CRM confirmed (those with a CRM id) whose verdict is unchanged and that nothing queued, reads them back in the
- * destination's batch size, and compares them with the verdict as the CRM stores it ({@link FieldComparison}).
+ * destination's read batch size, and compares them with the verdict as the CRM stores it ({@link FieldComparison}).
  * A record that differs gets its confirmed hash invalidated, so the diff queues it again; a record the CRM no
  * longer has under its id also loses the id, so the write matches it again. Each page's findings are saved at
  * once, so a crash halfway keeps them.
@@ -93,11 +93,12 @@ final class Reconciler {
   }
 
   private void reconcileLevel(EntityLevel level, Map<EntityRef, Wanted> wanted, Tally tally) {
-    int batchSize = destination.capabilities().maxBatchSize();
+    int batchSize = destination.readBatchSize();
     String after = "";
     while (true) {
       String from = after;
-      List<PushedDao.Pushed> page = store.read(c -> new PushedDao().withRecordIds(c, sync, level, from, PAGE));
+      List<PushedDao.Pushed> page = store.read(c -> new PushedDao().withRecordIds(c, sync, level, from,
+          Math.max(PAGE, batchSize)));
       if (page.isEmpty()) {
         return;
       }
