@@ -49,11 +49,13 @@ abstract class ReconcileContract extends SyncFixture {
     crm.records.put(U120, new PqlFields(other.status(), other.score(), other.type(), List.of("edited by a rep"),
         other.activationPct(), other.qualifiedAt(), other.evaluatedAt()));
     int writes = crm.writeCalls();
+    int tasks = crm.taskCreates;
     clock.advance(Duration.ofHours(1));
 
     RunSummary summary = reconcile();
 
     assertThat(summary.reconciliation()).isEqualTo(new Reconciliation(150, 2, 0));
+    assertThat(crm.taskCreates).isEqualTo(tasks);
     assertThat(crm.upsertCalls.subList(writes, crm.writeCalls())).containsExactly(List.of(U005, U120));
     assertThat(crm.records.get(U005).status()).isEqualTo("pql");
     assertThat(crm.records.get(U120).reasons()).isEqualTo(other.reasons());
