@@ -18,6 +18,7 @@ import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.DestinationStore;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
 import io.github.pqlconnector.core.spi.TaskBatchResult;
@@ -44,6 +45,7 @@ public final class Bitrix24Destination implements CrmDestination {
   private final Bitrix24Tasks tasks;
   private final Bitrix24Setup setup;
   private final @Nullable Bitrix24CompanyIndex companies;
+  private final Bitrix24Reader reader;
 
   private Bitrix24Destination(Bitrix24Config config, Bitrix24Calls calls, DestinationStore store) {
     this.config = config;
@@ -56,6 +58,7 @@ public final class Bitrix24Destination implements CrmDestination {
     this.writer = new Bitrix24Writer(calls, userFields, config, companies);
     this.tasks = new Bitrix24Tasks(calls, config);
     this.setup = new Bitrix24Setup(calls, userFields, config);
+    this.reader = new Bitrix24Reader(calls, userFields, config);
   }
 
   static Bitrix24Destination create(Bitrix24Config config, DestinationContext context, HttpClients http,
@@ -123,6 +126,22 @@ public final class Bitrix24Destination implements CrmDestination {
   @Override
   public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
     return writer.upsert(level, batch);
+  }
+
+  @Override
+  public Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
+    return reader.readFields(level, recordIds);
+  }
+
+  /** 50 {@code crm.item.list} commands of 50 ids each: one {@code batch} call. */
+  @Override
+  public int readBatchSize() {
+    return Bitrix24Reader.IDS_PER_COMMAND * BatchRequest.MAX_COMMANDS;
+  }
+
+  @Override
+  public PqlFields asStored(PqlFields written) {
+    return Bitrix24ReadBack.asStored(written);
   }
 
   @Override

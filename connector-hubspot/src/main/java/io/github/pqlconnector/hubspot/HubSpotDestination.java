@@ -14,6 +14,7 @@ import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
 import io.github.pqlconnector.core.spi.TaskBatchResult;
@@ -39,6 +40,7 @@ public final class HubSpotDestination implements CrmDestination {
   private final HubSpotWriter writer;
   private final HubSpotTasks tasks;
   private final HubSpotSetup setup;
+  private final HubSpotReader reader;
 
   private HubSpotDestination(HubSpotConfig config, HubSpotCalls calls) {
     this.config = config;
@@ -46,6 +48,7 @@ public final class HubSpotDestination implements CrmDestination {
     this.matcher = new HubSpotMatcher(calls, config.accountKey());
     this.writer = new HubSpotWriter(calls, config.accountKey(), config.createMissing());
     this.tasks = new HubSpotTasks(calls);
+    this.reader = new HubSpotReader(calls);
     this.setup = new HubSpotSetup(calls, List.of(config.objects().user(), config.objects().account()),
         !config.tasks().on().isEmpty());
   }
@@ -105,6 +108,11 @@ public final class HubSpotDestination implements CrmDestination {
   @Override
   public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
     return writer.upsert(level, batch);
+  }
+
+  @Override
+  public Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
+    return reader.readFields(level, recordIds);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.hubspot;
 
 import io.github.pqlconnector.core.spi.PqlFields;
+import io.github.pqlconnector.hubspot.api.ObjectResponse;
 import io.github.pqlconnector.hubspot.api.PropertyCreateRequest;
 import io.github.pqlconnector.hubspot.api.PropertyOption;
 import java.time.Instant;
@@ -28,7 +29,26 @@ final class HubSpotFields {
   static final String TASK_KEY = "pql_task_key";
   static final String OWNER_ID = "hubspot_owner_id";
 
+  /** The PQL properties, in the order {@link #values} writes them: what reconciliation reads back. */
+  static final List<String> PQL_PROPERTIES = List.of(STATUS, SCORE, TYPE, REASONS, ACTIVATION_PCT, QUALIFIED_AT,
+      EVALUATED_AT);
+
   private HubSpotFields() {}
+
+  /**
+   * The PQL fields a record holds, as {@code batch/read} returns them: strings or {@code null}, numbers as HubSpot
+   * formats them ({@code "80"}, {@code "80.0"}), datetimes as ISO 8601 or epoch milliseconds. A value that is not a
+   * number or a date reads as one no verdict has, so it counts as drift.
+   */
+  static PqlFields read(ObjectResponse record) {
+    String reasons = record.property(REASONS).orElse("");
+    return new PqlFields(record.property(STATUS).orElse(""), (int) ReadBack.number(record.property(SCORE), -1),
+        record.property(TYPE).filter(t -> !t.isBlank()).orElse(null),
+        reasons.isBlank() ? List.of() : List.of(reasons.split("\r?\n")),
+        ReadBack.number(record.property(ACTIVATION_PCT), Double.NaN),
+        ReadBack.instant(record.property(QUALIFIED_AT)).orElse(null),
+        ReadBack.instant(record.property(EVALUATED_AT)).orElse(Instant.EPOCH));
+  }
 
   /** The property values of one update, every PQL property present. */
   static Map<String, String> values(PqlFields fields) {

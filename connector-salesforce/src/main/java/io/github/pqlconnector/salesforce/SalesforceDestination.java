@@ -14,6 +14,7 @@ import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
 import io.github.pqlconnector.core.spi.TaskBatchResult;
@@ -42,6 +43,7 @@ public final class SalesforceDestination implements CrmDestination {
   private final SalesforceWriter writer;
   private final SalesforceTasks tasks;
   private final SalesforceSetup setup;
+  private final SalesforceReader reader;
 
   private SalesforceDestination(SalesforceConfig config, SalesforceCalls calls,
       Sleeper pause) {
@@ -51,6 +53,7 @@ public final class SalesforceDestination implements CrmDestination {
     this.writer = new SalesforceWriter(config, calls.daily(), new CollectionsWriter(calls),
         new BulkWriter(calls, config.bulk(), pause));
     this.tasks = new SalesforceTasks(calls, config);
+    this.reader = new SalesforceReader(calls, config);
     List<String> objects = new ArrayList<>(config.userObjects());
     objects.add(SObjects.ACCOUNT);
     this.setup = new SalesforceSetup(calls, objects, !config.tasks().on().isEmpty());
@@ -113,6 +116,16 @@ public final class SalesforceDestination implements CrmDestination {
   @Override
   public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
     return writer.upsert(level, batch);
+  }
+
+  @Override
+  public Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
+    return reader.readFields(level, recordIds);
+  }
+
+  @Override
+  public PqlFields asStored(PqlFields written) {
+    return SalesforceFields.asStored(written);
   }
 
   @Override

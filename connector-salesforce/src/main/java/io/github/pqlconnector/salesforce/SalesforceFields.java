@@ -1,11 +1,15 @@
 package io.github.pqlconnector.salesforce;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.spi.PqlFields;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +29,9 @@ final class SalesforceFields {
   /** Task custom fields are created on the Activity object and appear on Task's describe. */
   static final String TASK_FIELDS_OBJECT = "Activity";
   static final int REASONS_MAX = 32_768;
+  /** How SOQL returns datetimes ({@code 2026-10-01T09:00:00.000+0000}); ISO forms with {@code Z} are read too. */
+  private static final DateTimeFormatter SOQL_DATETIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX][XX][X]");
 
   private SalesforceFields() {}
 
@@ -59,6 +66,44 @@ final class SalesforceFields {
   /** The field names in CSV column order, matching {@link #values}. */
   static List<String> names() {
     return List.of(STATUS, SCORE, TYPE, REASONS, ACTIVATION_PCT, QUALIFIED_AT, EVALUATED_AT);
+  }
+
+  /**
+   * The PQL fields of a SOQL row: numbers as JSON numbers, datetimes as {@code 2026-10-01T09:00:00.000+0000}, an
+   * empty field as {@code null}. A value that is not a number or a datetime reads as one no verdict has (drift).
+   */
+  static PqlFields read(JsonNode row) {
+    String reasons = row.path(REASONS).asText("");
+    return new PqlFields(row.path(STATUS).asText(""), (int) number(row.path(SCORE), -1),
+        row.path(TYPE).isTextual() && !row.path(TYPE).asText().isBlank() ? row.path(TYPE).asText() : null,
+        reasons.isBlank() ? List.of() : List.of(reasons.split("\\r?\\n")), number(row.path(ACTIVATION_PCT), Double.NaN),
+        instant(row.path(QUALIFIED_AT)), Optional.ofNullable(instant(row.path(EVALUATED_AT))).orElse(Instant.EPOCH));
+  }
+
+  /** What Salesforce keeps of written fields: reasons cut at the long text area's length, as {@link #values} sends. */
+  static PqlFields asStored(PqlFields written) {
+    String reasons = truncate(written.reasonsText());
+    return reasons.equals(written.reasonsText()) ? written : new PqlFields(written.status(), written.score(),
+        written.type(), List.of(reasons.split("\n")), written.activationPct(), written.qualifiedAt(),
+        written.evaluatedAt());
+  }
+
+  private static double number(JsonNode value, double unreadable) {
+    if (value.isMissingNode() || value.isNull()) {
+      return 0;
+    }
+    return value.isNumber() ? value.asDouble() : unreadable;
+  }
+
+  private static @Nullable Instant instant(JsonNode value) {
+    if (!value.isTextual() || value.asText().isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.asText(), SOQL_DATETIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.EPOCH;
+    }
   }
 
   static @Nullable String iso(@Nullable Instant instant) {

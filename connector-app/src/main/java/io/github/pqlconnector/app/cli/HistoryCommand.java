@@ -3,6 +3,7 @@ package io.github.pqlconnector.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.error.RecordError;
+import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.RunDao.RunRow;
 import io.github.pqlconnector.core.sync.Payloads;
@@ -41,6 +42,8 @@ final class HistoryCommand implements Callable<Integer> {
         }
         List<RecordError> errors = app.store().read(c -> runs.errors(c, runId));
         printRun(out, run, errors);
+        app.store().read(c -> new ReconciliationDao().ofRun(c, runId)).ifPresent(r -> out.printf(
+            "reconciled first: %d records checked, %d drifted, %d gone%n", r.checked(), r.drifted(), r.gone()));
         return ExitCodes.OK;
       }
       List<RunRow> rows = app.store().read(c -> runs.list(c, sync, limit));

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.app.cli;
 
 import io.github.pqlconnector.core.model.PqlResult;
+import io.github.pqlconnector.core.sync.Reconciliation;
 import io.github.pqlconnector.core.sync.RunCounts;
 import io.github.pqlconnector.core.sync.RunReport;
 import io.github.pqlconnector.core.sync.RunSummary;
@@ -13,6 +14,9 @@ final class Printer {
 
   static void summary(PrintWriter out, RunSummary summary) {
     out.printf("run %d of %s: %s%n", summary.runId(), summary.sync(), summary.status());
+    if (summary.reconciliation() != null) {
+      reconciliation(out, summary);
+    }
     counts(out, summary.counts());
     RunCounts c = summary.counts();
     out.printf(Locale.US, "pushed %,d, failed %,d, unmatched %,d, unchanged %,d; tasks created %,d (failed %,d);"
@@ -24,6 +28,17 @@ final class Printer {
           c.stillUnmatched());
     }
     report(out, summary.report());
+  }
+
+  /** What reading the CRM back found, or that the destination cannot be read back. */
+  static void reconciliation(PrintWriter out, RunSummary summary) {
+    Reconciliation r = summary.reconciliation();
+    if (r == null) {
+      out.printf("not reconciled: the destination of %s cannot read its records back%n", summary.sync());
+      return;
+    }
+    out.printf(Locale.US, "reconciled %,d records with the CRM: %,d drifted (queued again), %,d gone (matched"
+        + " again)%n", r.checked(), r.drifted(), r.gone());
   }
 
   static void counts(PrintWriter out, RunCounts c) {

@@ -149,6 +149,22 @@ class PqlCommandTest {
     assertThat(HistoryCommand.stillFailing("{\"failureSamples\":[]}")).isEmpty();
   }
 
+  @Test
+  void reconcileWritesBackARowEditedInTheCrmAndPrintsTheDrift() throws IOException {
+    assertThat(pql("run", "-c", config.toString())).isZero();
+    Path users = dir.resolve("out/users.csv");
+    Files.writeString(users, Files.readString(users).replaceFirst("(?m)^(ana@acme\\.io,u1,)warm,", "$1cold,"));
+
+    assertThat(pql("reconcile", "--sync", "product-to-crm", "-c", config.toString())).isZero();
+    assertThat(out).contains("reconciled 3 records with the CRM: 1 drifted (queued again), 0 gone (matched again)")
+        .contains("pushed 1, failed 0, unmatched 0, unchanged 2");
+    assertThat(Files.readString(users)).containsPattern("(?m)^ana@acme\\.io,u1,warm,");
+    assertThat(pql("history", "2", "-c", config.toString())).isZero();
+    assertThat(out).contains("reconciled first: 3 records checked, 1 drifted, 0 gone");
+
+    assertThat(pql("reconcile", "--sync", "nope", "-c", config.toString())).isEqualTo(2);
+  }
+
   private int pql(String... args) {
     StringWriter outText = new StringWriter();
     StringWriter errText = new StringWriter();

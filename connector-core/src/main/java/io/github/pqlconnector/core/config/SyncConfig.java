@@ -3,12 +3,34 @@ package io.github.pqlconnector.core.config;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import java.text.ParseException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 
-/** One scheduled flow: read {@code source}, decide, write to {@code destination}, on a Quartz {@code cron}. */
+/**
+ * One scheduled flow: read {@code source}, decide, write to {@code destination}, on a Quartz {@code cron}.
+ * {@code reconcile} ({@code daily}, {@code weekly} or {@code never}, the default) is how often a run first reads the
+ * PQL fields back from the CRM and repairs records someone overwrote.
+ */
 public record SyncConfig(@Nullable String name, @Nullable String source, @Nullable String destination,
-    @Nullable String cron) {
+    @Nullable String cron, @Nullable String reconcile) {
+
+  /** The allowed {@code reconcile} values and their periods (never: none). */
+  public static final Map<String, Optional<Duration>> RECONCILE_PERIODS = reconcilePeriods();
+
+  /** Keeps the four-part constructor of syncs without the {@code reconcile} key. */
+  public SyncConfig(@Nullable String name, @Nullable String source, @Nullable String destination,
+      @Nullable String cron) {
+    this(name, source, destination, cron, null);
+  }
+
+  /** How old the last reconciliation may get before a run reconciles again; empty for {@code never}. */
+  public Optional<Duration> reconcilePeriod() {
+    return RECONCILE_PERIODS.getOrDefault(reconcile == null ? "never" : reconcile, Optional.empty());
+  }
 
   void validate(ConfigPath at, Problems problems) {
     if (name == null || name.isBlank()) {
@@ -23,6 +45,18 @@ public record SyncConfig(@Nullable String name, @Nullable String source, @Nullab
     if (cron != null) {
       validateCron(at.child("cron"), cron, problems);
     }
+    if (reconcile != null && !RECONCILE_PERIODS.containsKey(reconcile)) {
+      problems.add(at.child("reconcile"), "unknown value \"" + reconcile + "\"; expected one of: "
+          + String.join(", ", RECONCILE_PERIODS.keySet()));
+    }
+  }
+
+  private static Map<String, Optional<Duration>> reconcilePeriods() {
+    Map<String, Optional<Duration>> periods = new LinkedHashMap<>();
+    periods.put("daily", Optional.of(Duration.ofDays(1)));
+    periods.put("weekly", Optional.of(Duration.ofDays(7)));
+    periods.put("never", Optional.empty());
+    return java.util.Collections.unmodifiableMap(periods);
   }
 
   static void validateCron(ConfigPath at, String cron, Problems problems) {

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.core.spi;
 
 import io.github.pqlconnector.core.model.EntityLevel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +54,38 @@ public interface CrmDestination extends AutoCloseable {
    */
   default List<String> notes() {
     return List.of();
+  }
+
+  /**
+   * Reads back the PQL fields these records hold now, for reconciliation: at most {@link #readBatchSize()} ids per
+   * call, in as few vendor calls as the CRM allows, through the same limiter, breaker and retry as the writes.
+   * The map has an entry for every record that still exists under the id asked for; an id the CRM no longer has
+   * (deleted, or merged into a record with another id) is absent. A field the record lacks reads as empty: status
+   * {@code ""}, score 0, type null, no reasons, 0 %, no qualified-at, evaluated-at {@link Instant#EPOCH}. Never
+   * writes. A destination that cannot read records back keeps this default, and reconciliation skips it.
+   *
+   * @throws UnsupportedOperationException when the destination cannot read records back
+   */
+  default Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read records back");
+  }
+
+  /**
+   * The most ids one {@link #readFields} call takes: what one read call of the CRM returns (or one batch of such
+   * reads). The default is {@link Capabilities#maxBatchSize()}.
+   */
+  default int readBatchSize() {
+    return capabilities().maxBatchSize();
+  }
+
+  /**
+   * What this CRM keeps of written fields: what {@link #readFields} returns right after {@link #upsert} wrote them
+   * (numbers at the field's precision, values the field cannot hold left empty), so an untouched record never
+   * counts as drifted. Core compares datetimes to the second, reasons line by line and activation to 2 decimals
+   * in any case. The default keeps everything as written.
+   */
+  default PqlFields asStored(PqlFields written) {
+    return written;
   }
 
   @Override

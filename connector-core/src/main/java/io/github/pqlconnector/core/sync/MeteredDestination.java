@@ -8,6 +8,7 @@ import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
 import io.github.pqlconnector.core.spi.TaskBatchResult;
@@ -57,6 +58,21 @@ final class MeteredDestination implements CrmDestination {
   @Override
   public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
     return counted("upsert", () -> delegate.upsert(level, batch));
+  }
+
+  @Override
+  public Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
+    return counted("readFields", () -> delegate.readFields(level, recordIds));
+  }
+
+  @Override
+  public int readBatchSize() {
+    return delegate.readBatchSize();
+  }
+
+  @Override
+  public PqlFields asStored(PqlFields written) {
+    return delegate.asStored(written);
   }
 
   @Override

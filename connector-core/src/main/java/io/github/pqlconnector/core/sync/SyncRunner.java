@@ -19,6 +19,7 @@ import io.github.pqlconnector.core.state.TaskDao;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -52,6 +53,18 @@ public final class SyncRunner {
    * incremental source rebuilds its day buckets from every day the windows cover.
    */
   public RunSummary run(String syncName, RunTrigger trigger, boolean full, Progress progress) {
+    return run(syncName, trigger, full, progress, false);
+  }
+
+  /**
+   * {@code pql reconcile}: a manual run that first reads the PQL fields back from the CRM, whatever the sync's
+   * {@code reconcile} period, so what someone overwrote is written back in the same run.
+   */
+  public RunSummary reconcileAndRun(String syncName, Progress progress) {
+    return run(syncName, RunTrigger.MANUAL, false, progress, true);
+  }
+
+  private RunSummary run(String syncName, RunTrigger trigger, boolean full, Progress progress, boolean reconcile) {
     SyncConfig sync = config.pickSync(syncName);
     Instant now = now();
     PqlConfig.Named<DestinationConfig> target = config.destinations().get(sync.destination());
@@ -68,14 +81,18 @@ public final class SyncRunner {
         CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), full);
       EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, full, progress);
+      ReconcileStep reconciling = new ReconcileStep(store, payloads, runId, now, progress);
+      Optional<Reconciler.Result> reconciled = reconcile || reconciling.due(sync)
+          ? reconciling.run(sync.name(), destination, evaluated, snapshot) : Optional.empty();
       ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
-          snapshot.pushed(), snapshot.queued(), snapshot.states());
+          ReconcileStep.pushedAfter(snapshot, reconciled), snapshot.queued(), snapshot.states());
       int tasksQueued = persist(sync.name(), changes, evaluated, now);
       log.info("evaluated {} entities from {} events: {} changed, {} unchanged", evaluated.evaluations().size(),
           evaluated.eventsRead(), changes.updates().size(), changes.unchanged());
       DrainTally tally = drain(sync, destination, runId, progress);
       tally.notes.addAll(destination.notes());
-      return recorder.finish(evaluated, changes, tasksQueued, tally);
+      RunSummary summary = recorder.finish(evaluated, changes, tasksQueued, tally);
+      return reconciled.map(r -> summary.withReconciliation(r.counts())).orElse(summary);
     } catch (RuntimeException e) {
       recorder.fail(e);
       throw e;

@@ -38,6 +38,9 @@ public final class RecordingDestination implements CrmDestination {
   }
 
   public final Map<EntityRef, PqlFields> records = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Which entity each written record id holds, for {@link #readFields}. */
+  public final Map<String, EntityRef> recordIds = new java.util.concurrent.ConcurrentHashMap<>();
+  public final List<List<String>> readCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
   public final Map<String, TaskRequest> tasksByKey = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   public final List<List<EntityRef>> upsertCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
   public final Map<String, ErrorCategory> failIds = new java.util.concurrent.ConcurrentHashMap<>();
@@ -137,10 +140,28 @@ public final class RecordingDestination implements CrmDestination {
             : "INVALID_EMAIL", failure == ErrorCategory.RATE_LIMITED ? "try later" : "Email address is invalid"));
       } else {
         records.put(update.entity(), update.fields());
+        recordIds.put(update.recordId(), update.entity());
         written.put(update.entity(), update.recordId());
       }
     }
     return new WriteResult(written, failed);
+  }
+
+  /** The records' fields as they are now: a test may have overwritten one, or deleted (merged) its id. */
+  @Override
+  public Map<String, PqlFields> readFields(EntityLevel level, List<String> ids) {
+    if (ids.size() > maxBatch) {
+      throw new IllegalArgumentException(ids.size() + " ids in one read, more than the batch size " + maxBatch);
+    }
+    readCalls.add(List.copyOf(ids));
+    Map<String, PqlFields> found = new HashMap<>();
+    for (String id : ids) {
+      EntityRef entity = recordIds.get(id);
+      if (entity != null && !deletedRecordIds.contains(id) && records.containsKey(entity)) {
+        found.put(id, records.get(entity));
+      }
+    }
+    return found;
   }
 
   @Override

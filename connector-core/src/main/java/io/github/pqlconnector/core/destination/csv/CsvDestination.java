@@ -85,6 +85,22 @@ final class CsvDestination implements CrmDestination {
     return new WriteResult(written, List.of());
   }
 
+  /** Reads the file again (someone may have edited it) and returns the rows with these record keys. */
+  @Override
+  public Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
+    CsvTable table = guard(() -> {
+      tables.remove(level);
+      return table(level);
+    });
+    Map<String, PqlFields> found = new HashMap<>();
+    for (String id : recordIds) {
+      if (table.contains(id)) {
+        found.put(id, CsvRows.fields(table.get(id)));
+      }
+    }
+    return found;
+  }
+
   @Override
   public Map<String, String> findTasks(List<TaskRequest> requests) {
     CsvTaskLog log = guard(this::tasks);

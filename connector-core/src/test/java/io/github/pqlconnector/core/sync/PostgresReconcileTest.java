@@ -1,0 +1,17 @@
+package io.github.pqlconnector.core.sync;
+
+import io.github.pqlconnector.core.config.StateConfig;
+import io.github.pqlconnector.core.testing.TestDatabases;
+import java.nio.file.Path;
+
+class PostgresReconcileTest extends ReconcileContract {
+  @Override
+  StateConfig newState(Path dir) {
+    return TestDatabases.postgres();
+  }
+
+  @Override
+  void dropState(StateConfig state) {
+    TestDatabases.dropPostgres(state);
+  }
+}
