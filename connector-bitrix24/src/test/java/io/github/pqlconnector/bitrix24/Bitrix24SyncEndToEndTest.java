@@ -101,7 +101,7 @@ class Bitrix24SyncEndToEndTest {
     try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
       RunSummary first = new SyncRunner(config, store, new Connectors(plugins, clock))
           .run(null, RunTrigger.MANUAL, false, Progress.NONE);
-      clock.advance(Duration.ofMinutes(30));
+      clock.advance(Duration.ofDays(1));    // the not-found account is looked up again after recheckUnmatched
       RunSummary second = new SyncRunner(config, store, new Connectors(plugins, clock))
           .run(null, RunTrigger.MANUAL, false, Progress.NONE);
 
@@ -133,7 +133,7 @@ class Bitrix24SyncEndToEndTest {
     try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
       RunSummary first = new SyncRunner(config, store, new Connectors(plugins, clock))
           .run(null, RunTrigger.MANUAL, false, Progress.NONE);
-      clock.advance(Duration.ofMinutes(30));
+      clock.advance(Duration.ofDays(1));    // the not-found account is looked up again after recheckUnmatched
       RunSummary second = new SyncRunner(config, store, new Connectors(plugins, clock))
           .run(null, RunTrigger.MANUAL, false, Progress.NONE);
 
