@@ -62,13 +62,9 @@ public interface CrmDestination extends AutoCloseable {
    * The map has an entry for every record that still exists under the id asked for; an id the CRM no longer has
    * (deleted, or merged into a record with another id) is absent. A field the record lacks reads as empty: status
    * {@code ""}, score 0, type null, no reasons, 0 %, no qualified-at, evaluated-at {@link Instant#EPOCH}. Never
-   * writes. A destination that cannot read records back keeps this default, and reconciliation skips it.
-   *
-   * @throws UnsupportedOperationException when the destination cannot read records back
+   * writes.
    */
-  default Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read records back");
-  }
+  Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds);
 
   /**
    * The most ids one {@link #readFields} call takes: what one read call of the CRM returns (or one batch of such

@@ -41,19 +41,19 @@ final class ReconcileStep {
     return last.isEmpty() || !last.get().at().plus(period.get()).isAfter(now);
   }
 
-  /** Reconciles and records the counts with the run; empty when the destination cannot read records back. */
+  /** Reconciles and records the counts with the run. */
   Optional<Reconciler.Result> run(String sync, CrmDestination destination, EvaluationStep.Evaluated evaluated,
       Snapshot snapshot) {
     progress.phase("reconciling");
-    Optional<Reconciler.Result> result = new Reconciler(store, destination, payloads, sync)
+    Reconciler.Result result = new Reconciler(store, destination, payloads, sync)
         .reconcile(evaluated.evaluations(), snapshot.queued());
-    result.ifPresent(r -> store.write(c -> {
-      Reconciliation n = r.counts();
+    Reconciliation n = result.counts();
+    store.write(c -> {
       new ReconciliationDao().record(c, new ReconciliationDao.Row(sync, runId, now, n.checked(), n.drifted(),
           n.gone()));
       return null;
-    }));
-    return result;
+    });
+    return Optional.of(result);
   }
 
   /** The confirmed hashes the diff compares with, the re-queued records' invalidated. */

@@ -54,24 +54,17 @@ final class Reconciler {
     final List<EntityRef> gone = new ArrayList<>();
   }
 
-  /** Empty when the destination cannot read records back. */
-  Optional<Result> reconcile(List<Evaluation> evaluations, Map<EntityRef, OutboxDao.Mark> queued) {
+  Result reconcile(List<Evaluation> evaluations, Map<EntityRef, OutboxDao.Mark> queued) {
     Map<EntityRef, Wanted> wanted = wanted(evaluations, queued);
     Tally tally = new Tally();
-    try {
-      for (EntityLevel level : List.of(EntityLevel.ACCOUNT, EntityLevel.USER)) {
-        reconcileLevel(level, wanted, tally);
-      }
-    } catch (UnsupportedOperationException e) {
-      log.warn("not reconciled: {}", e.getMessage());
-      return Optional.empty();
+    for (EntityLevel level : List.of(EntityLevel.ACCOUNT, EntityLevel.USER)) {
+      reconcileLevel(level, wanted, tally);
     }
     Set<EntityRef> requeued = new HashSet<>(tally.drifted);
     requeued.addAll(tally.gone);
     log.info("reconciled {} records with the CRM: {} drifted, {} gone", tally.checked, tally.drifted.size(),
         tally.gone.size());
-    return Optional.of(new Result(new Reconciliation(tally.checked, tally.drifted.size(), tally.gone.size()),
-        requeued));
+    return new Result(new Reconciliation(tally.checked, tally.drifted.size(), tally.gone.size()), requeued);
   }
 
   /** The verdicts the CRM should still hold: unchanged since the last confirmed write and not queued. */
