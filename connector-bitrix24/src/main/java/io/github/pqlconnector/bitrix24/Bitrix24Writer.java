@@ -10,6 +10,7 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.WriteResult;
+import io.github.pqlconnector.core.spi.WriteResults;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,8 +29,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Bitrix24Writer {
   static final int MAX_BATCH = 50;
-  static final String NOT_FOUND = "NOT_FOUND";
-  static final String NO_RESULT = "NO_RESULT";
   static final String FIELDS_MISSING = "PQL_FIELDS_MISSING";
 
   private final Bitrix24Calls calls;
@@ -53,30 +52,27 @@ final class Bitrix24Writer {
     }
     BitrixEntity entity = level == EntityLevel.USER ? config.userEntity() : config.accountEntity();
     Bitrix24Fields.EnumIds ids = userFields.enumIds(entity);
-    List<RecordError> failed = new ArrayList<>();
+    WriteResults results = new WriteResults();
     Map<String, PqlUpdate> byKey = new LinkedHashMap<>();
     List<BatchCommand> commands = new ArrayList<>();
     for (PqlUpdate update : batch) {
       if (ids.status().isEmpty()) {
-        failed.add(new RecordError(update.entity(), ErrorCategory.INVALID_REQUEST, FIELDS_MISSING, Bitrix24Fields.STATUS
-            + " is missing on " + entity.lower() + " or has no items; run `pql setup`"));
-      } else if (update.recordId() == null && !config.createMissing()) {
-        failed.add(new RecordError(update.entity(), ErrorCategory.NOT_FOUND, NOT_FOUND,
-            "no Bitrix24 " + entity.lower() + " matches " + update.key().trait() + " and createMissing is off"));
+        results.fail(update.entity(), ErrorCategory.INVALID_REQUEST, FIELDS_MISSING, Bitrix24Fields.STATUS
+            + " is missing on " + entity.lower() + " or has no items; run `pql setup`");
       } else {
         String key = "w" + commands.size();
         byKey.put(key, update);
         commands.add(command(key, entity, update, ids));
       }
     }
-    Map<EntityRef, String> written = new HashMap<>();
     if (!commands.isEmpty()) {
-      collect(calls.batch(commands), byKey, written, failed);
+      collect(calls.batch(commands), byKey, results);
     }
+    WriteResult result = results.result();
     if (entity == BitrixEntity.COMPANY && companies != null) {
-      keepIndex(companies, byKey.values(), written, failed);
+      keepIndex(companies, byKey.values(), result);
     }
-    return new WriteResult(written, failed);
+    return result;
   }
 
   private BatchCommand command(String key, BitrixEntity entity, PqlUpdate update, Bitrix24Fields.EnumIds ids) {
@@ -95,17 +91,16 @@ final class Bitrix24Writer {
   }
 
   /** Created companies join the index; companies deleted on the portal (NOT_FOUND on update) leave it. */
-  private static void keepIndex(Bitrix24CompanyIndex index, Collection<PqlUpdate> sent, Map<EntityRef, String> written,
-      List<RecordError> failed) {
+  private static void keepIndex(Bitrix24CompanyIndex index, Collection<PqlUpdate> sent, WriteResult result) {
     Map<EntityRef, PqlUpdate> byEntity = new HashMap<>();
     sent.forEach(update -> byEntity.put(update.entity(), update));
-    written.forEach((entity, id) -> {
+    result.written().forEach((entity, id) -> {
       PqlUpdate update = byEntity.get(entity);
       if (update != null && update.recordId() == null) {
         index.created(id, update.key().value());
       }
     });
-    for (RecordError error : failed) {
+    for (RecordError error : result.failed()) {
       PqlUpdate update = byEntity.get(error.entity());
       if (update != null && update.recordId() != null && error.category() == ErrorCategory.NOT_FOUND) {
         index.forget(update.recordId());
@@ -137,21 +132,19 @@ final class Bitrix24Writer {
     return params;
   }
 
-  private void collect(Bitrix24Calls.BatchResults answers, Map<String, PqlUpdate> byKey,
-      Map<EntityRef, String> written, List<RecordError> failed) {
+  private void collect(Bitrix24Calls.BatchResults answers, Map<String, PqlUpdate> byKey, WriteResults results) {
     byKey.forEach((key, update) -> {
       JsonNode result = answers.results().get(key);
       BatchResponse.CommandError error = answers.errors().get(key);
       if (result != null && result.path("item").hasNonNull("id")) {
-        written.put(update.entity(), result.path("item").path("id").asText());
+        results.written(update.entity(), result.path("item").path("id").asText());
       } else if (error != null) {
         String code = error.error().isEmpty() ? "ERROR" : error.error();
-        failed.add(new RecordError(update.entity(), Bitrix24Categories.of(0, error.error()), code,
-            calls.errors().fromCommand(error, "batch crm.item").getMessage()));
-      } else {
-        failed.add(new RecordError(update.entity(), ErrorCategory.TRANSIENT, NO_RESULT,
-            "Bitrix24 returned no result for this record"));
+        results.fail(update.entity(), Bitrix24Categories.of(0, error.error()), code,
+            calls.errors().fromCommand(error, "batch crm.item").getMessage());
       }
     });
+    results.failUnresolved(List.copyOf(byKey.values()), ErrorCategory.TRANSIENT, WriteResults.NO_RESULT,
+        "Bitrix24 returned no result for this record");
   }
 }

@@ -1,10 +1,10 @@
 package io.github.pqlconnector.hubspot;
 
 import io.github.pqlconnector.core.error.ErrorCategory;
-import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.WriteResult;
+import io.github.pqlconnector.core.spi.WriteResults;
 import io.github.pqlconnector.hubspot.api.BatchResponse;
 import io.github.pqlconnector.hubspot.api.HubSpotInputError;
 import io.github.pqlconnector.hubspot.api.HubSpotInputErrors;
@@ -23,15 +23,10 @@ import java.util.function.Function;
  * input ends written or failed.
  */
 final class BatchOutcome {
-  static final String NO_RESULT = "NO_RESULT";
-
-  private final Map<EntityRef, String> written = new LinkedHashMap<>();
-  private final Map<EntityRef, RecordError> failed = new LinkedHashMap<>();
+  private final WriteResults results = new WriteResults();
 
   void fail(EntityRef entity, ErrorCategory category, String code, String message) {
-    if (!written.containsKey(entity)) {
-      failed.putIfAbsent(entity, new RecordError(entity, category, code, message));
-    }
+    results.fail(entity, category, code, message);
   }
 
   /** Records the outcome of one call for {@code sent}; {@code keys} gives the keys each input was sent under. */
@@ -41,8 +36,8 @@ final class BatchOutcome {
     for (ObjectResponse result : response.results()) {
       PqlUpdate update = result.objectWriteTraceId() != null ? byKey.get(lower(result.objectWriteTraceId())) : null;
       update = update != null ? update : byKey.get(lower(result.id()));
-      if (update != null && !failed.containsKey(update.entity())) {
-        written.put(update.entity(), result.id());
+      if (update != null) {
+        results.written(update.entity(), result.id());
       }
     }
     List<HubSpotInputError> unattributed = new ArrayList<>();
@@ -56,15 +51,16 @@ final class BatchOutcome {
     }
     sent.stream().map(PqlUpdate::entity).filter(this::unresolved).forEach(entity -> unattributed.stream()
         .findFirst().ifPresentOrElse(e -> fail(entity, e.category(), e.hubspotCategory(), e.message()),
-            () -> fail(entity, ErrorCategory.TRANSIENT, NO_RESULT, "HubSpot returned no result for this record")));
+            () -> fail(entity, ErrorCategory.TRANSIENT, WriteResults.NO_RESULT,
+                "HubSpot returned no result for this record")));
   }
 
   WriteResult result() {
-    return new WriteResult(written, List.copyOf(failed.values()));
+    return results.result();
   }
 
   private boolean unresolved(EntityRef entity) {
-    return !written.containsKey(entity) && !failed.containsKey(entity);
+    return !results.resolved(entity);
   }
 
   private static String lower(String key) {

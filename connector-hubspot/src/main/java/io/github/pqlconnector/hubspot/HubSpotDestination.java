@@ -46,7 +46,7 @@ public final class HubSpotDestination implements CrmDestination {
     this.config = config;
     this.calls = calls;
     this.matcher = new HubSpotMatcher(calls, config.accountKey());
-    this.writer = new HubSpotWriter(calls, config.accountKey(), config.createMissing());
+    this.writer = new HubSpotWriter(calls, config.accountKey());
     this.tasks = new HubSpotTasks(calls);
     this.reader = new HubSpotReader(calls);
     this.setup = new HubSpotSetup(calls, List.of(config.objects().user(), config.objects().account()),

@@ -1,6 +1,5 @@
 package io.github.pqlconnector.hubspot;
 
-import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.PqlUpdate;
@@ -12,12 +11,10 @@ import io.github.pqlconnector.hubspot.api.BatchUpsertRequest;
 import io.github.pqlconnector.hubspot.api.ObjectBatchInput;
 import io.github.pqlconnector.hubspot.api.ObjectCreateInput;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes PQL properties. Matched records: {@code batch/update} by record id. Records not found, when {@code
@@ -27,17 +24,13 @@ import java.util.Set;
  */
 final class HubSpotWriter {
   static final int MAX_BATCH = 100;
-  static final String DUPLICATE = "DUPLICATE_IN_BATCH";
-  static final String NOT_FOUND = "NOT_FOUND";
 
   private final HubSpotCalls calls;
   private final String accountKey;
-  private final boolean createMissing;
 
-  HubSpotWriter(HubSpotCalls calls, String accountKey, boolean createMissing) {
+  HubSpotWriter(HubSpotCalls calls, String accountKey) {
     this.calls = calls;
     this.accountKey = accountKey;
-    this.createMissing = createMissing;
   }
 
   WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
@@ -48,7 +41,7 @@ final class HubSpotWriter {
     BatchOutcome outcome = new BatchOutcome();
     List<PqlUpdate> updates = new ArrayList<>();
     List<PqlUpdate> creates = new ArrayList<>();
-    split(batch, updates, creates, outcome);
+    split(batch, updates, creates);
     if (!updates.isEmpty()) {
       outcome.apply(updates, update(level, updates), u -> List.of(traceId(u.entity()), u.recordId()));
     }
@@ -58,24 +51,9 @@ final class HubSpotWriter {
     return outcome.result();
   }
 
-  /** Two inputs naming one record make HubSpot reject the whole batch: the first wins, the others fail. */
-  private void split(List<PqlUpdate> batch, List<PqlUpdate> updates, List<PqlUpdate> creates, BatchOutcome outcome) {
-    Set<String> seen = new HashSet<>();
-    for (PqlUpdate update : batch) {
-      String target = update.recordId() != null ? "id:" + update.recordId()
-          : "key:" + update.key().value().toLowerCase(Locale.ROOT);
-      if (!seen.add(target)) {
-        outcome.fail(update.entity(), ErrorCategory.CONFLICT, DUPLICATE,
-            "another record in the same batch writes to this HubSpot record");
-      } else if (update.recordId() != null) {
-        updates.add(update);
-      } else if (createMissing) {
-        creates.add(update);
-      } else {
-        outcome.fail(update.entity(), ErrorCategory.NOT_FOUND, NOT_FOUND,
-            "no HubSpot record matches " + update.key().trait() + " and createMissing is off");
-      }
-    }
+  /** The engine sends each record once, and without a record id only when {@code createMissing} is on. */
+  private static void split(List<PqlUpdate> batch, List<PqlUpdate> updates, List<PqlUpdate> creates) {
+    batch.forEach(update -> (update.recordId() != null ? updates : creates).add(update));
   }
 
   private BatchResponse update(EntityLevel level, List<PqlUpdate> updates) {

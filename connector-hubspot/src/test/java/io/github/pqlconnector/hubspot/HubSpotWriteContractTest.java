@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.pqlconnector.hubspot.HubSpotDestinations.EVALUATED;
 import static io.github.pqlconnector.hubspot.HubSpotDestinations.userUpdate;
@@ -76,32 +75,6 @@ class HubSpotWriteContractTest {
     assertThat(invalid.vendorCode()).isEqualTo("VALIDATION_ERROR");
     assertThat(invalid.message()).isEqualTo("Property values were not valid: pql_type");
     assertThat(failed.get(EntityRef.user("u42@example.com")).vendorCode()).isEqualTo("OBJECT_NOT_FOUND");
-  }
-
-  @Test
-  void unmatchedRecordsFailWithoutACallWhenCreateMissingIsOff(WireMockRuntimeInfo wireMock) {
-    WriteResult result = HubSpotDestinations.destination(wireMock).upsert(EntityLevel.USER,
-        List.of(userUpdate("new@example.com", null)));
-
-    assertThat(result.written()).isEmpty();
-    assertThat(result.failed()).singleElement().satisfies(e -> {
-      assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND);
-      assertThat(e.entity()).isEqualTo(EntityRef.user("new@example.com"));
-    });
-    verify(0, postRequestedFor(urlEqualTo(UPDATE)));
-  }
-
-  @Test
-  void twoUpdatesOfOneRecordSendOnlyTheFirst(WireMockRuntimeInfo wireMock) {
-    stubFor(post(urlEqualTo(UPDATE)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(response(0, 1))));
-
-    WriteResult result = HubSpotDestinations.destination(wireMock).upsert(EntityLevel.USER,
-        List.of(userUpdate("u0@example.com", "1000"), userUpdate("alias@example.com", "1000")));
-
-    assertThat(result.written()).containsOnlyKeys(EntityRef.user("u0@example.com"));
-    assertThat(result.failed()).singleElement()
-        .satisfies(e -> assertThat(e.vendorCode()).isEqualTo(HubSpotWriter.DUPLICATE));
   }
 
   /** Splits as the sync engine does, by the destination's declared maximum, and merges the results. */

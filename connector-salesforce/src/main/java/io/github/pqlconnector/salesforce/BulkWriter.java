@@ -5,9 +5,11 @@ import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.resilience.Sleeper;
 import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.WriteResults;
 import io.github.pqlconnector.salesforce.api.IngestJobRequest;
 import io.github.pqlconnector.salesforce.api.JobInfo;
 import io.github.pqlconnector.salesforce.api.JobStateRequest;
+import io.github.pqlconnector.salesforce.api.SalesforceCategories;
 import io.github.pqlconnector.salesforce.api.SalesforceErrors;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ final class BulkWriter {
     this.pause = pause;
   }
 
-  void update(String object, List<PqlUpdate> updates, WriteOutcome outcome) {
+  void update(String object, List<PqlUpdate> updates, WriteResults outcome) {
     JobInfo job = calls.execute(calls.api().createJob(calls.data(), IngestJobRequest.update(object)));
     calls.execute(calls.api().uploadJobData(calls.data(), job.id(), RequestBody.create(csv(updates), CSV)));
     calls.execute(calls.api().closeJob(calls.data(), job.id(), JobStateRequest.uploadComplete()));
@@ -66,7 +68,7 @@ final class BulkWriter {
       }
     });
     String why = done.errorMessage() == null ? "" : ": " + done.errorMessage();
-    outcome.failUnresolved(updates, ErrorCategory.TRANSIENT, WriteOutcome.NO_RESULT,
+    outcome.failUnresolved(updates, ErrorCategory.TRANSIENT, WriteResults.NO_RESULT,
         "bulk job " + done.id() + " ended " + done.state() + " without a result for this record" + why);
   }
 
@@ -94,7 +96,7 @@ final class BulkWriter {
     }
   }
 
-  private static void failed(Map<String, String> row, Map<String, EntityRef> byId, WriteOutcome outcome) {
+  private static void failed(Map<String, String> row, Map<String, EntityRef> byId, WriteResults outcome) {
     EntityRef entity = byId.get(row.get("Id"));
     if (entity == null) {
       return;
@@ -102,7 +104,7 @@ final class BulkWriter {
     String error = row.getOrDefault("sf__Error", "");
     int colon = error.indexOf(':');
     String code = colon > 0 ? error.substring(0, colon) : "UNKNOWN";
-    outcome.refused(entity, code, colon > 0 ? error.substring(colon + 1) : error);
+    outcome.fail(entity, SalesforceCategories.forRecord(code), code, colon > 0 ? error.substring(colon + 1) : error);
   }
 
   private List<Map<String, String>> rows(Call<ResponseBody> call) {

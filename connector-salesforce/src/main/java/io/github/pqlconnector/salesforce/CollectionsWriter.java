@@ -2,8 +2,10 @@ package io.github.pqlconnector.salesforce;
 
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.spi.PqlUpdate;
+import io.github.pqlconnector.core.spi.WriteResults;
 import io.github.pqlconnector.salesforce.api.CollectionRequest;
 import io.github.pqlconnector.salesforce.api.RecordError;
+import io.github.pqlconnector.salesforce.api.SalesforceCategories;
 import io.github.pqlconnector.salesforce.api.SaveResult;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +26,21 @@ final class CollectionsWriter {
     this.calls = calls;
   }
 
-  void update(List<PqlUpdate> updates, Function<PqlUpdate, Map<String, Object>> record, WriteOutcome outcome) {
+  void update(List<PqlUpdate> updates, Function<PqlUpdate, Map<String, Object>> record, WriteResults outcome) {
     for (List<PqlUpdate> chunk : Chunks.of(updates, CollectionRequest.MAX_RECORDS)) {
       CollectionRequest request = CollectionRequest.independent(chunk.stream().map(record).toList());
       apply(chunk, calls.execute(calls.api().updateRecords(calls.data(), request)), outcome);
     }
   }
 
-  void create(List<PqlUpdate> creates, Function<PqlUpdate, Map<String, Object>> record, WriteOutcome outcome) {
+  void create(List<PqlUpdate> creates, Function<PqlUpdate, Map<String, Object>> record, WriteResults outcome) {
     for (List<PqlUpdate> chunk : Chunks.of(creates, CollectionRequest.MAX_RECORDS)) {
       CollectionRequest request = CollectionRequest.independent(chunk.stream().map(record).toList());
       apply(chunk, calls.create(calls.api().createRecords(calls.data(), request)), outcome);
     }
   }
 
-  private static void apply(List<PqlUpdate> sent, List<SaveResult> results, WriteOutcome outcome) {
+  private static void apply(List<PqlUpdate> sent, List<SaveResult> results, WriteResults outcome) {
     for (int i = 0; i < sent.size() && i < results.size(); i++) {
       SaveResult result = results.get(i);
       PqlUpdate update = sent.get(i);
@@ -47,10 +49,10 @@ final class CollectionsWriter {
       } else if (!result.errors().isEmpty()) {
         RecordError first = result.errors().get(0);
         String code = first.statusCode() == null ? "UNKNOWN" : first.statusCode();
-        outcome.refused(update.entity(), code, describe(result.errors()));
+        outcome.fail(update.entity(), SalesforceCategories.forRecord(code), code, describe(result.errors()));
       }
     }
-    outcome.failUnresolved(sent, ErrorCategory.TRANSIENT, WriteOutcome.NO_RESULT,
+    outcome.failUnresolved(sent, ErrorCategory.TRANSIENT, WriteResults.NO_RESULT,
         "Salesforce returned no result for this record");
   }
 

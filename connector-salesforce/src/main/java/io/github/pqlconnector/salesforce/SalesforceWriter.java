@@ -1,30 +1,24 @@
 package io.github.pqlconnector.salesforce;
 
-import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.WriteResult;
+import io.github.pqlconnector.core.spi.WriteResults;
 import io.github.pqlconnector.salesforce.api.CollectionRequest;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Writes one batch of PQL updates. Matched records: below {@code bulkThreshold}, sObject Collections updates of 200
  * (450 records are three calls); at or above it, one Bulk API 2.0 job per object (5,000 Contacts are one job).
  * Records not found, with {@code createMissing}: users become Leads (Email, LastName from the address, Company from
- * its domain), accounts become Accounts named by their key; created through Collections. Two inputs for one record
- * would race inside Salesforce, so the first wins and the others fail as CONFLICT.
+ * its domain), accounts become Accounts named by their key; created through Collections. (Two inputs for one record
+ * never reach it: the sync engine keeps the first and fails the others.)
  */
 final class SalesforceWriter {
-  static final String DUPLICATE = "DUPLICATE_IN_BATCH";
-  static final String NOT_FOUND = "NOT_FOUND";
-
   /** Create, upload, close, one poll, three result reads, and a spare poll. */
   static final int BULK_CALLS = 8;
 
@@ -41,10 +35,10 @@ final class SalesforceWriter {
   }
 
   WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
-    WriteOutcome outcome = new WriteOutcome();
+    WriteResults outcome = new WriteResults();
     List<PqlUpdate> updates = new ArrayList<>();
     List<PqlUpdate> creates = new ArrayList<>();
-    split(batch, updates, creates, outcome);
+    split(batch, updates, creates);
     boolean useBulk = updates.size() >= config.bulkThreshold();
     daily.ensureAvailable((useBulk ? BULK_CALLS : calls(updates.size())) + calls(creates.size()));
     if (useBulk) {
@@ -64,23 +58,9 @@ final class SalesforceWriter {
     return (records + CollectionRequest.MAX_RECORDS - 1) / CollectionRequest.MAX_RECORDS;
   }
 
-  private void split(List<PqlUpdate> batch, List<PqlUpdate> updates, List<PqlUpdate> creates, WriteOutcome outcome) {
-    Set<String> seen = new HashSet<>();
-    for (PqlUpdate update : batch) {
-      String target = update.recordId() != null ? "id:" + update.recordId()
-          : "key:" + update.key().value().toLowerCase(Locale.ROOT);
-      if (!seen.add(target)) {
-        outcome.fail(update.entity(), ErrorCategory.CONFLICT, DUPLICATE,
-            "another record in the same batch writes to this Salesforce record");
-      } else if (update.recordId() != null) {
-        updates.add(update);
-      } else if (config.createMissing()) {
-        creates.add(update);
-      } else {
-        outcome.fail(update.entity(), ErrorCategory.NOT_FOUND, NOT_FOUND,
-            "no Salesforce record matches " + update.key().trait() + " and createMissing is off");
-      }
-    }
+  /** The engine sends each record once, and without a record id only when {@code createMissing} is on. */
+  private static void split(List<PqlUpdate> batch, List<PqlUpdate> updates, List<PqlUpdate> creates) {
+    batch.forEach(update -> (update.recordId() != null ? updates : creates).add(update));
   }
 
   private Map<String, List<PqlUpdate>> byObject(EntityLevel level, List<PqlUpdate> updates) {

@@ -115,15 +115,6 @@ class SalesforceWriteContractTest {
   }
 
   @Test
-  void withoutCreateMissingAnUnmatchedRecordFailsAndNothingIsCalled(WireMockRuntimeInfo wm) {
-    WriteResult result = SalesforceStubs.destination(wm).upsert(EntityLevel.USER,
-        List.of(userUpdate("eve@example.com", null)));
-    assertThat(result.failed()).singleElement().satisfies(e -> assertThat(e.category())
-        .isEqualTo(ErrorCategory.NOT_FOUND));
-    verify(0, patchRequestedFor(urlEqualTo(COLLECTIONS)));
-  }
-
-  @Test
   void aBulkJobIsCreatedUploadedClosedPolledAndItsResultsMappedBack(WireMockRuntimeInfo wm) {
     stubBulkJob("job-complete.json", "failed-results.csv");
     SalesforceDestination sf = SalesforceStubs.destination(new ConfigBuilder(wm).bulkThreshold(4).build(),

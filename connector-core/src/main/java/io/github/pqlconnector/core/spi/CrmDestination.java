@@ -23,7 +23,11 @@ public interface CrmDestination extends AutoCloseable {
   /** Looks up the records for these keys, in as few calls as the CRM allows. */
   MatchResult match(EntityLevel level, List<MatchKey> keys);
 
-  /** Writes at most {@link Capabilities#maxBatchSize()} updates; every input ends written or failed. */
+  /**
+   * Writes at most {@link Capabilities#maxBatchSize()} updates; every input ends written or failed (build the answer
+   * with {@link WriteResults}). The sync engine sends each CRM record at most once per batch, and an update without
+   * a record id only when the destination creates missing records, so a destination checks neither.
+   */
   WriteResult upsert(EntityLevel level, List<PqlUpdate> batch);
 
   /**

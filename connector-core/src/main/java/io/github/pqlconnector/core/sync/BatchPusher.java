@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Safe to call from several threads for disjoint batches.
  */
 final class BatchPusher {
+  static final String DUPLICATE = "DUPLICATE_IN_BATCH";
   private final StateStore store;
   private final CrmDestination destination;
   private final Payloads payloads;
@@ -82,8 +84,33 @@ final class BatchPusher {
         updates.add(new PqlUpdate(row.entity(), payload.key(), recordId, payload.fields()));
       }
     }
-    WriteResult result = updates.isEmpty() ? new WriteResult(Map.of(), List.of()) : destination.upsert(level, updates);
-    record(rows, unmatched, result, tally);
+    record(rows, unmatched, write(level, updates), tally);
+  }
+
+  /**
+   * Writes each CRM record once: two inputs naming one record (two accounts with the same domain, say) would make
+   * a vendor reject the whole batch or race inside the CRM, so the first wins and the others fail as CONFLICT.
+   */
+  private WriteResult write(EntityLevel level, List<PqlUpdate> updates) {
+    Set<String> targets = new HashSet<>();
+    List<PqlUpdate> distinct = new ArrayList<>();
+    List<RecordError> duplicates = new ArrayList<>();
+    for (PqlUpdate update : updates) {
+      String target = update.recordId() != null ? "id:" + update.recordId()
+          : "key:" + update.key().value().toLowerCase(Locale.ROOT);
+      if (targets.add(target)) {
+        distinct.add(update);
+      } else {
+        duplicates.add(new RecordError(update.entity(), ErrorCategory.CONFLICT, DUPLICATE,
+            "another " + update.entity().level().id() + " in the same batch writes to this CRM record"));
+      }
+    }
+    WriteResult written = distinct.isEmpty() ? new WriteResult(Map.of(), List.of()) : destination.upsert(level, distinct);
+    if (duplicates.isEmpty()) {
+      return written;
+    }
+    duplicates.addAll(0, written.failed());
+    return new WriteResult(written.written(), duplicates);
   }
 
   private String recordIdOf(OutboxDao.Row row, Payloads.UpdatePayload payload, MatchResult found) {

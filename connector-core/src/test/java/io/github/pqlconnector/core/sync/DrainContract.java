@@ -8,6 +8,7 @@ import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.testing.RecordingDestination;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Draining with stored CRM ids and with several batches in flight, once per state database. */
@@ -147,6 +148,17 @@ abstract class DrainContract extends SyncFixture {
     RunSummary early = run();
     assertThat(crm.createTaskCalls).as("a refused task is not sent again at once").hasValue(1);
     assertThat(early.counts().tasksStillFailing()).isEqualTo(1);
+  }
+
+  @Test
+  void twoEntitiesNamingOneCrmRecordInABatchWriteOnlyTheFirst() {
+    data.user("alias", "u001@example.com", "a1").events("message_sent", 2, "alias", null, NOW);
+    RunSummary run = run();
+
+    List<EntityRef> written = crm.upsertCalls.stream().flatMap(List::stream)
+        .filter(e -> e.id().equals("u001") || e.id().equals("alias")).toList();
+    assertThat(written).hasSize(1);
+    assertThat(run.report().failureSamples()).anyMatch(f -> f.contains(BatchPusher.DUPLICATE));
   }
 
   @Test
