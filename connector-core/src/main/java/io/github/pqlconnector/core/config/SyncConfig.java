@@ -1,8 +1,7 @@
 package io.github.pqlconnector.core.config;
 
-import java.text.ParseException;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import org.quartz.CronExpression;
 
 /** One scheduled flow: read {@code source}, decide, write to {@code destination}, on a Quartz {@code cron}. */
 public record SyncConfig(@Nullable String name, @Nullable String source, @Nullable String destination,
@@ -23,13 +22,9 @@ public record SyncConfig(@Nullable String name, @Nullable String source, @Nullab
     }
   }
 
+  /** Range-checked field by field before Quartz (which reads some out-of-range values as "*"), and must fire. */
   static void validateCron(ConfigPath at, String cron, Problems problems) {
-    try {
-      new CronExpression(cron);
-    } catch (ParseException e) {
-      problems.add(at, "invalid cron expression \"" + cron + "\" (" + e.getMessage().trim()
-          + ", position " + e.getErrorOffset() + "); Quartz cron has 6 or 7 fields, seconds first,"
-          + " e.g. \"0 */30 * * * ?\"");
-    }
+    CronCheck.problem(cron, Instant.now())
+        .ifPresent(p -> problems.add(at, "invalid cron expression \"" + cron + "\": " + p));
   }
 }
