@@ -106,6 +106,24 @@ class SchedulerServiceTest {
   }
 
   @Test
+  void missedFiresWithinTheMisfireThresholdAreNotReplayedButRunOnceAsACatchUp() throws Exception {
+    service = start("*/2 * * * * ?", Duration.ofSeconds(60));
+    await().atMost(Duration.ofSeconds(10)).until(() -> runs().size() >= 1);
+    service.close();
+    int before = runs().size();
+    Thread.sleep(6_500);
+
+    Instant restarted = Instant.now();
+    Instant firstNewFire = new org.quartz.CronExpression("*/2 * * * * ?")
+        .getNextValidTimeAfter(java.util.Date.from(restarted)).toInstant();
+    service = start("*/2 * * * * ?", Duration.ofSeconds(60));
+    await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(firstNewFire.plusMillis(500)));
+    List<RunDao.RunRow> replayed = runs().subList(0, runs().size() - before).stream()
+        .filter(r -> r.startedAt().isBefore(firstNewFire)).toList();
+    assertThat(replayed).extracting(RunDao.RunRow::trigger).containsExactly("CATCH_UP");
+  }
+
+  @Test
   void shutdownLetsTheRunningBatchFinishAndLeavesTheRestInTheOutbox() throws Exception {
     Dataset data = new Dataset(dir);
     for (int i = 0; i < 100; i++) {
