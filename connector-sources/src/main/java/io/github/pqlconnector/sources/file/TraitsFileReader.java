@@ -53,10 +53,10 @@ final class TraitsFileReader {
       return;
     }
     peek.unread(first);
-    try (MappingIterator<Map<String, String>> rows = header(file, () -> CSV.readerForMapOf(String.class).with(schema)
+    try (MappingIterator<Map<String, String>> rows = located(file, () -> CSV.readerForMapOf(String.class).with(schema)
         .readValues(Utf8.lenientReader(peek)))) {
       long line = 2;
-      while (header(file, rows::hasNextValue)) {
+      while (located(file, rows::hasNextValue)) {
         Map<String, String> row;
         try {
           row = rows.next();
@@ -79,8 +79,8 @@ final class TraitsFileReader {
     T run() throws IOException;
   }
 
-  /** A header that cannot be read makes every row unreadable: that fails the file, with where and why. */
-  private static <T> T header(Path file, CsvStep<T> step) throws IOException {
+  /** A header (or a quote left open) that cannot be read leaves no row to read: that fails the file, with where. */
+  private static <T> T located(Path file, CsvStep<T> step) throws IOException {
     try {
       return step.run();
     } catch (JsonProcessingException e) {
