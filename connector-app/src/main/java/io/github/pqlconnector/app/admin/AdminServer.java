@@ -2,10 +2,11 @@ package io.github.pqlconnector.app.admin;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.pqlconnector.core.config.AdminConfig;
+import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.secret.Secret;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -43,9 +44,9 @@ public final class AdminServer implements AutoCloseable {
   }
 
   /**
-   * Binds {@code bind:port} (port 0: any free port) and starts serving. Throws {@link IllegalStateException} when
-   * the bind address is not loopback and there is no token (nothing is bound then), and
-   * {@link UncheckedIOException} when the address cannot be bound.
+   * Binds {@code bind:port} (port 0: any free port) and starts serving. Throws {@link ConfigException} naming
+   * {@code admin.*} when the bind address is not loopback and there is no token (nothing is bound then), and when
+   * the address cannot be resolved or bound (a port in use); {@link IllegalStateException} when started twice.
    */
   public synchronized void start() {
     if (started) {
@@ -103,23 +104,27 @@ public final class AdminServer implements AutoCloseable {
 
   private void refuseUnprotected(@Nullable Secret token) {
     if (!config.isLoopback() && token == null) {
-      throw new IllegalStateException("refusing to serve the admin API on " + config.bind()
+      throw ConfigException.of("admin.token", "refusing to serve the admin API on " + config.bind()
           + " without a token; set admin.token or bind to 127.0.0.1");
     }
     if (token != null && token.reveal().isBlank()) {
-      throw new IllegalStateException("refusing to serve the admin API with a blank token");
+      throw ConfigException.of("admin.token", "refusing to serve the admin API with a blank token");
     }
   }
 
   private HttpServer bind() {
     InetSocketAddress address = new InetSocketAddress(config.bind(), config.port());
     if (address.isUnresolved()) {
-      throw new UncheckedIOException(new IOException("cannot resolve the admin bind address " + config.bind()));
+      throw ConfigException.of("admin.bind", "cannot resolve the admin bind address " + config.bind());
     }
     try {
       return HttpServer.create(address, 0);
+    } catch (BindException e) {
+      throw ConfigException.of("admin.port", config.bind() + ":" + config.port() + " is already in use or not"
+          + " allowed (" + e.getMessage() + "); is another pql serve running? Choose another admin.port or pass --port");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + config.bind() + ":" + config.port(), e);
+      throw ConfigException.of("admin.port", "cannot listen on " + config.bind() + ":" + config.port() + ": "
+          + e.getMessage());
     }
   }
 

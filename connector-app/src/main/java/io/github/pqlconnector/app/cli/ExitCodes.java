@@ -8,7 +8,8 @@ import picocli.CommandLine;
 
 /**
  * The one place that maps failures to exit codes: 0 ok, 1 run finished with record failures, 2 bad config
- * or usage, 3 cannot reach or authenticate to a source, CRM or the state database. Users see the message;
+ * or usage, 3 cannot reach or authenticate to a source, CRM or the state database, 4 an unexpected internal
+ * error (a bug, out of memory), 143 stopped by SIGTERM or Ctrl-C after finishing the batch. Users see one line;
  * the stack trace goes to the log at DEBUG.
  */
 final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
@@ -16,6 +17,8 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
   static final int RECORD_FAILURES = 1;
   static final int BAD_CONFIG = 2;
   static final int UNREACHABLE = 3;
+  static final int INTERNAL = 4;
+  static final int STOPPED = 143;
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExitCodes.class);
 
@@ -32,9 +35,15 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
       err.println("error: " + e.getMessage());
       return UNREACHABLE;
     }
-    err.println("error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-    err.println("(run with -vv for details)");
-    return RECORD_FAILURES;
+    err.println("internal error: " + oneLine(e));
+    err.println("(run with -vv for the stack trace; please report it)");
+    return INTERNAL;
+  }
+
+  /** The exception's name and the first line of its message. */
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
   }
 
   static String plural(long n, String word) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:the run finished with record failures",
-        "2:bad config or usage", "3:cannot reach or authenticate to a source, CRM or the state database"})
+        "2:bad config or usage", "3:cannot reach or authenticate to a source, CRM or the state database",
+        "4:unexpected internal error (a bug, out of memory)",
+        "143:stopped by SIGTERM or Ctrl-C (the running batch finished, the rest stays in the outbox)"})
 public final class PqlCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -39,7 +41,16 @@ public final class PqlCommand implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
   public static int execute(String... args) {
-    return commandLine().execute(args);
+    CommandLine cli = commandLine();
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      org.slf4j.LoggerFactory.getLogger(PqlCommand.class).debug("command failed", e);
+      cli.getErr().println("internal error: " + ExitCodes.oneLine(e));
+      cli.getErr().println("(run with -vv for the stack trace; raise -Xmx if it is out of memory)");
+      cli.getErr().flush();
+      return ExitCodes.INTERNAL;
+    }
   }
 
   static CommandLine commandLine() {

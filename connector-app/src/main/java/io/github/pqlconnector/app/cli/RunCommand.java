@@ -2,14 +2,20 @@ package io.github.pqlconnector.app.cli;
 
 import io.github.pqlconnector.core.sync.RunSummary;
 import io.github.pqlconnector.core.sync.RunTrigger;
+import io.github.pqlconnector.core.sync.SyncRunner;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pql run}: one run of a sync, now. */
-@Command(name = "run", description = "Run a sync now: evaluate, write changed records and new tasks, record the run.")
+/**
+ * {@code pql run}: one run of a sync, now. SIGTERM or Ctrl-C stops it as {@code pql serve} stops: the batch in
+ * flight finishes, the run is recorded as STOPPED with the rest left in the outbox, and the exit code is 143.
+ */
+@Command(name = "run", description = "Run a sync now: evaluate, write changed records and new tasks, record the run."
+    + " SIGTERM finishes the batch in flight, records the run as STOPPED and exits 143.")
 final class RunCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
   @Option(names = "--sync", paramLabel = "NAME", description = "The sync to run (needed when the config has several).")
@@ -21,11 +27,22 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AppContext app = AppContext.load(config.file)) {
-      TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
-      RunSummary summary = app.runner().run(sync, RunTrigger.MANUAL, full, progress);
+      PrintWriter err = spec.commandLine().getErr();
+      TerminalProgress progress = TerminalProgress.forConsole(err);
+      SyncRunner runner = app.runner();
+      Signals.onTerminate(() -> {
+        err.println("pql run: stopping after the batch in flight; the rest stays in the outbox for the next run");
+        err.flush();
+        runner.requestStop();
+      });
+      RunSummary summary = runner.run(sync, RunTrigger.MANUAL, full, progress);
       progress.done();
       Printer.summary(spec.commandLine().getOut(), summary);
-      return summary.status() == RunSummary.RunStatus.SUCCESS ? ExitCodes.OK : ExitCodes.RECORD_FAILURES;
+      return switch (summary.status()) {
+        case SUCCESS -> ExitCodes.OK;
+        case STOPPED -> ExitCodes.STOPPED;
+        default -> ExitCodes.RECORD_FAILURES;
+      };
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pqlconnector.core.config.AdminConfig;
+import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.secret.Secret;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,8 +25,8 @@ class AdminServerLifecycleTest {
   @Test
   void refusesToServeANonLoopbackAddressWithoutAToken() {
     AdminServer server = new AdminServer(backend, new AdminConfig("0.0.0.0", 0, null), registry);
-    assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("0.0.0.0").hasMessageContaining("without a token");
+    assertThatThrownBy(server::start).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("admin.token: ").hasMessageContaining("0.0.0.0").hasMessageContaining("without a token");
     assertThatThrownBy(server::port).isInstanceOf(IllegalStateException.class).hasMessageContaining("not running");
     server.close();
   }
@@ -33,7 +34,17 @@ class AdminServerLifecycleTest {
   @Test
   void refusesABlankToken() {
     AdminServer server = new AdminServer(backend, new AdminConfig(null, 0, new Secret("  ")), registry);
-    assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("blank");
+    assertThatThrownBy(server::start).isInstanceOf(ConfigException.class).hasMessageContaining("blank");
+  }
+
+  @Test
+  void aPortInUseIsAConfigProblemNamingAdminPort() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      AdminServer server = new AdminServer(backend, new AdminConfig("127.0.0.1", taken.getLocalPort(), null), registry);
+      assertThatThrownBy(server::start).isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("admin.port: 127.0.0.1:" + taken.getLocalPort() + " is already in use")
+          .hasMessageContaining("--port");
+    }
   }
 
   @Test

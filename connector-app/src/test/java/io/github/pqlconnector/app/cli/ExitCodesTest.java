@@ -29,9 +29,12 @@ class ExitCodesTest {
   }
 
   @Test
-  void anUnexpectedFailureIsExitCodeOne() {
+  void anUnexpectedFailureIsExitCodeFourNeverOneAndOneLine() {
     StringWriter err = new StringWriter();
     CommandLine cmd = new CommandLine(CommandLine.Model.CommandSpec.create()).setErr(new PrintWriter(err, true));
-    assertThat(new ExitCodes().handleExecutionException(new IllegalStateException("boom"), cmd, null)).isEqualTo(1);
+    assertThat(new ExitCodes().handleExecutionException(new IllegalStateException("boom\n\tat x"), cmd, null))
+        .isEqualTo(ExitCodes.INTERNAL).isEqualTo(4);
+    assertThat(err.toString()).isEqualTo("internal error: IllegalStateException: boom" + System.lineSeparator()
+        + "(run with -vv for the stack trace; please report it)" + System.lineSeparator());
   }
 }

@@ -119,6 +119,39 @@ class PqlCommandTest {
   }
 
   @Test
+  void validateShowsTheNextFireTimesOfEachSync() {
+    assertThat(pql("validate", "-c", config.toString())).isZero();
+    assertThat(out).containsPattern("syncs\\.product-to-crm: cron \"0 \\*/30 \\* \\* \\* \\?\" next fires "
+        + "\\d{4}-\\d\\d-\\d\\d \\d\\d:(00|30):00 \\S+, .*, .*");
+  }
+
+  @Test
+  void aReadOnlyStateDatabaseFailsValidateInsteadOfFailingTheRun() throws IOException {
+    assertThat(pql("validate", "-c", config.toString())).isZero();
+    Files.writeString(config, Files.readString(config).replace("/state/pql\"", "/state/pql;ACCESS_MODE_DATA=r\""));
+    assertThat(pql("validate", "-c", config.toString())).isEqualTo(3);
+    assertThat(out).contains("FAIL state (h2): reachable but not writable: the connection is read-only");
+  }
+
+  @Test
+  void aStatePathUnderAFileIsOneLineAndExitsWithThree() throws IOException {
+    Files.writeString(dir.resolve("afile"), "x");
+    Files.writeString(config, Files.readString(config).replace("/state/pql\"", "/afile/pql\""));
+    assertThat(pql("run", "-c", config.toString())).isEqualTo(3);
+    assertThat(err.strip()).isEqualTo("error: cannot open the state database jdbc:h2:file:" + dir + "/afile/pql: "
+        + dir.resolve("afile") + " is a file, not a directory (check state.url)");
+  }
+
+  @Test
+  void aLatinOneByteInUsersCsvAndAnEmptyAccountsFileCostOnlyTheirRows() throws IOException {
+    Files.write(dir.resolve("users.csv"), "id,email,accountId\nu1,ana@acme.io,a1\nu2,b\u00f6@acme.io,a1\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.write(dir.resolve("accounts.csv"), new byte[0]);
+    assertThat(pql("run", "-c", config.toString())).isZero();
+    assertThat(out).contains("users.csv:3: not valid UTF-8");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(pql("run", "--no-such-flag")).isEqualTo(2);
     assertThat(pql("run", "-c", dir.resolve("missing.yaml").toString())).isEqualTo(2);

@@ -77,8 +77,8 @@ class DaemonTest {
     assertThat(outcome.applied()).isFalse();
     assertThat(outcome.problems()).containsExactly(
         "destinations.crm.type: unknown type 'recordng'; known: recording; did you mean 'recording'? at line 3",
-        "syncs[0].cron: invalid cron expression \"*/61 * * *\" (Increment >= 60 : 61, position 4); Quartz cron has"
-            + " 6 or 7 fields, seconds first, e.g. \"0 */30 * * * ?\" at line 5");
+        "syncs[0].cron: invalid cron expression \"*/61 * * *\": Quartz cron has 6 or 7 fields (seconds first),"
+            + " got 4; e.g. \"0 */30 * * * ?\" at line 5");
     assertThat(daemon.syncs()).containsExactly(before);
     assertThat(daemon.schedulerRunning()).isTrue();
   }

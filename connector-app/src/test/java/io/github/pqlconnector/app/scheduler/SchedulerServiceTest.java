@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.config.StateConfig;
+import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
-import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.sync.Connectors;
 import io.github.pqlconnector.core.sync.SyncRunner;
 import io.github.pqlconnector.core.testing.Dataset;
@@ -103,6 +103,24 @@ class SchedulerServiceTest {
     Thread.sleep(500);
     List<RunDao.RunRow> after = runs().subList(0, runs().size() - before);
     assertThat(after).extracting(RunDao.RunRow::trigger).containsOnlyOnce("CATCH_UP");
+  }
+
+  @Test
+  void missedFiresWithinTheMisfireThresholdAreNotReplayedButRunOnceAsACatchUp() throws Exception {
+    service = start("*/2 * * * * ?", Duration.ofSeconds(60));
+    await().atMost(Duration.ofSeconds(10)).until(() -> runs().size() >= 1);
+    service.close();
+    int before = runs().size();
+    Thread.sleep(6_500);
+
+    Instant restarted = Instant.now();
+    Instant firstNewFire = new org.quartz.CronExpression("*/2 * * * * ?")
+        .getNextValidTimeAfter(java.util.Date.from(restarted)).toInstant();
+    service = start("*/2 * * * * ?", Duration.ofSeconds(60));
+    await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(firstNewFire.plusMillis(500)));
+    List<RunDao.RunRow> replayed = runs().subList(0, runs().size() - before).stream()
+        .filter(r -> r.startedAt().isBefore(firstNewFire)).toList();
+    assertThat(replayed).extracting(RunDao.RunRow::trigger).containsExactly("CATCH_UP");
   }
 
   @Test

@@ -2,13 +2,12 @@ package io.github.pqlconnector.core.config;
 
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
-import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.quartz.CronExpression;
 
 /**
  * One scheduled flow: read {@code source}, decide, write to {@code destination}, on a Quartz {@code cron}.
@@ -59,13 +58,9 @@ public record SyncConfig(@Nullable String name, @Nullable String source, @Nullab
     return java.util.Collections.unmodifiableMap(periods);
   }
 
+  /** Range-checked field by field before Quartz (which reads some out-of-range values as "*"), and must fire. */
   static void validateCron(ConfigPath at, String cron, Problems problems) {
-    try {
-      new CronExpression(cron);
-    } catch (ParseException e) {
-      problems.add(at, "invalid cron expression \"" + cron + "\" (" + e.getMessage().trim()
-          + ", position " + e.getErrorOffset() + "); Quartz cron has 6 or 7 fields, seconds first,"
-          + " e.g. \"0 */30 * * * ?\"");
-    }
+    CronCheck.problem(cron, Instant.now())
+        .ifPresent(p -> problems.add(at, "invalid cron expression \"" + cron + "\": " + p));
   }
 }

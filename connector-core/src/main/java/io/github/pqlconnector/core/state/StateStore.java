@@ -6,6 +6,7 @@ import io.github.pqlconnector.core.config.StateConfig;
 import io.github.pqlconnector.core.error.StateException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -31,6 +32,10 @@ public final class StateStore implements AutoCloseable {
   }
 
   public static StateStore open(StateConfig config) {
+    H2Files.databaseFile(config.url()).flatMap(H2Files::problem).ifPresent(problem -> {
+      throw new StateException("cannot open the state database " + safeUrl(config.url()) + ": " + problem
+          + " (check state.url)", null);
+    });
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(config.url());
     if (config.user() != null) {
@@ -104,6 +109,23 @@ public final class StateStore implements AutoCloseable {
       return connection.isValid(2);
     } catch (SQLException e) {
       return false;
+    }
+  }
+
+  /**
+   * Why runs could not write their state (a read-only database file or connection), or empty when they can; a
+   * read-only probe for {@code pql validate}.
+   */
+  public Optional<String> writeProblem() {
+    Optional<String> file = H2Files.databaseFile(url).flatMap(H2Files::problem);
+    if (file.isPresent()) {
+      return file;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isReadOnly() ? Optional.of("the connection is read-only")
+          : Optional.empty();
+    } catch (SQLException e) {
+      return Optional.of(firstLine(e.getMessage()));
     }
   }
 

@@ -69,8 +69,20 @@ class ConfigLoaderTest {
   @Test
   void invalidCronNamesPathLineAndPosition() {
     assertThat(problems(VALID.replace("0 */30 * * * ?", "*/61 * * *"))).containsExactly(
-        "syncs[0].cron: invalid cron expression \"*/61 * * *\" (Increment >= 60 : 61, position 4); Quartz cron has"
-            + " 6 or 7 fields, seconds first, e.g. \"0 */30 * * * ?\" at line 20");
+        "syncs[0].cron: invalid cron expression \"*/61 * * *\": Quartz cron has 6 or 7 fields (seconds first),"
+            + " got 4; e.g. \"0 */30 * * * ?\" at line 20");
+  }
+
+  @Test
+  void anOutOfRangeCronFieldIsCaughtBeforeQuartzReadsItAsAStar() {
+    assertThat(problems(VALID.replace("0 */30 * * * ?", "99 * * * * ?"))).containsExactly(
+        "syncs[0].cron: invalid cron expression \"99 * * * * ?\": seconds must be 0-59, got 99 at line 20");
+  }
+
+  @Test
+  void aCronThatNeverFiresIsAConfigProblem() {
+    assertThat(problems(VALID.replace("0 */30 * * * ?", "0 0 0 30 2 ?"))).containsExactly(
+        "syncs[0].cron: invalid cron expression \"0 0 0 30 2 ?\": never fires: no time after now matches it at line 20");
   }
 
   @Test

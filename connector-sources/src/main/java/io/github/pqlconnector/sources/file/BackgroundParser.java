@@ -13,15 +13,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and parses an events file on its own thread and hands batches, in file order, to the thread that
- * feeds the engine: parsing and aggregating then use both cores. The queue is bounded, so memory stays
- * bounded however large the file.
+ * feeds the engine: parsing and aggregating then use both cores. The queue is bounded and a batch holds at most
+ * {@value #BATCH} lines, good or rejected, so memory stays bounded however large or malformed the file. Whatever
+ * ends the reader thread (an I/O error, an {@link OutOfMemoryError}, a bug) reaches the consumer as the batch's
+ * failure, and a reader that dies without saying so is noticed: the consumer never waits for ever.
  */
 final class BackgroundParser implements AutoCloseable {
   private static final int BATCH = 2048;
+  private static final int POLL_MILLIS = 200;
   private static final Batch END = new Batch(List.of(), List.of(), null);
 
   /** Parsed events and rejected lines ({@code location}, {@code problem}), or the failure that ended the read. */
-  record Batch(List<Event> events, List<String[]> rejected, @Nullable IOException failure) {}
+  record Batch(List<Event> events, List<String[]> rejected, @Nullable Throwable failure) {}
 
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(32);
   private final Thread thread;
@@ -36,9 +39,20 @@ final class BackgroundParser implements AutoCloseable {
     thread.start();
   }
 
-  /** The next batch, or null after the last one. */
+  /** The next batch, or null after the last one; a reader thread gone without its end marker is a failure. */
   @Nullable Batch next() throws InterruptedException {
-    Batch batch = queue.take();
+    Batch batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+    while (batch == null) {
+      if (!thread.isAlive()) {
+        batch = queue.poll();
+        if (batch == null) {
+          return new Batch(List.of(), List.of(), new IllegalStateException("the reader thread " + thread.getName()
+              + " stopped without finishing the file"));
+        }
+        break;
+      }
+      batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
     return batch == END ? null : batch;
   }
 
@@ -53,7 +67,7 @@ final class BackgroundParser implements AutoCloseable {
         } else {
           rejected.add(new String[] {label + ":" + line, parsed.problem()});
         }
-        if (events.size() == BATCH) {
+        if (events.size() + rejected.size() == BATCH) {
           put(new Batch(List.copyOf(events), List.copyOf(rejected), null));
           events.clear();
           rejected.clear();
@@ -61,8 +75,10 @@ final class BackgroundParser implements AutoCloseable {
       });
       put(new Batch(events, rejected, null));
       put(END);
-    } catch (IOException e) {
-      putQuietly(new Batch(events, rejected, e));
+    } catch (IOException | RuntimeException | Error e) {
+      events.clear();
+      rejected.clear();
+      putQuietly(new Batch(List.of(), List.of(), e));
       putQuietly(END);
     }
   }

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * Parses one JSON Lines event with Jackson's streaming parser:
  * {@code {"event": "...", "timestamp": "2026-11-01T10:00:00Z" or epoch ms, "userId": "...",
  * "accountId": "...", "email": "...", "properties": {...}}}. Keeps only the properties the model reads.
- * Returns a problem text instead of throwing, so a bad line is counted and the file goes on.
+ * Returns a problem text instead of throwing, so a bad line is counted and the file goes on. A timestamp before
+ * 2000 or more than a day after the read's end is a problem too (a number in seconds read as milliseconds lands in
+ * 1970), see {@link TimestampRange}.
  */
 final class EventLineParser {
   /** Either an event or the reason the line is not one. */
@@ -24,9 +26,11 @@ final class EventLineParser {
   private final JsonFactory json = new JsonFactory();
   private final Set<String> wantedProperties;
   private final StringPool names = new StringPool();
+  private final TimestampRange range;
 
-  EventLineParser(Set<String> wantedProperties) {
+  EventLineParser(Set<String> wantedProperties, TimestampRange range) {
     this.wantedProperties = wantedProperties;
+    this.range = range;
   }
 
   Parsed parse(byte[] bytes, int offset, int length) {
@@ -74,6 +78,10 @@ final class EventLineParser {
     }
     if (userId == null && accountId == null) {
       return problem("needs \"userId\" or \"accountId\"");
+    }
+    String outOfRange = range.problem(timestamp);
+    if (outOfRange != null) {
+      return problem(outOfRange);
     }
     return new Parsed(new Event(name, timestamp, userId, accountId, email, properties), null);
   }

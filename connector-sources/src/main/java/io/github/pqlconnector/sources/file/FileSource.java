@@ -40,15 +40,15 @@ final class FileSource implements AnalyticsSource {
   public ReadResult readEvents(ReadRequest request, EventSink sink) {
     Path file = Path.of(config.events());
     long count = 0;
-    try (BackgroundParser parser = new BackgroundParser(Inputs.open(file), new EventLineParser(request.properties()),
-        file.getFileName().toString())) {
+    EventLineParser lines = new EventLineParser(request.properties(), TimestampRange.endingAt(request.to()));
+    try (BackgroundParser parser = new BackgroundParser(Inputs.open(file), lines, file.getFileName().toString())) {
       parser.start();
       for (BackgroundParser.Batch batch = parser.next(); batch != null; batch = parser.next()) {
         batch.rejected().forEach(r -> sink.reject(r[0], r[1]));
         batch.events().forEach(sink::accept);
         count += batch.events().size();
         if (batch.failure() != null) {
-          throw batch.failure();
+          throw readerFailure(file, batch.failure());
         }
       }
     } catch (NoSuchFileException e) {
@@ -60,6 +60,15 @@ final class FileSource implements AnalyticsSource {
       throw new SourceException(ErrorCategory.TRANSIENT, "reading " + file + " was interrupted", e);
     }
     return new ReadResult(null, count);
+  }
+
+  /** An I/O error is the file's; anything else that stopped the reader (memory, a bug) fails the run with its cause. */
+  private static IOException readerFailure(Path file, Throwable failure) {
+    if (failure instanceof IOException io) {
+      return io;
+    }
+    String what = failure instanceof OutOfMemoryError ? "ran out of memory (raise -Xmx)" : failure.toString();
+    throw new IllegalStateException("reading events file " + file + " failed: " + what, failure);
   }
 
   @Override

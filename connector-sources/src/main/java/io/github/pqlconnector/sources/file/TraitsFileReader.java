@@ -1,5 +1,6 @@
 package io.github.pqlconnector.sources.file;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,15 +12,17 @@ import io.github.pqlconnector.core.model.Traits;
 import io.github.pqlconnector.core.spi.TraitsSink;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PushbackInputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a traits file: CSV with a header row, or JSON Lines (by extension, {@code .gz} allowed). Each row
- * needs an {@code id}; every other scalar column becomes a trait. Bad rows are rejected with their line.
+ * needs an {@code id}; every other scalar column becomes a trait. Bad rows (not UTF-8, not parseable, no id) are
+ * rejected one by one with {@code file:line} and the file goes on; an empty file has no traits.
  */
 final class TraitsFileReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,29 +41,72 @@ final class TraitsFileReader {
     }
   }
 
+  /**
+   * Decodes leniently (a byte that is not UTF-8 becomes {@link Utf8#BAD}) so one bad byte costs its row, not the
+   * file; the row is rejected when any of its values holds the marker.
+   */
   private static void readCsv(InputStream in, Path file, EntityLevel level, TraitsSink sink) throws IOException {
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
-    try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class).with(schema).readValues(in)) {
-      long line = 1;
-      while (rows.hasNext()) {
-        line = rows.getCurrentLocation().getLineNr();
+    PushbackInputStream peek = new PushbackInputStream(in, 1);
+    int first = peek.read();
+    if (first < 0) {
+      return;
+    }
+    peek.unread(first);
+    try (MappingIterator<Map<String, String>> rows = located(file, () -> CSV.readerForMapOf(String.class).with(schema)
+        .readValues(Utf8.lenientReader(peek)))) {
+      long line = 2;
+      while (located(file, rows::hasNextValue)) {
         Map<String, String> row;
         try {
           row = rows.next();
         } catch (RuntimeException e) {
-          sink.reject(file.getFileName() + ":" + line, "not a valid CSV row");
+          sink.reject(file.getFileName() + ":" + line, "not a valid CSV row: " + firstLine(e.getMessage()));
+          line = rows.getCurrentLocation().getLineNr();
           continue;
         }
-        emit(new HashMap<>(row), file, line, level, sink);
+        if (row.values().stream().anyMatch(Utf8::hasBad) || row.keySet().stream().anyMatch(Utf8::hasBad)) {
+          sink.reject(file.getFileName() + ":" + line, Utf8.PROBLEM);
+        } else {
+          emit(new HashMap<>(row), file, line, level, sink);
+        }
+        line = rows.getCurrentLocation().getLineNr();
       }
     }
+  }
+
+  private interface CsvStep<T> {
+    T run() throws IOException;
+  }
+
+  /** A header (or a quote left open) that cannot be read leaves no row to read: that fails the file, with where. */
+  private static <T> T located(Path file, CsvStep<T> step) throws IOException {
+    try {
+      return step.run();
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+      throw new IOException(file.getFileName() + ":" + line + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String firstLine(@Nullable String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static void readJsonLines(InputStream in, Path file, EntityLevel level, TraitsSink sink) throws IOException {
     LineScanner.scan(in, (bytes, offset, length, line) -> {
       JsonNode node;
+      String text = Utf8.strict(bytes, offset, length);
+      if (text == null) {
+        sink.reject(file.getFileName() + ":" + line, Utf8.PROBLEM);
+        return;
+      }
       try {
-        node = JSON.readTree(new String(bytes, offset, length, StandardCharsets.UTF_8));
+        node = JSON.readTree(text);
       } catch (IOException e) {
         sink.reject(file.getFileName() + ":" + line, "not valid JSON");
         return;
