@@ -127,35 +127,17 @@ public abstract class CrmFaultMatrixContract {
 
   @Test
   void aFifthOfCallsAnsweredWithServerErrorsLoseNothing() {
-    Expected expected = reference();
-    fake.failRandomly(0.2, 42);
-    runTolerating();
-    fake.liftFaults();
-    clock.advance(Duration.ofMinutes(30));
-    run();
-    expected.assertHeldBy(fake);
+    faultThenCleanRun(() -> fake.failRandomly(0.2, 42));
   }
 
   @Test
   void writesAppliedButAnsweredTooLateDuplicateNothing() {
-    Expected expected = reference();
-    fake.loseResponses(0.25, 7);
-    runTolerating();
-    fake.liftFaults();
-    clock.advance(Duration.ofMinutes(30));
-    run();
-    expected.assertHeldBy(fake);
+    faultThenCleanRun(() -> fake.loseResponses(0.25, 7));
   }
 
   @Test
   void aRateLimitStormIsWaitedOut() {
-    Expected expected = reference();
-    fake.rateLimitStorm(12);
-    runTolerating();
-    fake.liftFaults();
-    clock.advance(Duration.ofMinutes(30));
-    run();
-    expected.assertHeldBy(fake);
+    faultThenCleanRun(() -> fake.rateLimitStorm(12));
   }
 
   /**
@@ -165,22 +147,22 @@ public abstract class CrmFaultMatrixContract {
    */
   @Test
   void aCrashBetweenTheCrmsAnswerAndTheStateCommitLosesAndDuplicatesNothing() {
-    Expected expected = reference();
-    crashing.crashAfterWrites(2);
-    runTolerating();
-    crashing.crashAfterWrites(-1);
-    reopenStore();
-    clock.advance(Duration.ofMinutes(30));
-    run();
-    expected.assertHeldBy(fake);
+    faultThenCleanRun(() -> crashing.crashAfterWrites(2));
   }
 
   @Test
   void anExpiredTokenStopsNothingForGood() {
+    faultThenCleanRun(() -> fake.expireToken());
+  }
+
+  /** A run under {@code fault}, then the fault ends, the process restarts and a clean run repairs everything. */
+  private void faultThenCleanRun(Runnable fault) {
     Expected expected = reference();
-    fake.expireToken();
+    fault.run();
     runTolerating();
     fake.liftFaults();
+    crashing.crashAfterWrites(-1);
+    reopenStore();
     clock.advance(Duration.ofMinutes(30));
     run();
     expected.assertHeldBy(fake);
