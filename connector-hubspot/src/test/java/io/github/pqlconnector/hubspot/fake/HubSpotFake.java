@@ -19,14 +19,16 @@ import io.github.pqlconnector.hubspot.HubSpotDestinationProvider;
 import io.github.pqlconnector.hubspot.fake.HubSpotFakeCrm.Answer;
 import io.github.pqlconnector.hubspot.fake.HubSpotFakeCrm.StoredObject;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +56,8 @@ public final class HubSpotFake implements CrmFake {
   private final HubSpotFakeTasks tasks = new HubSpotFakeTasks(crm, Set.of(COMPANY_OWNER, DEFAULT_OWNER));
   private final HubSpotFakeFaults faults = new HubSpotFakeFaults();
   private final WireMockServer server;
+  private final AtomicInteger recordWrites = new AtomicInteger();
+  private volatile long writeDelayMillis;
 
   public HubSpotFake() {
     server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").disableRequestJournal()
@@ -64,6 +68,17 @@ public final class HubSpotFake implements CrmFake {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + server.port() + "/";
+  }
+
+  /** Every record write and task create takes this long before it is applied: a test can kill a run mid-write. */
+  public HubSpotFake writeDelay(Duration delay) {
+    writeDelayMillis = delay.toMillis();
+    return this;
+  }
+
+  /** Record writes ({@code batch/update} calls) applied since {@link #seed}, whatever their answer. */
+  public int recordWrites() {
+    return recordWrites.get();
   }
 
   @Override
@@ -90,6 +105,7 @@ public final class HubSpotFake implements CrmFake {
         Map.of(HubSpotFakeCrm.OWNER, COMPANY_OWNER, "name", domain), List.of()));
     faults.lift();
     faults.resetCalls();
+    recordWrites.set(0);
   }
 
   @Override
@@ -220,8 +236,14 @@ public final class HubSpotFake implements CrmFake {
         return HubSpotFakeFaults.answer(new Answer(400, HubSpotFakeFaults.error("VALIDATION_ERROR",
             "Invalid input JSON on line 1")));
       }
-      Answer answer = handle(request.getMethod().value(), url, body);
       boolean write = url.contains("/batch/update") || url.contains("/batch/create");
+      if (write && writeDelayMillis > 0) {
+        pause(writeDelayMillis);
+      }
+      Answer answer = handle(request.getMethod().value(), url, body);
+      if (url.contains("/batch/update") && answer.status() < 300) {
+        recordWrites.incrementAndGet();
+      }
       if (write && answer.status() < 300 && faults.loseThisResponse()) {
         return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
       }
@@ -229,10 +251,18 @@ public final class HubSpotFake implements CrmFake {
     }
   }
 
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Used by {@link HubSpotFakeFaults#refused}: the match value a refused record is named by. */
   static Set<String> lower(Set<String> values) {
     Set<String> lower = new HashSet<>();
-    values.forEach(v -> lower.add(v.toLowerCase(java.util.Locale.ROOT)));
+    values.forEach(v -> lower.add(v.toLowerCase(Locale.ROOT)));
     return lower;
   }
 }
