@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -51,6 +52,8 @@ public final class HubSpotFake implements CrmFake {
       "/crm/(?:v3/objects|objects/[0-9-]+)/([^/?]+)/(batch/read|batch/update|batch/create|search)");
   private static final Pattern PROPERTY = Pattern.compile("/crm/(?:v3/properties|properties/[0-9-]+)/([^/?]+)/([^/?]+)");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The client's call timeout {@link #provider()} sets: an answer lost "too late" comes a second after it. */
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
 
   private final HubSpotFakeCrm crm = new HubSpotFakeCrm();
   private final HubSpotFakeTasks tasks = new HubSpotFakeTasks(crm, Set.of(COMPANY_OWNER, DEFAULT_OWNER));
@@ -83,7 +86,7 @@ public final class HubSpotFake implements CrmFake {
 
   @Override
   public CrmDestinationProvider provider() {
-    return new HubSpotDestinationProvider();
+    return new HubSpotDestinationProvider(CALL_TIMEOUT);
   }
 
   @Override
@@ -244,10 +247,13 @@ public final class HubSpotFake implements CrmFake {
       if (url.contains("/batch/update") && answer.status() < 300) {
         recordWrites.incrementAndGet();
       }
-      if (write && answer.status() < 300 && faults.loseThisResponse()) {
-        return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-      }
-      return HubSpotFakeFaults.answer(answer);
+      HubSpotFakeFaults.Loss loss = write && answer.status() < 300 ? faults.loss() : HubSpotFakeFaults.Loss.NONE;
+      return switch (loss) {
+        case RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+        case TOO_LATE -> ResponseDefinitionBuilder.like(HubSpotFakeFaults.answer(answer))
+            .withFixedDelay((int) CALL_TIMEOUT.plusSeconds(1).toMillis()).build();
+        case NONE -> HubSpotFakeFaults.answer(answer);
+      };
     }
   }
 

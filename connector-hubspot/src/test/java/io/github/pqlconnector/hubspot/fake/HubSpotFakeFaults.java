@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The faults of the fake HubSpot and its call count, in the order HubSpot meets them: authentication (a 401
  * {@code INVALID_AUTHENTICATION} for a missing, wrong or expired token), the rate limit (a 429 of the ten-secondly
- * window with {@code Retry-After: 1}), a server error (503), and after the write, the lost answer.
+ * window with {@code Retry-After: 1}), a server error (503), and after the write, the lost answer: a connection reset,
+ * or an answer sent after the client's call timeout.
  */
 final class HubSpotFakeFaults {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,6 +26,7 @@ final class HubSpotFakeFaults {
   private volatile Set<String> refused = Set.of();
   private volatile boolean tokenExpired;
   private final AtomicInteger stormLeft = new AtomicInteger();
+  private final AtomicInteger lost = new AtomicInteger();
   private volatile Share fail = Share.NONE;
   private volatile Share lose = Share.NONE;
 
@@ -38,6 +40,7 @@ final class HubSpotFakeFaults {
 
   void loseResponses(double share, long seed) {
     lose = new Share(share, seed);
+    lost.set(0);
   }
 
   void rateLimitStorm(int calls) {
@@ -91,10 +94,16 @@ final class HubSpotFakeFaults {
     return null;
   }
 
-  /** Whether the answer to a write just applied is lost (the connection is reset instead). */
-  boolean loseThisResponse() {
-    return lose.next();
+  /** How the answer to a write just applied is lost: every other lost answer comes too late, the others never. */
+  Loss loss() {
+    if (!lose.next()) {
+      return Loss.NONE;
+    }
+    return lost.getAndIncrement() % 2 == 0 ? Loss.RESET : Loss.TOO_LATE;
   }
+
+  /** What becomes of an answer. */
+  enum Loss { NONE, RESET, TOO_LATE }
 
   /**
    * Picks {@code share} of the calls, spread evenly from a phase {@code seed} chooses: of any n calls in a row, n times
