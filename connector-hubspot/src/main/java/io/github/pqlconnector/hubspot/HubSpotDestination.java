@@ -55,7 +55,13 @@ public final class HubSpotDestination implements CrmDestination {
 
   /** A destination on its own HTTP stack over {@code http}, guarded as {@code hubspot/<destination name>}. */
   static HubSpotDestination create(HubSpotConfig config, DestinationContext context, HttpClients http) {
-    HubSpotHttp stack = config.oauth() == null ? HubSpotHttp.create(http, config.baseUrl(), config::token)
+    return create(config, context, http, HubSpotHttp.DEFAULT_CALL_TIMEOUT);
+  }
+
+  /** The same with calls (a private-app token's) timing out after {@code callTimeout}. */
+  static HubSpotDestination create(HubSpotConfig config, DestinationContext context, HttpClients http,
+      Duration callTimeout) {
+    HubSpotHttp stack = config.oauth() == null ? HubSpotHttp.create(http, config.baseUrl(), config::token, callTimeout)
         : HubSpotHttp.create(http, config.baseUrl(), new TokenStore(new HubSpotTokenRefresher(config.oauth(),
             http.forVendor("hubspot-oauth", List.of(), url -> url, Duration.ofSeconds(30)), context.clock()),
             context.clock(), Duration.ofMinutes(2)));
