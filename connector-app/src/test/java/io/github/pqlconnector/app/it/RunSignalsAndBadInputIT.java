@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.pqlconnector.hubspot.fake.HubSpotFake;
 import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,32 +21,38 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunSignalsAndBadInputIT {
   @TempDir Path dir;
+  private HubSpotRuns runs;
+
+  @BeforeEach
+  void runner() {
+    runs = new HubSpotRuns(dir);
+  }
 
   @Test
   void sigtermMidRunFinishesTheBatchRecordsStoppedAndExits143() throws Exception {
     int users = 1_000;
     new ClusterData(dir).write(users);
-    try (HubSpotFake hubspot = new HubSpotFake().writeDelay(Duration.ofMillis(400))) {
-      hubspot.seed(IntStream.range(0, users).mapToObj(i -> "u%06d@example.com".formatted(i)).toList(), List.of());
-      Path config = hubSpotConfig(hubspot.baseUrl());
-      Process first = pql("first.log", "run", "-c", config.toString(), "-v");
+    try (HubSpotFake hubspot = HubSpotRuns.fakeWithContacts(users, Duration.ofMillis(400))) {
+      // one batch at a time, so the signal lands between batches
+      Path config = runs.config(hubspot.baseUrl(), "rateLimit: { concurrency: 1 }");
+      Process first = runs.pql("first.log", "run", "-c", config.toString(), "-v");
       await().atMost(Duration.ofSeconds(60)).until(() -> hubspot.recordWrites() >= 2 || !first.isAlive());
-      assertThat(first.isAlive()).as("still writing when signalled:\n%s", log("first.log")).isTrue();
+      assertThat(first.isAlive()).as("still writing when signalled:\n%s", runs.log("first.log")).isTrue();
       first.destroy();
-      assertThat(first.waitFor(30, TimeUnit.SECONDS)).as(log("first.log")).isTrue();
-      assertThat(first.exitValue()).as(log("first.log")).isEqualTo(143);
-      assertThat(log("first.log")).contains("run 1 of product-to-hubspot: STOPPED")
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).as(runs.log("first.log")).isTrue();
+      assertThat(first.exitValue()).as(runs.log("first.log")).isEqualTo(143);
+      assertThat(runs.log("first.log")).contains("run 1 of product-to-hubspot: STOPPED")
           .doesNotContain("Database is already closed").doesNotContain("Exception");
-      assertThat(written(hubspot)).isBetween(1L, users - 1L);
+      assertThat(HubSpotRuns.written(hubspot)).isBetween(1L, users - 1L);
 
-      Process history = pql("history.log", "history", "-c", config.toString());
+      Process history = runs.pql("history.log", "history", "-c", config.toString());
       assertThat(history.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(log("history.log")).containsPattern("(?m)^\\s*1\\s.*STOPPED");
+      assertThat(runs.log("history.log")).containsPattern("(?m)^\\s*1\\s.*STOPPED");
 
-      Process second = pql("second.log", "run", "-c", config.toString());
+      Process second = runs.pql("second.log", "run", "-c", config.toString());
       assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(second.exitValue()).as(log("second.log")).isZero();
-      assertThat(written(hubspot)).isEqualTo((long) users);
+      assertThat(second.exitValue()).as(runs.log("second.log")).isZero();
+      assertThat(HubSpotRuns.written(hubspot)).isEqualTo((long) users);
     }
   }
 
@@ -72,52 +75,10 @@ class RunSignalsAndBadInputIT {
         destinations: { crm: { type: csv, directory: "%1$s/out" } }
         syncs: [ { name: local, source: product, destination: crm } ]
         """.formatted(dir));
-    Process run = pql("run.log", "run", "-c", config.toString());
-    assertThat(run.waitFor(90, TimeUnit.SECONDS)).as("finished, not hung:\n%s", log("run.log")).isTrue();
-    assertThat(run.exitValue()).as(log("run.log")).isZero();
-    assertThat(log("run.log")).contains("read 0 events (3,000,000 rejected)").contains("events.jsonl:1: not valid JSON")
+    Process run = runs.pql("run.log", "run", "-c", config.toString());
+    assertThat(run.waitFor(90, TimeUnit.SECONDS)).as("finished, not hung:\n%s", runs.log("run.log")).isTrue();
+    assertThat(run.exitValue()).as(runs.log("run.log")).isZero();
+    assertThat(runs.log("run.log")).contains("read 0 events (3,000,000 rejected)").contains("events.jsonl:1: not valid JSON")
         .doesNotContain("OutOfMemoryError");
-  }
-
-  /** Contacts holding a verdict. */
-  private static long written(HubSpotFake hubspot) {
-    return hubspot.records().values().stream().filter(fields -> fields.containsKey("pql_status")).count();
-  }
-
-  private Path hubSpotConfig(String baseUrl) throws IOException {
-    Path config = dir.resolve("pql.yaml");
-    Files.writeString(config, """
-        state: { url: "jdbc:h2:file:%1$s/state" }
-        sources:
-          product: { type: file, events: "%1$s/events.jsonl", users: "%1$s/users.csv" }
-        model:
-          levels: [user]
-          metrics: { messages_sent: { count: message_sent } }
-          signals: [ { name: "Heavy messaging", metric: messages_sent, gte: 12, points: 80 } ]
-        destinations:
-          crm:
-            type: hubspot
-            token: ${HUBSPOT_TOKEN}
-            baseUrl: "%2$s"
-            rateLimit: { concurrency: 1 }      # one batch at a time, so the signal lands between batches
-        syncs:
-          - { name: product-to-hubspot, source: product, destination: crm }
-        """.formatted(dir, baseUrl));
-    return config;
-  }
-
-  private String log(String name) throws IOException {
-    Path file = dir.resolve(name);
-    return Files.exists(file) ? Files.readString(file) : "";
-  }
-
-  private Process pql(String log, String... args) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", ServeNode.JAR.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(log).toFile());
-    builder.environment().put("HUBSPOT_TOKEN", HubSpotFake.TOKEN);
-    return builder.start();
   }
 }
