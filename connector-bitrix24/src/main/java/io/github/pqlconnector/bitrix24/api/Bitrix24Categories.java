@@ -47,19 +47,7 @@ public final class Bitrix24Categories {
     if (known != null) {
       return known;
     }
-    if (status == 401) {
-      return ErrorCategory.AUTH;
-    }
-    if (status == 403) {
-      return ErrorCategory.PERMISSION;
-    }
-    if (status == 404) {
-      return ErrorCategory.NOT_FOUND;
-    }
-    if (status == 429) {
-      return ErrorCategory.RATE_LIMITED;
-    }
-    return status >= 500 ? ErrorCategory.TRANSIENT : ErrorCategory.INVALID_REQUEST;
+    return ErrorCategory.ofStatus(status);
   }
 
   /** A limit answer that resending the same command after a wait will cure. */

@@ -3,6 +3,7 @@ package io.github.pqlconnector.bitrix24.api;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
+import io.github.pqlconnector.core.error.VendorMessages;
 import io.github.pqlconnector.core.http.ErrorMapper;
 import io.github.pqlconnector.core.http.WireJson;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import retrofit2.Response;
  */
 public final class Bitrix24Errors implements ErrorMapper {
   static final String VENDOR = "bitrix24";
-  private static final int MAX_MESSAGE_CHARS = 300;
   private static final Duration GATED_RETRY = Duration.ofMillis(1);
   private static final ObjectReader ERROR_READER = WireJson.create().readerFor(ErrorBody.class);
 
@@ -82,9 +82,7 @@ public final class Bitrix24Errors implements ErrorMapper {
   }
 
   static String detail(@Nullable String description, String fallback) {
-    String text = description == null || description.isBlank() ? fallback : description;
-    text = text == null || text.isBlank() ? "no error details" : text.replaceAll("\\s+", " ").strip();
-    return text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS) + "…" : text;
+    return VendorMessages.detail(description, fallback);
   }
 
   private static String describe(IOException failure) {

@@ -23,18 +23,11 @@ final class HubSpotCategories {
 
   /** A failed call: {@code code} is the body's {@code category}, else its {@code errorType}, else {@code null}. */
   static ErrorCategory forCall(int status, @Nullable String code) {
-    if (status >= 500) {
-      return ErrorCategory.TRANSIENT;
+    if (status == 423 || status == 477) {
+      return ErrorCategory.TRANSIENT;     // HubSpot's "locked" and "migration in progress": try again later
     }
-    return switch (status) {
-      case 401 -> ErrorCategory.AUTH;
-      case 403 -> ErrorCategory.PERMISSION;
-      case 404 -> ErrorCategory.NOT_FOUND;
-      case 408, 423, 477 -> ErrorCategory.TRANSIENT;
-      case 409 -> ErrorCategory.CONFLICT;
-      case 429 -> ErrorCategory.RATE_LIMITED;
-      default -> forCode(code);
-    };
+    ErrorCategory byStatus = ErrorCategory.ofStatus(status);
+    return byStatus == ErrorCategory.INVALID_REQUEST ? forCode(code) : byStatus;
   }
 
   /** One input of a 207 batch: its {@code category}, else its {@code status} when that is a number. */

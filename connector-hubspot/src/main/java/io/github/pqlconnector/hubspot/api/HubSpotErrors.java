@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
+import io.github.pqlconnector.core.error.VendorMessages;
 import io.github.pqlconnector.core.http.ErrorMapper;
 import io.github.pqlconnector.core.http.RetryAfter;
 import io.github.pqlconnector.core.http.VendorApis;
@@ -37,7 +38,6 @@ public final class HubSpotErrors {
   private static final String SECONDLY_POLICY = "SECONDLY";
   private static final Duration LOCKED_WAIT = Duration.ofSeconds(2);
   private static final Duration BURST_WINDOW = Duration.ofSeconds(10);
-  private static final int MAX_MESSAGE_CHARS = 500;
   private static final ObjectReader ERROR_READER = WireJson.create().readerFor(ErrorResponse.class);
 
   /** The mappings above as core's {@link ErrorMapper}, for {@code new VendorCall(HubSpotErrors.MAPPER, …)}. */
@@ -156,11 +156,7 @@ public final class HubSpotErrors {
   }
 
   private static String detail(ErrorResponse body, ErrorCategory category, String reasonPhrase) {
-    String text = body.message() != null ? body.message() : reasonPhrase;
-    text = text.isBlank() ? "no error details" : text.replaceAll("\\s+", " ").strip();
-    if (text.length() > MAX_MESSAGE_CHARS) {
-      text = text.substring(0, MAX_MESSAGE_CHARS) + "…";
-    }
+    String text = VendorMessages.detail(body.message(), reasonPhrase);
     return category == ErrorCategory.PERMISSION ? text + scopes(body) : text;
   }
 

@@ -36,18 +36,11 @@ public final class SalesforceCategories {
     if (code != null && (code.equals(REQUEST_LIMIT_EXCEEDED) || code.equals(INVALID_SESSION_ID))) {
       return BY_CODE.get(code);
     }
-    if (status >= 500) {
-      return ErrorCategory.TRANSIENT;
+    if (status == 300) {
+      return ErrorCategory.CONFLICT;      // an external id that matches several records
     }
-    return switch (status) {
-      case 300, 409 -> ErrorCategory.CONFLICT;
-      case 401 -> ErrorCategory.AUTH;
-      case 403 -> ErrorCategory.PERMISSION;
-      case 404 -> ErrorCategory.NOT_FOUND;
-      case 408 -> ErrorCategory.TRANSIENT;
-      case 429 -> ErrorCategory.RATE_LIMITED;
-      default -> forRecord(code);
-    };
+    ErrorCategory byStatus = ErrorCategory.ofStatus(status);
+    return byStatus == ErrorCategory.INVALID_REQUEST ? forRecord(code) : byStatus;
   }
 
   /** One record's error: its code, else INVALID_REQUEST (a record Salesforce refused for its content). */

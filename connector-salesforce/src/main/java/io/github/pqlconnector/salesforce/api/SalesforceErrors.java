@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
+import io.github.pqlconnector.core.error.VendorMessages;
 import io.github.pqlconnector.core.http.ErrorMapper;
 import io.github.pqlconnector.core.http.WireJson;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import retrofit2.Response;
  */
 public final class SalesforceErrors {
   public static final String VENDOR = "salesforce";
-  private static final int MAX_MESSAGE_CHARS = 500;
   private static final ObjectMapper JSON = WireJson.create();
 
   public static final ErrorMapper MAPPER = ErrorMapper.of(SalesforceErrors::from, SalesforceErrors::from);
@@ -66,7 +66,6 @@ public final class SalesforceErrors {
   }
 
   private static String clean(@Nullable String text) {
-    String t = text == null || text.isBlank() ? "no error details" : text.replaceAll("\\s+", " ").strip();
-    return t.length() > MAX_MESSAGE_CHARS ? t.substring(0, MAX_MESSAGE_CHARS) + "…" : t;
+    return VendorMessages.detail(text, null);
   }
 }

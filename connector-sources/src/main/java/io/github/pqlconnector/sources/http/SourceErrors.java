@@ -3,6 +3,7 @@ package io.github.pqlconnector.sources.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
+import io.github.pqlconnector.core.error.VendorMessages;
 import io.github.pqlconnector.core.http.ErrorMapper;
 import io.github.pqlconnector.core.http.RetryAfter;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import retrofit2.Response;
  * field when the body is JSON, else its first line; never headers, credentials or the request.
  */
 public final class SourceErrors implements ErrorMapper {
-  private static final int MAX_DETAIL = 300;
   private final String vendor;
 
   public SourceErrors(String vendor) {
@@ -45,14 +45,7 @@ public final class SourceErrors implements ErrorMapper {
   }
 
   static ErrorCategory category(int status) {
-    return switch (status) {
-      case 401 -> ErrorCategory.AUTH;
-      case 403 -> ErrorCategory.PERMISSION;
-      case 404 -> ErrorCategory.NOT_FOUND;
-      case 409 -> ErrorCategory.CONFLICT;
-      case 429 -> ErrorCategory.RATE_LIMITED;
-      default -> status >= 500 || status == 408 ? ErrorCategory.TRANSIENT : ErrorCategory.INVALID_REQUEST;
-    };
+    return ErrorCategory.ofStatus(status);
   }
 
   private static String detail(@Nullable ResponseBody body, String reason) {
@@ -66,11 +59,7 @@ public final class SourceErrors implements ErrorMapper {
     if (detail == null) {
       detail = text.isBlank() ? reason : text.strip().lines().findFirst().orElse(reason);
     }
-    detail = detail.replaceAll("\\s+", " ").strip();
-    if (detail.isEmpty()) {
-      return "no error details";
-    }
-    return detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail;
+    return VendorMessages.detail(detail, null);
   }
 
   /** Mixpanel answers {@code {"error": "..."}}, PostHog {@code {"detail": "..."}}. */
