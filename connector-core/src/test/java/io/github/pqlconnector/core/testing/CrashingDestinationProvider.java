@@ -28,9 +28,15 @@ import java.util.function.Supplier;
 final class CrashingDestinationProvider implements CrmDestinationProvider {
   private CrmDestinationProvider delegate;
   private final AtomicInteger writesLeft = new AtomicInteger(-1);
+  private final AtomicInteger crashes = new AtomicInteger();
 
   void wrap(CrmDestinationProvider provider) {
     this.delegate = provider;
+  }
+
+  /** How often the process "died". */
+  int crashes() {
+    return crashes.get();
   }
 
   /** Crash after that many more writes; negative: never. */
@@ -64,6 +70,7 @@ final class CrashingDestinationProvider implements CrmDestinationProvider {
       T answer = call.get();
       if (writesLeft.get() >= 0 && writesLeft.getAndDecrement() <= 1) {
         writesLeft.set(-1);
+        crashes.incrementAndGet();
         throw new RecordingDestination.Crash("the process died after the CRM applied a write");
       }
       return answer;

@@ -78,6 +78,13 @@ public interface CrmFake extends AutoCloseable {
 
   void resetCalls();
 
+  /**
+   * How many calls were answered with an injected fault (401, 429, 5xx, a lost answer) or refused a record, since
+   * {@link #seed} or {@link #resetCalls()}: the matrix checks that each fault really happened, since a short run at a
+   * low share can otherwise miss every call.
+   */
+  int faultsInjected();
+
   @Override
   void close();
 }

@@ -118,6 +118,7 @@ public abstract class CrmFaultMatrixContract {
     fake.refuse(refused);
     RunSummary faulty = run();
     assertThat(faulty.status()).isEqualTo(RunSummary.RunStatus.PARTIAL);
+    assertThat(fake.faultsInjected()).isPositive();
 
     fake.liftFaults();
     clock.advance(Duration.ofHours(1));
@@ -160,6 +161,7 @@ public abstract class CrmFaultMatrixContract {
     Expected expected = reference();
     fault.run();
     runTolerating();
+    assertThat(fake.faultsInjected() + crashing.crashes()).as("the fault really happened").isPositive();
     fake.liftFaults();
     crashing.crashAfterWrites(-1);
     reopenStore();

@@ -170,6 +170,11 @@ public final class HubSpotFake implements CrmFake {
   }
 
   @Override
+  public int faultsInjected() {
+    return faults.injected();
+  }
+
+  @Override
   public void resetCalls() {
     faults.resetCalls();
   }

@@ -23,6 +23,7 @@ final class HubSpotFakeFaults {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger injected = new AtomicInteger();
   private volatile Set<String> refused = Set.of();
   private volatile boolean tokenExpired;
   private final AtomicInteger stormLeft = new AtomicInteger();
@@ -65,31 +66,46 @@ final class HubSpotFakeFaults {
 
   void resetCalls() {
     calls.set(0);
+    injected.set(0);
+  }
+
+  /** Calls answered with a fault (or a record refused) since the last reset. */
+  int injected() {
+    return injected.get();
+  }
+
+  private ResponseDefinition injected(ResponseDefinition fault) {
+    injected.incrementAndGet();
+    return fault;
   }
 
   boolean refused(StoredObject record) {
-    return refused.contains(record.matchValue().toLowerCase(Locale.ROOT));
+    boolean refuse = refused.contains(record.matchValue().toLowerCase(Locale.ROOT));
+    if (refuse) {
+      injected.incrementAndGet();
+    }
+    return refuse;
   }
 
   /** Counts the call; the fault that answers it instead of HubSpot's CRM, or null. */
   ResponseDefinition before(String authorization, String token) {
     calls.incrementAndGet();
     if (tokenExpired || !("Bearer " + token).equals(authorization)) {
-      return answer(new Answer(401, error("INVALID_AUTHENTICATION", "Authentication credentials not found. This API "
+      return injected(answer(new Answer(401, error("INVALID_AUTHENTICATION", "Authentication credentials not found. This API "
           + "supports OAuth 2.0 authentication and you can find more details at "
-          + "https://developers.hubspot.com/docs/methods/auth/oauth-overview")));
+          + "https://developers.hubspot.com/docs/methods/auth/oauth-overview"))));
     }
     if (stormLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       ObjectNode body = JSON.createObjectNode().put("status", "error")
           .put("message", "You have reached your ten_secondly_rolling limit.").put("errorType", "RATE_LIMIT")
           .put("correlationId", UUID.randomUUID().toString()).put("policyName", "TEN_SECONDLY_ROLLING")
           .put("groupName", "publicapi:private-app-api-calls-ten-secondly:90000001");
-      return aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8")
-          .withHeader("Retry-After", "1").withBody(body.toString()).build();
+      return injected(aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8")
+          .withHeader("Retry-After", "1").withBody(body.toString()).build());
     }
     if (fail.next()) {
-      return aResponse().withStatus(503).withHeader("Content-Type", "text/html")
-          .withBody("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>").build();
+      return injected(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+          .withBody("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>").build());
     }
     return null;
   }
@@ -99,6 +115,7 @@ final class HubSpotFakeFaults {
     if (!lose.next()) {
       return Loss.NONE;
     }
+    injected.incrementAndGet();
     return lost.getAndIncrement() % 2 == 0 ? Loss.RESET : Loss.TOO_LATE;
   }
 
