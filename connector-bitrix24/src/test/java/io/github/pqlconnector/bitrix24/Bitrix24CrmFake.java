@@ -71,7 +71,7 @@ public final class Bitrix24CrmFake implements CrmFake {
     itemsByMatch.clear();
     for (String entity : List.of("contact", "company")) {
       for (UserFieldSpec spec : Bitrix24Fields.recordFields()) {
-        portal.addField(entity, JSON.valueToTree(spec));
+        portal.userFields.add(entity, JSON.valueToTree(spec));
       }
     }
     for (int i = 0; i < emails.size(); i++) {
@@ -128,7 +128,7 @@ public final class Bitrix24CrmFake implements CrmFake {
     String item = item(matchValue);
     String name = FIELDS.get(field);
     boolean enumeration = name.equals(Bitrix24Fields.STATUS) || name.equals(Bitrix24Fields.TYPE);
-    portal.items.set(item, name, enumeration ? portal.enumId(entity(item), name, value) : value);
+    portal.items.set(item, name, enumeration ? portal.userFields.enumId(entity(item), name, value) : value);
   }
 
   @Override
@@ -152,7 +152,7 @@ public final class Bitrix24CrmFake implements CrmFake {
 
   private String connectorValue(String item, String name, String value) {
     if (name.equals(Bitrix24Fields.STATUS) || name.equals(Bitrix24Fields.TYPE)) {
-      return portal.enumCode(entity(item), name, value);
+      return portal.userFields.enumCode(entity(item), name, value);
     }
     if (name.equals(Bitrix24Fields.ACTIVATION_PCT) || name.equals(Bitrix24Fields.SCORE)) {
       return new BigDecimal(value).stripTrailingZeros().toPlainString();

@@ -35,7 +35,6 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
   private static final Pattern USER = Pattern.compile("u(\\d+)@example\\.com");
   private static final Pattern USERFIELD = Pattern.compile(".*/crm\\.(\\w+)\\.userfield\\.add$");
 
-  private final Map<String, JsonNode> fields = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(50_000);
   /** To-dos added so far: id → description (which ends with the connector's task marker). */
   final Map<Long, String> todos = new ConcurrentHashMap<>();
@@ -44,13 +43,14 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
 
   /** Seeded contacts and the user-field values written; empty, findbycomm answers any {@code u<n>@example.com}. */
   final FakeItems items = new FakeItems();
+  final FakeUserFields userFields = new FakeUserFields(nextId);
   final PortalFaults faults = new PortalFaults();
   /** Requests answered, faults included. */
   final AtomicInteger calls = new AtomicInteger();
 
   void reset() {
     todos.clear();
-    fields.clear();
+    userFields.clear();
     loseTodoBatches = 0;
     items.clear();
     faults.lift();
@@ -89,7 +89,7 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
       Matcher userfield = USERFIELD.matcher(url);
       ObjectNode answer = JSON.createObjectNode();
       if (userfield.matches()) {
-        addField(userfield.group(1), body.path("fields"));
+        userFields.add(userfield.group(1), body.path("fields"));
         answer.put("result", nextId.incrementAndGet());
       } else if (url.endsWith("/crm.company.list")) {
         FakeCompanies.Page page = companies.list(body);
@@ -170,7 +170,7 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
       case "crm.activity.list" -> Answer.of(activities(params.get("filter[%DESCRIPTION]")));
       case "crm.activity.todo.add" -> Answer.of(todo(params));
       case "crm.item.list" -> list(params);
-      default -> Answer.of(userfields(method.split("\\.")[1], params.get("filter[FIELD_NAME]")));
+      default -> Answer.of(userFields.list(method.split("\\.")[1], params.get("filter[FIELD_NAME]")));
     };
   }
 
@@ -245,46 +245,5 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     ObjectNode item = JSON.createObjectNode();
     item.putObject("item").put("id", id);
     return item;
-  }
-
-  private JsonNode userfields(String entity, String name) {
-    ArrayNode list = JSON.createArrayNode();
-    JsonNode field = fields.get(entity + "/" + name);
-    if (field != null) {
-      list.add(field);
-    }
-    return list;
-  }
-
-  /** The code ({@code XML_ID}) of an enumeration item of {@code entity}'s field, or {@code item:<id>}. */
-  String enumCode(String entity, String field, String itemId) {
-    for (JsonNode item : fields.getOrDefault(entity + "/" + field, JSON.createObjectNode()).path("LIST")) {
-      if (item.path("ID").asText().equals(itemId)) {
-        return item.path("XML_ID").asText();
-      }
-    }
-    return "item:" + itemId;
-  }
-
-  /** The item id of an enumeration code, or the code itself when the field has no such item. */
-  String enumId(String entity, String field, String code) {
-    for (JsonNode item : fields.getOrDefault(entity + "/" + field, JSON.createObjectNode()).path("LIST")) {
-      if (item.path("XML_ID").asText().equals(code)) {
-        return item.path("ID").asText();
-      }
-    }
-    return code;
-  }
-
-  void addField(String entity, JsonNode spec) {
-    String name = "UF_CRM_" + spec.path("FIELD_NAME").asText();
-    ObjectNode field = JSON.createObjectNode().put("ID", Long.toString(nextId.incrementAndGet()))
-        .put("FIELD_NAME", name).put("USER_TYPE_ID", spec.path("USER_TYPE_ID").asText());
-    ArrayNode items = field.putArray("LIST");
-    for (JsonNode item : spec.path("LIST")) {
-      items.add(JSON.createObjectNode().put("ID", Long.toString(nextId.incrementAndGet()))
-          .put("VALUE", item.path("VALUE").asText()).put("XML_ID", item.path("XML_ID").asText()));
-    }
-    fields.put(entity + "/" + name, field);
   }
 }
