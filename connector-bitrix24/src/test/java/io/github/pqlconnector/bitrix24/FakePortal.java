@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,17 +35,26 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
   private static final Pattern USER = Pattern.compile("u(\\d+)@example\\.com");
   private static final Pattern USERFIELD = Pattern.compile(".*/crm\\.(\\w+)\\.userfield\\.add$");
 
-  private final Map<String, JsonNode> fields = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(50_000);
   /** To-dos added so far: id → description (which ends with the connector's task marker). */
   final Map<Long, String> todos = new ConcurrentHashMap<>();
   /** The next this many batches holding crm.activity.todo.add run, then are answered with a connection reset. */
   volatile int loseTodoBatches;
 
+  /** Seeded contacts and the user-field values written; empty, findbycomm answers any {@code u<n>@example.com}. */
+  final FakeItems items = new FakeItems();
+  final FakeUserFields userFields = new FakeUserFields(nextId);
+  final PortalFaults faults = new PortalFaults();
+  /** Requests answered, faults included. */
+  final AtomicInteger calls = new AtomicInteger();
+
   void reset() {
     todos.clear();
-    fields.clear();
+    userFields.clear();
     loseTodoBatches = 0;
+    items.clear();
+    faults.lift();
+    calls.set(0);
   }
 
   final FakeCompanies companies = new FakeCompanies();
@@ -68,13 +78,18 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
 
   @Override
   public ResponseDefinition transform(ServeEvent event) {
+    calls.incrementAndGet();
+    ResponseDefinition fault = faults.before();
+    if (fault != null) {
+      return fault;
+    }
     try {
       JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
       String url = event.getRequest().getUrl();
       Matcher userfield = USERFIELD.matcher(url);
       ObjectNode answer = JSON.createObjectNode();
       if (userfield.matches()) {
-        addField(userfield.group(1), body.path("fields"));
+        userFields.add(userfield.group(1), body.path("fields"));
         answer.put("result", nextId.incrementAndGet());
       } else if (url.endsWith("/crm.company.list")) {
         FakeCompanies.Page page = companies.list(body);
@@ -85,6 +100,9 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
         }
       } else {
         answer.set("result", batch(body.path("cmd")));
+        if (faults.loses(body.path("cmd").toString())) {
+          return PortalFaults.reset();
+        }
         if (body.path("cmd").toString().contains("crm.activity.todo.add") && loseTodoBatches > 0) {
           loseTodoBatches--;
           return new ResponseDefinitionBuilder().withFault(com.github.tomakehurst.wiremock.http.Fault
@@ -150,18 +168,35 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
         yield new Answer(page.rows(), null, page.total(), page.next());
       }
       case "crm.activity.list" -> Answer.of(activities(params.get("filter[%DESCRIPTION]")));
-      case "crm.activity.todo.add" -> Answer.of(todo(params.get("description")));
-      default -> Answer.of(userfields(method.split("\\.")[1], params.get("filter[FIELD_NAME]")));
+      case "crm.activity.todo.add" -> Answer.of(todo(params));
+      case "crm.item.list" -> list(params);
+      default -> Answer.of(userFields.list(method.split("\\.")[1], params.get("filter[FIELD_NAME]")));
     };
   }
 
   private Answer update(Map<String, String> params) {
     long id = Long.parseLong(params.get("id"));
-    if ("4".equals(params.get("entityTypeId")) && !companies.has(id)) {
+    String type = params.get("entityTypeId");
+    if ("4".equals(type) && !companies.has(id)) {
       return new Answer(null, JSON.createObjectNode().put("error", "NOT_FOUND")
           .put("error_description", "Element not found"), null, null);
     }
+    if (faults.refuses(type, params.get("id"))) {
+      return new Answer(null, JSON.createObjectNode().put("error", "CRM_FIELD_ERROR_VALUE_NOT_VALID")
+          .put("error_description", "Invalid value for field \"" + Bitrix24Fields.SCORE + "\""), null, null);
+    }
+    items.write(type, params.get("id"), params);
     return Answer.of(item(id));
+  }
+
+  /** crm.item.list by {@code @id}: the items that exist, with their PQL fields. */
+  private Answer list(Map<String, String> params) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; params.containsKey("filter[@id][" + i + "]"); i++) {
+      ids.add(params.get("filter[@id][" + i + "]"));
+    }
+    JsonNode result = items.list(params.get("entityTypeId"), ids);
+    return new Answer(result, null, result.path("items").size(), null);
   }
 
   private JsonNode add(Map<String, String> params) {
@@ -179,11 +214,13 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
 
   private JsonNode findByComm(String email) {
     Matcher m = USER.matcher(email);
-    if (!m.matches()) {
+    Long id = items.seeded() ? items.contact(email) : m.matches() ? Long.valueOf(1000 + Long.parseLong(m.group(1)))
+        : null;
+    if (id == null) {
       return JSON.createArrayNode();
     }
     ObjectNode found = JSON.createObjectNode();
-    found.putArray("CONTACT").add(1000 + Long.parseLong(m.group(1)));
+    found.putArray("CONTACT").add(id);
     return found;
   }
 
@@ -197,9 +234,10 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     return list;
   }
 
-  private JsonNode todo(String description) {
+  private JsonNode todo(Map<String, String> params) {
     long id = nextId.incrementAndGet();
-    todos.put(id, description);
+    todos.put(id, params.get("description"));
+    items.todoOwners.put(id, params.get("ownerTypeId") + "/" + params.get("ownerId"));
     return JSON.createObjectNode().put("id", id);
   }
 
@@ -207,26 +245,5 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     ObjectNode item = JSON.createObjectNode();
     item.putObject("item").put("id", id);
     return item;
-  }
-
-  private JsonNode userfields(String entity, String name) {
-    ArrayNode list = JSON.createArrayNode();
-    JsonNode field = fields.get(entity + "/" + name);
-    if (field != null) {
-      list.add(field);
-    }
-    return list;
-  }
-
-  private void addField(String entity, JsonNode spec) {
-    String name = "UF_CRM_" + spec.path("FIELD_NAME").asText();
-    ObjectNode field = JSON.createObjectNode().put("ID", Long.toString(nextId.incrementAndGet()))
-        .put("FIELD_NAME", name).put("USER_TYPE_ID", spec.path("USER_TYPE_ID").asText());
-    ArrayNode items = field.putArray("LIST");
-    for (JsonNode item : spec.path("LIST")) {
-      items.add(JSON.createObjectNode().put("ID", Long.toString(nextId.incrementAndGet()))
-          .put("VALUE", item.path("VALUE").asText()).put("XML_ID", item.path("XML_ID").asText()));
-    }
-    fields.put(entity + "/" + name, field);
   }
 }

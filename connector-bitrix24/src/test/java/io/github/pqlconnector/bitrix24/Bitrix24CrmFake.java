@@ -1,0 +1,202 @@
+package io.github.pqlconnector.bitrix24;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.pqlconnector.bitrix24.api.UserFieldSpec;
+import io.github.pqlconnector.core.spi.CrmDestinationProvider;
+import io.github.pqlconnector.core.testing.CrmFake;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The Bitrix24 {@link CrmFake}: a {@link FakePortal} on its own WireMock server behind an inbound webhook. Contacts
+ * are found by email (findbycomm), companies by their {@code WEB} websites (crm.company.list), the PQL user fields
+ * exist on both with their enumeration items (as after {@code pql setup}); to-dos are owned by the default user 1.
+ * Pacing and backoff run on {@link Bitrix24Stubs.FakeTime}, so nothing really sleeps.
+ */
+public final class Bitrix24CrmFake implements CrmFake {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long FIRST_CONTACT = 1000;
+  private static final long FIRST_COMPANY = 100;
+  private static final Map<String, String> FIELDS = Map.of("pql_status", Bitrix24Fields.STATUS,
+      "pql_score", Bitrix24Fields.SCORE, "pql_type", Bitrix24Fields.TYPE, "pql_reasons", Bitrix24Fields.REASONS,
+      "pql_activation_pct", Bitrix24Fields.ACTIVATION_PCT, "pql_qualified_at", Bitrix24Fields.QUALIFIED_AT);
+
+  private final FakePortal portal = new FakePortal();
+  private final WireMockServer server;
+  private final Bitrix24Stubs.FakeTime time = new Bitrix24Stubs.FakeTime();
+  /** Item ({@code entityTypeId/id}) → match value, and back. */
+  private final Map<String, String> matchValues = new TreeMap<>();
+  private final Map<String, String> itemsByMatch = new LinkedHashMap<>();
+
+  public Bitrix24CrmFake() {
+    server = new WireMockServer(wireMockConfig().dynamicPort().extensions(portal));
+    server.start();
+    server.stubFor(post(urlMatching(Bitrix24Stubs.PREFIX + ".*"))
+        .willReturn(aResponse().withTransformers(FakePortal.NAME)));
+  }
+
+  @Override
+  public CrmDestinationProvider provider() {
+    return new Bitrix24DestinationProvider(time.timing());
+  }
+
+  @Override
+  public String destinationYaml() {
+    return "{ type: bitrix24, webhookUrl: \"${BITRIX24_WEBHOOK_URL}\","
+        + " tasks: { on: [pql], owner: default, defaultOwnerId: \"1\" } }";
+  }
+
+  @Override
+  public Map<String, String> env() {
+    return Map.of("BITRIX24_WEBHOOK_URL", server.baseUrl() + Bitrix24Stubs.PREFIX);
+  }
+
+  @Override
+  public synchronized void seed(List<String> emails, List<String> domains) {
+    portal.reset();
+    portal.companies.clear();
+    matchValues.clear();
+    itemsByMatch.clear();
+    for (String entity : List.of("contact", "company")) {
+      for (UserFieldSpec spec : Bitrix24Fields.recordFields()) {
+        portal.userFields.add(entity, JSON.valueToTree(spec));
+      }
+    }
+    for (int i = 0; i < emails.size(); i++) {
+      long id = FIRST_CONTACT + i + 1;
+      portal.items.contact(emails.get(i), id);
+      remember("3/" + id, emails.get(i));
+    }
+    for (int i = 0; i < domains.size(); i++) {
+      long id = FIRST_COMPANY + i + 1;
+      portal.companies.put(id, "https://" + domains.get(i) + "/");
+      portal.items.company(id);
+      remember("4/" + id, domains.get(i));
+    }
+  }
+
+  private void remember(String item, String matchValue) {
+    matchValues.put(item, matchValue);
+    itemsByMatch.put(matchValue, item);
+  }
+
+  @Override
+  public void refuse(Set<String> values) {
+    values.forEach(value -> portal.faults.refuse(item(value)));
+  }
+
+  @Override
+  public void failRandomly(double share, long seed) {
+    portal.faults.failRandomly(share, seed);
+  }
+
+  @Override
+  public void loseResponses(double share, long seed) {
+    portal.faults.loseResponses(share, seed);
+  }
+
+  @Override
+  public void rateLimitStorm(int calls) {
+    portal.faults.storm(calls);
+  }
+
+  /** A webhook does not expire, but a revoked one is refused the same way until it is issued again. */
+  @Override
+  public void expireToken() {
+    portal.faults.expire();
+  }
+
+  @Override
+  public void liftFaults() {
+    portal.faults.lift();
+  }
+
+  @Override
+  public void overwrite(String matchValue, String field, String value) {
+    String item = item(matchValue);
+    String name = FIELDS.get(field);
+    boolean enumeration = name.equals(Bitrix24Fields.STATUS) || name.equals(Bitrix24Fields.TYPE);
+    portal.items.set(item, name, enumeration ? portal.userFields.enumId(entity(item), name, value) : value);
+  }
+
+  @Override
+  public synchronized Map<String, Map<String, String>> records() {
+    Map<String, Map<String, String>> records = new TreeMap<>();
+    matchValues.forEach((item, matchValue) -> records.put(matchValue, connectorFields(item)));
+    return records;
+  }
+
+  private Map<String, String> connectorFields(String item) {
+    Map<String, String> held = portal.items.values(item);
+    Map<String, String> fields = new TreeMap<>();
+    FIELDS.forEach((ours, name) -> {
+      String value = held.get(name);
+      if (value != null && !value.isEmpty()) {
+        fields.put(ours, connectorValue(item, name, value));
+      }
+    });
+    return fields;
+  }
+
+  private String connectorValue(String item, String name, String value) {
+    if (name.equals(Bitrix24Fields.STATUS) || name.equals(Bitrix24Fields.TYPE)) {
+      return portal.userFields.enumCode(entity(item), name, value);
+    }
+    if (name.equals(Bitrix24Fields.ACTIVATION_PCT) || name.equals(Bitrix24Fields.SCORE)) {
+      return new BigDecimal(value).stripTrailingZeros().toPlainString();
+    }
+    if (name.equals(Bitrix24Fields.QUALIFIED_AT)) {
+      return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+    return value;
+  }
+
+  @Override
+  public synchronized Map<String, Integer> tasksPerRecord() {
+    Map<String, Integer> tasks = new TreeMap<>();
+    portal.items.todoOwners.values().forEach(owner -> {
+      String matchValue = matchValues.getOrDefault(owner, owner);
+      tasks.merge(matchValue, 1, Integer::sum);
+    });
+    return tasks;
+  }
+
+  @Override
+  public int calls() {
+    return portal.calls.get();
+  }
+
+  @Override
+  public void resetCalls() {
+    portal.calls.set(0);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  private String item(String matchValue) {
+    String item = itemsByMatch.get(matchValue);
+    if (item == null) {
+      throw new IllegalArgumentException("the fake portal holds no record for " + matchValue);
+    }
+    return item;
+  }
+
+  private static String entity(String item) {
+    return item.startsWith("3/") ? "contact" : "company";
+  }
+}

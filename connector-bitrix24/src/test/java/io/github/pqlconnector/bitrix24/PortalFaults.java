@@ -1,0 +1,94 @@
+package io.github.pqlconnector.bitrix24;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The faults {@link FakePortal} injects, as Bitrix24 shows them (crm-apis.md): a revoked or wrong webhook is HTTP 401
+ * {@code NO_AUTH_FOUND}; the request limit is HTTP 503 {@code QUERY_LIMIT_EXCEEDED}; a server error is the nginx 503
+ * page in front of the portal; a refused record is a {@code result_error} entry for its command inside {@code batch};
+ * a lost answer is a batch applied in full and then a connection reset.
+ */
+final class PortalFaults {
+  private final Set<String> refused = ConcurrentHashMap.newKeySet();
+  private double failShare;
+  private @Nullable Random failing;
+  private double loseShare;
+  private @Nullable Random losing;
+  private int storm;
+  private boolean expired;
+
+  /** Refuses writes to the item {@code entityTypeId/id}. */
+  void refuse(String item) {
+    refused.add(item);
+  }
+
+  boolean refuses(String entityTypeId, String id) {
+    return refused.contains(entityTypeId + "/" + id);
+  }
+
+  synchronized void failRandomly(double share, long seed) {
+    failShare = share;
+    failing = new Random(seed);
+  }
+
+  synchronized void loseResponses(double share, long seed) {
+    loseShare = share;
+    losing = new Random(seed);
+  }
+
+  synchronized void storm(int calls) {
+    storm = calls;
+  }
+
+  synchronized void expire() {
+    expired = true;
+  }
+
+  synchronized void lift() {
+    refused.clear();
+    failing = null;
+    losing = null;
+    storm = 0;
+    expired = false;
+  }
+
+  /** The answer that replaces the portal's before anything is applied, or null. */
+  synchronized @Nullable ResponseDefinition before() {
+    if (expired) {
+      return json(401, "{\"error\":\"NO_AUTH_FOUND\",\"error_description\":\"Wrong authorization data\"}");
+    }
+    if (storm > 0) {
+      storm--;
+      return json(503, "{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}");
+    }
+    if (failing != null && failing.nextDouble() < failShare) {
+      return new ResponseDefinitionBuilder().withStatus(503).withHeader("Content-Type", "text/html")
+          .withBody("<html><head><title>503 Service Temporarily Unavailable</title></head><body><center>"
+              + "<h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>")
+          .build();
+    }
+    return null;
+  }
+
+  /** Whether the answer to this applied write batch is lost (a connection reset). */
+  synchronized boolean loses(String commands) {
+    boolean writes = commands.contains("crm.item.update") || commands.contains("crm.item.add")
+        || commands.contains("crm.activity.todo.add");
+    return writes && losing != null && losing.nextDouble() < loseShare;
+  }
+
+  static ResponseDefinition reset() {
+    return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+  }
+
+  private static ResponseDefinition json(int status, String body) {
+    return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json")
+        .withBody(body).build();
+  }
+}
