@@ -181,6 +181,12 @@ public final class Bitrix24CrmFake implements CrmFake {
   @Override
   public void resetCalls() {
     portal.calls.set(0);
+    portal.faults.resetInjected();
+  }
+
+  @Override
+  public int faultsInjected() {
+    return portal.faults.injected();
   }
 
   @Override

@@ -54,6 +54,7 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     loseTodoBatches = 0;
     items.clear();
     faults.lift();
+    faults.resetInjected();
     calls.set(0);
   }
 

@@ -22,6 +22,16 @@ final class PortalFaults {
   private @Nullable Random losing;
   private int storm;
   private boolean expired;
+  private int injected;
+
+  /** Answers replaced by a fault, batches whose answer was lost and record writes refused, since the last reset. */
+  synchronized int injected() {
+    return injected;
+  }
+
+  synchronized void resetInjected() {
+    injected = 0;
+  }
 
   /** Refuses writes to the item {@code entityTypeId/id}. */
   void refuse(String item) {
@@ -29,7 +39,13 @@ final class PortalFaults {
   }
 
   boolean refuses(String entityTypeId, String id) {
-    return refused.contains(entityTypeId + "/" + id);
+    boolean refuse = refused.contains(entityTypeId + "/" + id);
+    if (refuse) {
+      synchronized (this) {
+        injected++;
+      }
+    }
+    return refuse;
   }
 
   synchronized void failRandomly(double share, long seed) {
@@ -60,6 +76,14 @@ final class PortalFaults {
 
   /** The answer that replaces the portal's before anything is applied, or null. */
   synchronized @Nullable ResponseDefinition before() {
+    ResponseDefinition fault = fault();
+    if (fault != null) {
+      injected++;
+    }
+    return fault;
+  }
+
+  private @Nullable ResponseDefinition fault() {
     if (expired) {
       return json(401, "{\"error\":\"NO_AUTH_FOUND\",\"error_description\":\"Wrong authorization data\"}");
     }
@@ -80,7 +104,11 @@ final class PortalFaults {
   synchronized boolean loses(String commands) {
     boolean writes = commands.contains("crm.item.update") || commands.contains("crm.item.add")
         || commands.contains("crm.activity.todo.add");
-    return writes && losing != null && losing.nextDouble() < loseShare;
+    boolean lose = writes && losing != null && losing.nextDouble() < loseShare;
+    if (lose) {
+      injected++;
+    }
+    return lose;
   }
 
   static ResponseDefinition reset() {
