@@ -47,10 +47,8 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
   private final WireMockServer server;
   private final AtomicInteger calls = new AtomicInteger();
   private volatile Set<String> refused = Set.of();
-  private Random failing;
-  private double failShare;
-  private Random losing;
-  private double loseShare;
+  private final Share failing = new Share();
+  private final Share losing = new Share();
   private final AtomicInteger storm = new AtomicInteger();
 
   public SalesforceFake() {
@@ -94,14 +92,12 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
 
   @Override
   public synchronized void failRandomly(double share, long seed) {
-    failShare = share;
-    failing = new Random(seed);
+    failing.set(share, seed);
   }
 
   @Override
   public synchronized void loseResponses(double share, long seed) {
-    loseShare = share;
-    losing = new Random(seed);
+    losing.set(share, seed);
   }
 
   @Override
@@ -111,14 +107,15 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
 
   @Override
   public void expireToken() {
-    revokeToken();
+    // a run starts with a new grant, so the session dies a few calls into it, as a session timeout does
+    expireTokenAfter(3);
   }
 
   @Override
   public synchronized void liftFaults() {
     refused = Set.of();
-    failShare = 0;
-    loseShare = 0;
+    failing.set(0, 0);
+    losing.set(0, 0);
     storm.set(0);
   }
 
@@ -174,7 +171,7 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
   @Override
   synchronized ResponseDefinition fault(LoggedRequest request, String path) {
     calls.incrementAndGet();
-    if (failShare > 0 && failing.nextDouble() < failShare) {
+    if (failing.next()) {
       return aResponse().withStatus(503).withHeader("Content-Type", "text/html")
           .withBody(SalesforceStubs.fixture("errors/503-unavailable.html")).build();
     }
@@ -190,7 +187,7 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
     ResponseDefinition answer = super.route(request, path);
     boolean write = path.endsWith("/composite/sobjects") && !request.getMethod().getName().equals("GET");
     synchronized (this) {
-      if (write && loseShare > 0 && losing.nextDouble() < loseShare) {
+      if (write && losing.next()) {
         return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
       }
     }
@@ -228,6 +225,27 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
       results.addObject().put("id", org.createTask(task)).put("success", true).putArray("errors");
     }
     return json(200, results.toString());
+  }
+
+  /**
+   * Picks {@code share} of the calls, spread evenly (one in five for 0.2) with the seed choosing where the pattern
+   * starts: a run of a dozen calls meets its faults, which independent draws would often miss.
+   */
+  private static final class Share {
+    private double share;
+    private double phase;
+    private long count;
+
+    void set(double value, long seed) {
+      share = value;
+      phase = new Random(seed).nextDouble();
+      count = 0;
+    }
+
+    boolean next() {
+      long n = count++;
+      return share > 0 && Math.floor((n + 1) * share + phase) > Math.floor(n * share + phase);
+    }
   }
 
   private static JsonNode records(String body) {
