@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * one after some calls (401 INVALID_SESSION_ID), {@link #othersUseAllocationAfterWrites} lets "other integrations"
  * spend the allocation down to a level. Bodies follow Salesforce's documented shapes.
  */
-final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
+class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
   static final String NAME = "salesforce-org";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern QUOTED = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
@@ -76,6 +76,10 @@ final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
   public ResponseDefinition transform(ServeEvent event) {
     LoggedRequest request = event.getRequest();
     String path = request.getUrl().replaceFirst("\\?.*", "");
+    ResponseDefinition fault = fault(request, path);
+    if (fault != null) {
+      return fault;
+    }
     if (path.endsWith("/services/oauth2/token")) {
       return token(request);
     }
@@ -91,7 +95,17 @@ final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
         .withHeader("Sforce-Limit-Info", "api-usage=" + used.get() + "/" + max).build();
   }
 
-  private ResponseDefinition route(LoggedRequest request, String path) {
+  /** A fault to answer instead of serving the call, or null to serve it (the stateful fake's hook). */
+  ResponseDefinition fault(LoggedRequest request, String path) {
+    return null;
+  }
+
+  /** Makes the current access token stop working: the next data call is answered 401 INVALID_SESSION_ID. */
+  void revokeToken() {
+    validToken = -1;
+  }
+
+  ResponseDefinition route(LoggedRequest request, String path) {
     String method = request.getMethod().getName();
     if (path.endsWith("/query")) {
       return query(request.queryParameter("q").firstValue());
@@ -122,7 +136,7 @@ final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
         + "\"issued_at\":\"1764504000000\",\"scope\":\"api\",\"signature\":\"ZmFrZQ\"}");
   }
 
-  private ResponseDefinition query(String soql) {
+  ResponseDefinition query(String soql) {
     if (soql.contains("FROM Task")) {
       List<String> found = QUOTED.matcher(soql).results().map(m -> m.group(1)).filter(tasksByKey::containsKey)
           .map(key -> """
@@ -141,7 +155,7 @@ final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
         + "]}");
   }
 
-  private ResponseDefinition collection(String body) {
+  ResponseDefinition collection(String body) {
     afterWrite();
     try {
       JsonNode records = JSON.readTree(body).get("records");
@@ -154,7 +168,7 @@ final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
     }
   }
 
-  private ResponseDefinition createTasks(String body) {
+  ResponseDefinition createTasks(String body) {
     try {
       List<String> results = new java.util.ArrayList<>();
       for (JsonNode task : JSON.readTree(body).get("records")) {
@@ -205,7 +219,7 @@ final class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
         + "\",\"contentType\":\"CSV\",\"apiVersion\":67.0,\"lineEnding\":\"LF\"}";
   }
 
-  private static ResponseDefinition json(int status, String body) {
+  static ResponseDefinition json(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
         .withBody(body).build();
   }

@@ -1,0 +1,270 @@
+package io.github.pqlconnector.salesforce;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.pqlconnector.core.spi.CrmDestinationProvider;
+import io.github.pqlconnector.core.testing.CrmFake;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The stateful Salesforce org of the fault matrix, on {@link SalesforceOrgStub} (tokens, {@code Sforce-Limit-Info},
+ * routing): records and tasks in {@link SalesforceOrgRecords}, a Contact per email (every tenth a Lead) and an
+ * Account per domain (its Website {@code https://www.<domain>/}). Faults as Salesforce shows them: per-record
+ * {@code FIELD_CUSTOM_VALIDATION_EXCEPTION} in the Collections answer, 503 maintenance pages, connection resets after
+ * a save was applied, {@code 403 REQUEST_LIMIT_EXCEEDED} for a storm (Salesforce sends no 429 nor Retry-After),
+ * {@code 401 INVALID_SESSION_ID} for an expired session (a new client-credentials grant works).
+ */
+public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> NAMES = Map.of("pql_status", SalesforceFields.STATUS,
+      "pql_score", SalesforceFields.SCORE, "pql_type", SalesforceFields.TYPE, "pql_reasons", SalesforceFields.REASONS,
+      "pql_activation_pct", SalesforceFields.ACTIVATION_PCT, "pql_qualified_at", SalesforceFields.QUALIFIED_AT);
+  private static final DateTimeFormatter SOQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
+
+  private final SalesforceOrgRecords org = new SalesforceOrgRecords();
+  private final WireMockServer server;
+  private final AtomicInteger calls = new AtomicInteger();
+  private volatile Set<String> refused = Set.of();
+  private final Share failing = new Share();
+  private final Share losing = new Share();
+  private final AtomicInteger storm = new AtomicInteger();
+
+  public SalesforceFake() {
+    server = new WireMockServer(wireMockConfig().dynamicPort().extensions(this));
+    server.start();
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(NAME)));
+  }
+
+  @Override
+  public CrmDestinationProvider provider() {
+    return new SalesforceDestinationProvider();
+  }
+
+  @Override
+  public String destinationYaml() {
+    return "{ type: salesforce, auth: { loginUrl: \"" + server.baseUrl() + "\", clientId: \"" + SalesforceStubs.CLIENT_ID
+        + "\", clientSecret: \"${SF_CLIENT_SECRET}\" }, tasks: { on: [pql], owner: record, defaultOwnerId: \""
+        + SalesforceOrgRecords.OWNER + "\" } }";
+  }
+
+  @Override
+  public Map<String, String> env() {
+    return Map.of("SF_CLIENT_SECRET", SalesforceStubs.CLIENT_SECRET);
+  }
+
+  @Override
+  public synchronized void seed(List<String> emails, List<String> domains) {
+    org.clear();
+    for (int i = 0; i < emails.size(); i++) {
+      org.add(i % 10 == 9 ? SObjects.LEAD : SObjects.CONTACT, emails.get(i));
+    }
+    domains.forEach(domain -> org.add(SObjects.ACCOUNT, domain));
+    liftFaults();
+    resetCalls();
+  }
+
+  @Override
+  public void refuse(Set<String> matchValues) {
+    refused = Set.copyOf(matchValues);
+  }
+
+  @Override
+  public synchronized void failRandomly(double share, long seed) {
+    failing.set(share, seed);
+  }
+
+  @Override
+  public synchronized void loseResponses(double share, long seed) {
+    losing.set(share, seed);
+  }
+
+  @Override
+  public void rateLimitStorm(int count) {
+    storm.set(count);
+  }
+
+  @Override
+  public void expireToken() {
+    // a run starts with a new grant, so the session dies a few calls into it, as a session timeout does
+    expireTokenAfter(3);
+  }
+
+  @Override
+  public synchronized void liftFaults() {
+    refused = Set.of();
+    failing.set(0, 0);
+    losing.set(0, 0);
+    storm.set(0);
+  }
+
+  @Override
+  public void overwrite(String matchValue, String field, String value) {
+    String name = NAMES.get(field);
+    JsonNode node = name.equals(SalesforceFields.SCORE) || name.equals(SalesforceFields.ACTIVATION_PCT)
+        ? JSON.getNodeFactory().numberNode(new BigDecimal(value)) : JSON.getNodeFactory().textNode(value);
+    org.set(org.byKey(matchValue), name, node);
+  }
+
+  @Override
+  public Map<String, Map<String, String>> records() {
+    Map<String, Map<String, String>> records = new TreeMap<>();
+    for (SalesforceOrgRecords.Row row : org.rows()) {
+      Map<String, String> fields = new TreeMap<>();
+      NAMES.forEach((ours, theirs) -> {
+        JsonNode value = row.fields().get(theirs);
+        if (value != null && !value.isNull()) {
+          fields.put(ours, readable(theirs, value));
+        }
+      });
+      records.put(row.key(), fields);
+    }
+    return records;
+  }
+
+  @Override
+  public Map<String, Integer> tasksPerRecord() {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (SalesforceOrgRecords.Task task : org.tasks()) {
+      SalesforceOrgRecords.Row on = org.byId(task.on());
+      counts.merge(on == null ? "?" + task.on() : on.key(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  @Override
+  public int calls() {
+    return calls.get();
+  }
+
+  @Override
+  public void resetCalls() {
+    calls.set(0);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  @Override
+  synchronized ResponseDefinition fault(LoggedRequest request, String path) {
+    calls.incrementAndGet();
+    if (failing.next()) {
+      return aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+          .withBody(SalesforceStubs.fixture("errors/503-unavailable.html")).build();
+    }
+    if (!path.endsWith(SalesforceStubs.TOKEN_PATH) && storm.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return json(403, "[{\"message\":\"ConcurrentPerOrgLongTxn Limit exceeded.\",\"errorCode\":\""
+          + "REQUEST_LIMIT_EXCEEDED\"}]");
+    }
+    return null;
+  }
+
+  @Override
+  ResponseDefinition route(LoggedRequest request, String path) {
+    ResponseDefinition answer = super.route(request, path);
+    boolean write = path.endsWith("/composite/sobjects") && !request.getMethod().getName().equals("GET");
+    synchronized (this) {
+      if (write && losing.next()) {
+        return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+      }
+    }
+    return answer;
+  }
+
+  @Override
+  ResponseDefinition query(String soql) {
+    ArrayNode rows = org.query(soql);
+    ObjectNode page = JSON.createObjectNode().put("totalSize", rows.size()).put("done", true);
+    page.set("records", rows);
+    return json(200, page.toString());
+  }
+
+  @Override
+  ResponseDefinition collection(String body) {
+    ArrayNode results = JSON.createArrayNode();
+    for (JsonNode record : records(body)) {
+      String[] error = org.save(record, refused);
+      ObjectNode result = results.addObject();
+      if (error == null) {
+        result.put("id", record.path("id").asText()).put("success", true).putArray("errors");
+      } else {
+        result.put("success", false).putArray("errors").addObject().put("statusCode", error[0])
+            .put("message", error[1]).putArray("fields").add(SalesforceFields.STATUS);
+      }
+    }
+    return json(200, results.toString());
+  }
+
+  @Override
+  ResponseDefinition createTasks(String body) {
+    ArrayNode results = JSON.createArrayNode();
+    for (JsonNode task : records(body)) {
+      results.addObject().put("id", org.createTask(task)).put("success", true).putArray("errors");
+    }
+    return json(200, results.toString());
+  }
+
+  /**
+   * Picks {@code share} of the calls, spread evenly (one in five for 0.2) with the seed choosing where the pattern
+   * starts: a run of a dozen calls meets its faults, which independent draws would often miss.
+   */
+  private static final class Share {
+    private double share;
+    private double phase;
+    private long count;
+
+    void set(double value, long seed) {
+      share = value;
+      phase = new Random(seed).nextDouble();
+      count = 0;
+    }
+
+    boolean next() {
+      long n = count++;
+      return share > 0 && Math.floor((n + 1) * share + phase) > Math.floor(n * share + phase);
+    }
+  }
+
+  private static JsonNode records(String body) {
+    try {
+      return JSON.readTree(body).path("records");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A stored value in the connector's format: plain numbers, ISO instants to the second. */
+  private static String readable(String field, JsonNode value) {
+    if (value.isNumber()) {
+      return value.decimalValue().stripTrailingZeros().toPlainString();
+    }
+    if (field.equals(SalesforceFields.QUALIFIED_AT)) {
+      Instant at = OffsetDateTime.parse(value.asText(), SOQL_DATETIME).toInstant();
+      return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+    return value.asText();
+  }
+}

@@ -1,0 +1,12 @@
+package io.github.pqlconnector.salesforce;
+
+import io.github.pqlconnector.core.testing.CrmFake;
+import io.github.pqlconnector.core.testing.CrmFaultMatrixContract;
+
+/** The fault matrix against {@link SalesforceFake}: Collections, Tasks, SOQL matching and read-back, OAuth. */
+class SalesforceFaultMatrixTest extends CrmFaultMatrixContract {
+  @Override
+  protected CrmFake newFake() {
+    return new SalesforceFake();
+  }
+}
