@@ -49,6 +49,7 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
   private volatile Set<String> refused = Set.of();
   private final Share failing = new Share();
   private final Share losing = new Share();
+  private final AtomicInteger injected = new AtomicInteger();
   private final AtomicInteger storm = new AtomicInteger();
 
   public SalesforceFake() {
@@ -161,6 +162,13 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
   @Override
   public void resetCalls() {
     calls.set(0);
+    injected.set(0);
+    unauthorized.set(0);
+  }
+
+  @Override
+  public int faultsInjected() {
+    return injected.get() + unauthorized.get();
   }
 
   @Override
@@ -172,10 +180,12 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
   synchronized ResponseDefinition fault(LoggedRequest request, String path) {
     calls.incrementAndGet();
     if (failing.next()) {
+      injected.incrementAndGet();
       return aResponse().withStatus(503).withHeader("Content-Type", "text/html")
           .withBody(SalesforceStubs.fixture("errors/503-unavailable.html")).build();
     }
     if (!path.endsWith(SalesforceStubs.TOKEN_PATH) && storm.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      injected.incrementAndGet();
       return json(403, "[{\"message\":\"ConcurrentPerOrgLongTxn Limit exceeded.\",\"errorCode\":\""
           + "REQUEST_LIMIT_EXCEEDED\"}]");
     }
@@ -188,6 +198,7 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
     boolean write = path.endsWith("/composite/sobjects") && !request.getMethod().getName().equals("GET");
     synchronized (this) {
       if (write && losing.next()) {
+        injected.incrementAndGet();
         return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
       }
     }
@@ -208,6 +219,9 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
     for (JsonNode record : records(body)) {
       String[] error = org.save(record, refused);
       ObjectNode result = results.addObject();
+      if (error != null) {
+        injected.incrementAndGet();
+      }
       if (error == null) {
         result.put("id", record.path("id").asText()).put("success", true).putArray("errors");
       } else {

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * spend the allocation down to a level. Bodies follow Salesforce's documented shapes.
  */
 class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
+  /** Data calls answered 401 because the session was gone. */
+  final java.util.concurrent.atomic.AtomicInteger unauthorized = new java.util.concurrent.atomic.AtomicInteger();
   static final String NAME = "salesforce-org";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern QUOTED = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
@@ -87,6 +89,7 @@ class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
         || dataCalls.incrementAndGet() > expireAfterCalls) {
       expireAfterCalls = Integer.MAX_VALUE;
       validToken = -1;   // the session is gone; only the next grant's token works
+      unauthorized.incrementAndGet();
       return json(401, "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
     }
     used.incrementAndGet();
