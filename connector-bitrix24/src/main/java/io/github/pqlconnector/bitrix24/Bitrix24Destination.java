@@ -4,7 +4,6 @@ import io.github.pqlconnector.bitrix24.api.BatchRequest;
 import io.github.pqlconnector.bitrix24.api.Bitrix24Errors;
 import io.github.pqlconnector.bitrix24.api.ItemListRequest;
 import io.github.pqlconnector.bitrix24.api.ItemListResponse;
-import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.http.VendorCall;
 import io.github.pqlconnector.core.model.EntityLevel;
@@ -13,17 +12,10 @@ import io.github.pqlconnector.core.resilience.ResilienceSettings;
 import io.github.pqlconnector.core.resilience.VendorResilience;
 import io.github.pqlconnector.core.spi.Capabilities;
 import io.github.pqlconnector.core.spi.CheckResult;
-import io.github.pqlconnector.core.spi.CrmDestination;
+import io.github.pqlconnector.core.spi.ComposedDestination;
+import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.DestinationContext;
-import io.github.pqlconnector.core.spi.DestinationStore;
-import io.github.pqlconnector.core.spi.MatchKey;
-import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.PqlFields;
-import io.github.pqlconnector.core.spi.PqlUpdate;
-import io.github.pqlconnector.core.spi.SetupReport;
-import io.github.pqlconnector.core.spi.TaskBatchResult;
-import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.WriteResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,34 +23,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes PQL verdicts into Bitrix24 contacts or leads (users, by email) and companies (accounts, by their websites
- * through the {@link Bitrix24CompanyIndex}, or by a field named in {@code accountField}), split by concern: {@link
+ * through the {@link Bitrix24CompanyIndex}, or by a field named in {@code accountField}), split by concern ({@link CrmParts}): {@link
  * Bitrix24Matcher}, {@link Bitrix24Writer}, {@link Bitrix24Tasks}, {@link Bitrix24Setup}. Every request goes through one {@link VendorCall} guarded by a {@link VendorResilience} named {@code
  * bitrix24/<destination name>} on a {@link LeakyBucketLimiter} with the portal's drain rate and burst (less a little
  * headroom), and through the {@link OperatingBudget}'s gate. One batch at a time ({@code maxInFlight} 1): the bucket,
  * not latency, bounds throughput, and Bitrix24 counts per portal and IP.
  */
-public final class Bitrix24Destination implements CrmDestination {
+public final class Bitrix24Destination extends ComposedDestination {
   private final Bitrix24Config config;
   private final Bitrix24Calls calls;
-  private final Bitrix24Matcher matcher;
-  private final Bitrix24Writer writer;
-  private final Bitrix24Tasks tasks;
-  private final Bitrix24Setup setup;
   private final @Nullable Bitrix24CompanyIndex companies;
-  private final Bitrix24Reader reader;
 
-  private Bitrix24Destination(Bitrix24Config config, Bitrix24Calls calls, DestinationStore store) {
+  private Bitrix24Destination(Bitrix24Config config, Bitrix24Calls calls, @Nullable Bitrix24CompanyIndex companies) {
+    super(parts(config, calls, companies));
     this.config = config;
     this.calls = calls;
-    Bitrix24UserFields userFields = new Bitrix24UserFields(calls);
-    boolean ownerTasks = !config.tasks().on().isEmpty() && "record".equals(config.tasks().owner());
-    this.companies = config.matchesWeb()
-        ? new Bitrix24CompanyIndex(calls, store.index(Bitrix24CompanyIndex.INDEX)) : null;
-    this.matcher = new Bitrix24Matcher(calls, config, ownerTasks, companies);
-    this.writer = new Bitrix24Writer(calls, userFields, config, companies);
-    this.tasks = new Bitrix24Tasks(calls, config);
-    this.setup = new Bitrix24Setup(calls, userFields, config);
-    this.reader = new Bitrix24Reader(calls, userFields, config);
+    this.companies = companies;
   }
 
   static Bitrix24Destination create(Bitrix24Config config, DestinationContext context, HttpClients http,
@@ -70,9 +50,20 @@ public final class Bitrix24Destination implements CrmDestination {
     Bitrix24Http stack = Bitrix24Http.create(http, config, budget);
     Bitrix24Errors errors = new Bitrix24Errors(stack.redactor(), limiter::markFull);
     VendorResilience resilience = new VendorResilience("bitrix24/" + context.name(), settings(timing), limiter);
-    return new Bitrix24Destination(config,
-        new Bitrix24Calls(stack.api(), new VendorCall(errors, resilience), errors, budget, limiter::markFull),
-        context.store());
+    Bitrix24Calls calls =
+        new Bitrix24Calls(stack.api(), new VendorCall(errors, resilience), errors, budget, limiter::markFull);
+    return new Bitrix24Destination(config, calls, config.matchesWeb()
+        ? new Bitrix24CompanyIndex(calls, context.store().index(Bitrix24CompanyIndex.INDEX)) : null);
+  }
+
+  private static CrmParts parts(Bitrix24Config config, Bitrix24Calls calls,
+      @Nullable Bitrix24CompanyIndex companies) {
+    Bitrix24UserFields userFields = new Bitrix24UserFields(calls);
+    boolean ownerTasks = !config.tasks().on().isEmpty() && "record".equals(config.tasks().owner());
+    return new CrmParts(new Bitrix24Setup(calls, userFields, config)::ensureFields,
+        new Bitrix24Matcher(calls, config, ownerTasks, companies)::match,
+        new Bitrix24Writer(calls, userFields, config, companies)::upsert,
+        new Bitrix24Reader(calls, userFields, config)::readFields, new Bitrix24Tasks(calls, config));
   }
 
   /**
@@ -102,35 +93,11 @@ public final class Bitrix24Destination implements CrmDestination {
   /** Lists one page of user-entity ids: proves the URL, the credentials and the crm scope, and writes nothing. */
   @Override
   public CheckResult check() {
-    try {
+    return CheckResult.probe("Bitrix24", "the crm scope or rights", () -> {
       calls.execute(calls.api().listItems(ItemListRequest.of(config.userEntity().typeId(), List.of("id"), Map.of())),
           "crm.item.list", ItemListResponse::time);
-      return CheckResult.ok("Bitrix24 reachable; the crm scope works");
-    } catch (VendorException e) {
-      return CheckResult.refused("Bitrix24", e, "the crm scope or rights");
-    } catch (RuntimeException e) {
-      return CheckResult.failed("Bitrix24", e);
-    }
-  }
-
-  @Override
-  public SetupReport ensureFields(boolean dryRun) {
-    return setup.ensureFields(dryRun);
-  }
-
-  @Override
-  public MatchResult match(EntityLevel level, List<MatchKey> keys) {
-    return matcher.match(level, keys);
-  }
-
-  @Override
-  public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
-    return writer.upsert(level, batch);
-  }
-
-  @Override
-  public Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
-    return reader.readFields(level, recordIds);
+      return "Bitrix24 reachable; the crm scope works";
+    });
   }
 
   /** 50 {@code crm.item.list} commands of 50 ids each: one {@code batch} call. */
@@ -144,23 +111,9 @@ public final class Bitrix24Destination implements CrmDestination {
     return Bitrix24ReadBack.asStored(written);
   }
 
-  @Override
-  public Map<String, String> findTasks(List<TaskRequest> requests) {
-    return tasks.findTasks(requests);
-  }
-
-  @Override
-  public TaskBatchResult createTasks(List<TaskRequest> requests) {
-    return tasks.createTasks(requests);
-  }
-
   /** How many companies the website index holds and which domains several companies share. */
   @Override
   public List<String> notes() {
     return companies == null ? List.of() : companies.notes();
   }
-
-  /** Nothing to release: the HTTP pool belongs to the process (the context's {@code HttpClients}). */
-  @Override
-  public void close() {}
 }

@@ -8,6 +8,7 @@ import io.github.pqlconnector.bitrix24.api.Bitrix24Categories;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
 import java.time.ZoneOffset;
@@ -27,7 +28,7 @@ import java.util.Map;
  * operating-time budget. The activity list reads the database directly, so a find right after a lost answer sees the
  * to-dos that batch added; a batch of adds is never sent again blindly (core finds first).
  */
-final class Bitrix24Tasks {
+final class Bitrix24Tasks implements CrmParts.Tasks {
   static final String NO_RESULT = "NO_RESULT";
   private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
@@ -43,7 +44,8 @@ final class Bitrix24Tasks {
     return "[pql-task " + key + "]";
   }
 
-  Map<String, String> findTasks(List<TaskRequest> requests) {
+  @Override
+  public Map<String, String> findTasks(List<TaskRequest> requests) {
     List<BatchCommand> commands = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       commands.add(find("f" + i, requests.get(i)));
@@ -68,7 +70,8 @@ final class Bitrix24Tasks {
     return found;
   }
 
-  TaskBatchResult createTasks(List<TaskRequest> requests) {
+  @Override
+  public TaskBatchResult createTasks(List<TaskRequest> requests) {
     List<BatchCommand> commands = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       commands.add(todo("t" + i, requests.get(i)));

@@ -4,6 +4,7 @@ import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
 import io.github.pqlconnector.hubspot.api.AssociationInput;
@@ -30,7 +31,7 @@ import java.util.Map;
  * (core re-finds first), and the unique key is the backstop: an input whose key exists already is refused with a
  * conflict, and one more read returns the task that holds it.
  */
-final class HubSpotTasks {
+final class HubSpotTasks implements CrmParts.Tasks {
   static final String TASKS = "tasks";
   static final int MAX_BATCH = 100;
 
@@ -40,11 +41,13 @@ final class HubSpotTasks {
     this.calls = calls;
   }
 
-  Map<String, String> findTasks(List<TaskRequest> requests) {
+  @Override
+  public Map<String, String> findTasks(List<TaskRequest> requests) {
     return find(requests.stream().map(TaskRequest::idempotencyKey).toList());
   }
 
-  TaskBatchResult createTasks(List<TaskRequest> requests) {
+  @Override
+  public TaskBatchResult createTasks(List<TaskRequest> requests) {
     if (requests.size() > MAX_BATCH) {
       throw new IllegalArgumentException("HubSpot creates at most " + MAX_BATCH + " tasks per call");
     }

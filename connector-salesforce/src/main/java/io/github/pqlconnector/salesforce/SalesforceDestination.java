@@ -1,6 +1,5 @@
 package io.github.pqlconnector.salesforce;
 
-import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.http.TokenStore;
 import io.github.pqlconnector.core.http.VendorCall;
@@ -10,16 +9,10 @@ import io.github.pqlconnector.core.resilience.Sleeper;
 import io.github.pqlconnector.core.resilience.VendorResilience;
 import io.github.pqlconnector.core.spi.Capabilities;
 import io.github.pqlconnector.core.spi.CheckResult;
-import io.github.pqlconnector.core.spi.CrmDestination;
+import io.github.pqlconnector.core.spi.ComposedDestination;
+import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.DestinationContext;
-import io.github.pqlconnector.core.spi.MatchKey;
-import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.PqlFields;
-import io.github.pqlconnector.core.spi.PqlUpdate;
-import io.github.pqlconnector.core.spi.SetupReport;
-import io.github.pqlconnector.core.spi.TaskBatchResult;
-import io.github.pqlconnector.core.spi.TaskRequest;
-import io.github.pqlconnector.core.spi.WriteResult;
 import io.github.pqlconnector.salesforce.api.CollectionRequest;
 import io.github.pqlconnector.salesforce.api.SalesforceApi;
 import io.github.pqlconnector.salesforce.api.SalesforceErrors;
@@ -30,33 +23,20 @@ import java.util.Map;
 
 /**
  * Writes PQL verdicts into Salesforce: users onto Contacts or Leads (by email), accounts onto Accounts (by website
- * domain or an External ID field). The parts: {@link SalesforceMatcher}, {@link SalesforceWriter} (Collections or
+ * domain or an External ID field). The parts ({@link CrmParts}): {@link SalesforceMatcher}, {@link SalesforceWriter} (Collections or
  * Bulk API 2.0), {@link SalesforceTasks}, {@link SalesforceSetup}. Every call goes through one {@link VendorCall}
  * guarded as {@code salesforce/<destination name>} and checked against the daily allocation's reserve. The parts hold
  * no per-call state, and the token store and allocation are thread-safe, so {@code limits.maxInFlight} batches may run
  * at once (each needs at most one connection: far under Salesforce's 25 long-running requests).
  */
-public final class SalesforceDestination implements CrmDestination {
+public final class SalesforceDestination extends ComposedDestination {
   private final SalesforceConfig config;
   private final SalesforceCalls calls;
-  private final SalesforceMatcher matcher;
-  private final SalesforceWriter writer;
-  private final SalesforceTasks tasks;
-  private final SalesforceSetup setup;
-  private final SalesforceReader reader;
 
-  private SalesforceDestination(SalesforceConfig config, SalesforceCalls calls,
-      Sleeper pause) {
+  private SalesforceDestination(SalesforceConfig config, SalesforceCalls calls, CrmParts parts) {
+    super(parts);
     this.config = config;
     this.calls = calls;
-    this.matcher = new SalesforceMatcher(calls, config);
-    this.writer = new SalesforceWriter(config, calls.daily(), new CollectionsWriter(calls),
-        new BulkWriter(calls, config.bulk(), pause));
-    this.tasks = new SalesforceTasks(calls, config);
-    this.reader = new SalesforceReader(calls, config);
-    List<String> objects = new ArrayList<>(config.userObjects());
-    objects.add(SObjects.ACCOUNT);
-    this.setup = new SalesforceSetup(calls, objects, !config.tasks().on().isEmpty());
   }
 
   static SalesforceDestination create(SalesforceConfig config, DestinationContext context, HttpClients http) {
@@ -71,8 +51,19 @@ public final class SalesforceDestination implements CrmDestination {
     DailyAllocation daily = new DailyAllocation(config.limits().reservePercent());
     SalesforceApi api = SalesforceHttp.api(http, tokens, grants, daily);
     VendorResilience resilience = new VendorResilience("salesforce/" + context.name(), settings(config));
-    return new SalesforceDestination(config,
-        new SalesforceCalls(api, config.dataPath(), new VendorCall(SalesforceErrors.MAPPER, resilience), daily), pause);
+    SalesforceCalls calls =
+        new SalesforceCalls(api, config.dataPath(), new VendorCall(SalesforceErrors.MAPPER, resilience), daily);
+    return new SalesforceDestination(config, calls, parts(config, calls, pause));
+  }
+
+  private static CrmParts parts(SalesforceConfig config, SalesforceCalls calls, Sleeper pause) {
+    List<String> objects = new ArrayList<>(config.userObjects());
+    objects.add(SObjects.ACCOUNT);
+    SalesforceWriter writer = new SalesforceWriter(config, calls.daily(), new CollectionsWriter(calls),
+        new BulkWriter(calls, config.bulk(), pause));
+    return new CrmParts(new SalesforceSetup(calls, objects, !config.tasks().on().isEmpty())::ensureFields,
+        new SalesforceMatcher(calls, config)::match, writer::upsert, new SalesforceReader(calls, config)::readFields,
+        new SalesforceTasks(calls, config));
   }
 
   /** No per-second limit at Salesforce: a gentle pace from the config; 5 attempts; breaker on 5xx storms. */
@@ -92,53 +83,15 @@ public final class SalesforceDestination implements CrmDestination {
   /** Describes the first user object: proves the token, the instance and read access, writes nothing. */
   @Override
   public CheckResult check() {
-    try {
+    return CheckResult.probe("Salesforce", "the API Enabled permission or access to the PQL objects", () -> {
       var described = calls.probe(calls.api().describe(calls.data(), config.userObjects().get(0)));
-      return CheckResult.ok(described.field(SalesforceFields.STATUS).isPresent()
-          ? "Salesforce reachable; the PQL fields exist" : "Salesforce reachable; PQL fields missing, run `pql setup`");
-    } catch (VendorException e) {
-      return CheckResult.refused("Salesforce", e, "the API Enabled permission or access to the PQL objects");
-    } catch (RuntimeException e) {
-      return CheckResult.failed("Salesforce", e);
-    }
-  }
-
-  @Override
-  public SetupReport ensureFields(boolean dryRun) {
-    return setup.ensureFields(dryRun);
-  }
-
-  @Override
-  public MatchResult match(EntityLevel level, List<MatchKey> keys) {
-    return matcher.match(level, keys);
-  }
-
-  @Override
-  public WriteResult upsert(EntityLevel level, List<PqlUpdate> batch) {
-    return writer.upsert(level, batch);
-  }
-
-  @Override
-  public Map<String, PqlFields> readFields(EntityLevel level, List<String> recordIds) {
-    return reader.readFields(level, recordIds);
+      return described.field(SalesforceFields.STATUS).isPresent()
+          ? "Salesforce reachable; the PQL fields exist" : "Salesforce reachable; PQL fields missing, run `pql setup`";
+    });
   }
 
   @Override
   public PqlFields asStored(PqlFields written) {
     return SalesforceFields.asStored(written);
   }
-
-  @Override
-  public Map<String, String> findTasks(List<TaskRequest> requests) {
-    return tasks.findTasks(requests);
-  }
-
-  @Override
-  public TaskBatchResult createTasks(List<TaskRequest> requests) {
-    return tasks.createTasks(requests);
-  }
-
-  /** Nothing to release: the HTTP pool belongs to the process (the context's {@code HttpClients}). */
-  @Override
-  public void close() {}
 }

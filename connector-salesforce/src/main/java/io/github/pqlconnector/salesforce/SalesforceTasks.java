@@ -3,6 +3,7 @@ package io.github.pqlconnector.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.RecordError;
+import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
 import io.github.pqlconnector.salesforce.api.CollectionRequest;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  * The task goes on {@code WhoId} (a Contact or Lead) or {@code WhatId} (an Account); {@code ActivityDate} is the due
  * day in UTC, as Salesforce stores it.
  */
-final class SalesforceTasks {
+final class SalesforceTasks implements CrmParts.Tasks {
   static final int SUBJECT_MAX = 255;
   static final int DESCRIPTION_MAX = 32_000;
   static final String NO_RESULT = "NO_RESULT";
@@ -41,7 +42,8 @@ final class SalesforceTasks {
     this.config = config;
   }
 
-  Map<String, String> findTasks(List<TaskRequest> requests) {
+  @Override
+  public Map<String, String> findTasks(List<TaskRequest> requests) {
     Set<String> wanted = requests.stream().map(TaskRequest::idempotencyKey).collect(Collectors.toSet());
     Map<String, String> found = new LinkedHashMap<>();
     if (wanted.isEmpty()) {
@@ -67,7 +69,8 @@ final class SalesforceTasks {
     return found;
   }
 
-  TaskBatchResult createTasks(List<TaskRequest> requests) {
+  @Override
+  public TaskBatchResult createTasks(List<TaskRequest> requests) {
     Map<String, String> created = new LinkedHashMap<>();
     Map<String, RecordError> failed = new LinkedHashMap<>();
     for (List<TaskRequest> chunk : Chunks.of(requests, CollectionRequest.MAX_RECORDS)) {

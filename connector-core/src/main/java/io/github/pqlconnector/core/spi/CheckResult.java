@@ -1,6 +1,7 @@
 package io.github.pqlconnector.core.spi;
 
 import io.github.pqlconnector.core.error.VendorException;
+import java.util.function.Supplier;
 
 /** The outcome of a read-only connectivity and credentials probe, phrased for the person who must fix it. */
 public record CheckResult(Status status, String message) {
@@ -8,6 +9,20 @@ public record CheckResult(Status status, String message) {
 
   public static CheckResult ok(String message) {
     return new CheckResult(Status.OK, message);
+  }
+
+  /**
+   * Runs a read-only {@code probe} that answers what to tell the user when it worked; a refusal becomes
+   * {@link #refused}, anything else {@link #failed}, so a check never throws.
+   */
+  public static CheckResult probe(String vendor, String neededRights, Supplier<String> probe) {
+    try {
+      return ok(probe.get());
+    } catch (VendorException e) {
+      return refused(vendor, e, neededRights);
+    } catch (RuntimeException e) {
+      return failed(vendor, e);
+    }
   }
 
   /**
