@@ -4,6 +4,7 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.WriteResult;
+import io.github.pqlconnector.core.spi.WriteResults;
 import io.github.pqlconnector.hubspot.api.BatchCreateRequest;
 import io.github.pqlconnector.hubspot.api.BatchResponse;
 import io.github.pqlconnector.hubspot.api.BatchUpdateRequest;
@@ -38,17 +39,17 @@ final class HubSpotWriter {
       throw new IllegalArgumentException("HubSpot takes at most " + MAX_BATCH + " records per call, got "
           + batch.size());
     }
-    BatchOutcome outcome = new BatchOutcome();
+    WriteResults results = new WriteResults();
     List<PqlUpdate> updates = new ArrayList<>();
     List<PqlUpdate> creates = new ArrayList<>();
     split(batch, updates, creates);
     if (!updates.isEmpty()) {
-      outcome.apply(updates, update(level, updates), u -> List.of(traceId(u.entity()), u.recordId()));
+      HubSpotBatchResults.record(results, updates, update(level, updates), u -> List.of(traceId(u.entity()), u.recordId()));
     }
     if (!creates.isEmpty()) {
-      outcome.apply(creates, create(level, creates), u -> List.of(traceId(u.entity()), u.key().value()));
+      HubSpotBatchResults.record(results, creates, create(level, creates), u -> List.of(traceId(u.entity()), u.key().value()));
     }
-    return outcome.result();
+    return results.result();
   }
 
   /** The engine sends each record once, and without a record id only when {@code createMissing} is on. */

@@ -1,9 +1,7 @@
 package io.github.pqlconnector.hubspot;
 
 import io.github.pqlconnector.core.error.ErrorCategory;
-import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.PqlUpdate;
-import io.github.pqlconnector.core.spi.WriteResult;
 import io.github.pqlconnector.core.spi.WriteResults;
 import io.github.pqlconnector.hubspot.api.BatchResponse;
 import io.github.pqlconnector.hubspot.api.HubSpotInputError;
@@ -17,20 +15,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Collects what one {@code upsert} did, input by input, across its HubSpot calls: a result pairs with its input by
+ * Records in core's {@link WriteResults} what one HubSpot batch call did, input by input: a result pairs with its input by
  * {@code objectWriteTraceId} or record id; a 207 error by the keys it names ({@link HubSpotInputErrors}); an error
  * naming no input applies to every input still unresolved; and an input HubSpot said nothing about fails, so every
  * input ends written or failed.
  */
-final class BatchOutcome {
-  private final WriteResults results = new WriteResults();
-
-  void fail(EntityRef entity, ErrorCategory category, String code, String message) {
-    results.fail(entity, category, code, message);
-  }
+final class HubSpotBatchResults {
+  private HubSpotBatchResults() {}
 
   /** Records the outcome of one call for {@code sent}; {@code keys} gives the keys each input was sent under. */
-  void apply(List<PqlUpdate> sent, BatchResponse response, Function<PqlUpdate, List<String>> keys) {
+  static void record(WriteResults results, List<PqlUpdate> sent, BatchResponse response,
+      Function<PqlUpdate, List<String>> keys) {
     Map<String, PqlUpdate> byKey = new LinkedHashMap<>();
     sent.forEach(update -> keys.apply(update).forEach(key -> byKey.putIfAbsent(lower(key), update)));
     for (ObjectResponse result : response.results()) {
@@ -46,21 +41,13 @@ final class BatchOutcome {
       if (update == null) {
         unattributed.add(error);
       } else {
-        fail(update.entity(), error.category(), error.hubspotCategory(), error.message());
+        results.fail(update.entity(), error.category(), error.hubspotCategory(), error.message());
       }
     }
-    sent.stream().map(PqlUpdate::entity).filter(this::unresolved).forEach(entity -> unattributed.stream()
-        .findFirst().ifPresentOrElse(e -> fail(entity, e.category(), e.hubspotCategory(), e.message()),
-            () -> fail(entity, ErrorCategory.TRANSIENT, WriteResults.NO_RESULT,
-                "HubSpot returned no result for this record")));
-  }
-
-  WriteResult result() {
-    return results.result();
-  }
-
-  private boolean unresolved(EntityRef entity) {
-    return !results.resolved(entity);
+    unattributed.stream().findFirst().ifPresentOrElse(
+        e -> results.failUnresolved(sent, e.category(), e.hubspotCategory(), e.message()),
+        () -> results.failUnresolved(sent, ErrorCategory.TRANSIENT, WriteResults.NO_RESULT,
+            "HubSpot returned no result for this record"));
   }
 
   private static String lower(String key) {
