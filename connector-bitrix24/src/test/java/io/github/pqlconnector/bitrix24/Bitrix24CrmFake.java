@@ -63,6 +63,12 @@ public final class Bitrix24CrmFake implements CrmFake {
     return Map.of("BITRIX24_WEBHOOK_URL", server.baseUrl() + Bitrix24Stubs.PREFIX);
   }
 
+  /** The webhook's key, the secret part of its URL. */
+  @Override
+  public Set<String> secrets() {
+    return Set.of(Bitrix24Stubs.CODE);
+  }
+
   @Override
   public synchronized void seed(List<String> emails, List<String> domains) {
     portal.reset();

@@ -1,10 +1,10 @@
 package io.github.pqlconnector.salesforce;
 
 import io.github.pqlconnector.core.testing.CrmFake;
-import io.github.pqlconnector.core.testing.CrmFaultMatrixContract;
+import io.github.pqlconnector.core.testing.CrmDestinationContract;
 
 /** The fault matrix against {@link SalesforceFake}: Collections, Tasks, SOQL matching and read-back, OAuth. */
-class SalesforceFaultMatrixTest extends CrmFaultMatrixContract {
+class SalesforceFaultMatrixTest extends CrmDestinationContract {
   @Override
   protected CrmFake newFake() {
     return new SalesforceFake();

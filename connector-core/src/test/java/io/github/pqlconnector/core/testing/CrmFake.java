@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * A stateful fake of one CRM, served over real HTTP (WireMock), speaking the vendor's request and response shapes:
  * the one fake per vendor that its module's tests, the app's integration tests and the benchmarks share. It holds
- * records and tasks as the CRM would, and injects the faults of {@link CrmFaultMatrixContract} on request.
+ * records and tasks as the CRM would, and injects the faults of {@link CrmDestinationContract} on request.
  *
  * <p>Records are named by their match value: a user by its email ({@code u7@example.com}), an account by its
  * domain ({@code a3.example}). Field values are read back in the connector's own names and formats
@@ -27,6 +27,14 @@ public interface CrmFake extends AutoCloseable {
 
   /** The values of the environment variables {@link #destinationYaml()} references. */
   Map<String, String> env();
+
+  /**
+   * The secrets that must never reach a log line, an exception message or a run report: by default every value of
+   * {@link #env()}; a fake whose secret is part of a value (a webhook URL's key) names the part.
+   */
+  default Set<String> secrets() {
+    return Set.copyOf(env().values());
+  }
 
   /**
    * Makes the CRM hold a contact (or lead) per email and a company per domain, with the PQL fields already set up

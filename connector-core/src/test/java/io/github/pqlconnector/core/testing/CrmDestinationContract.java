@@ -2,6 +2,12 @@ package io.github.pqlconnector.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.spi.Plugins;
@@ -24,14 +30,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
- * The fault matrix every CRM module passes against its stateful {@link CrmFake}: after each fault, and a clean run
+ * The contract every CRM module passes, as a fault matrix against its stateful {@link CrmFake}: after each fault, and a clean run
  * (and a reconciliation for an overwrite), the CRM holds exactly what a clean run into an empty state writes, with one
  * task per PQL record and no record or task twice; a first run makes at most 0.1 calls per record written, tasks
- * included. 250 users in 25 accounts; a quarter of the users are PQLs, every account is.
+ * included; and no secret reaches a log line (DEBUG, HTTP logging on), an exception or a run report. 250 users in 25
+ * accounts; a quarter of the users are PQLs, every account is.
  */
-public abstract class CrmFaultMatrixContract {
+public abstract class CrmDestinationContract {
   protected static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
   private static final int USERS = 250;
   private static final int ACCOUNTS = 25;
@@ -185,6 +193,33 @@ public abstract class CrmFaultMatrixContract {
     expected.assertHeldBy(fake);
   }
 
+  @Test
+  void noSecretReachesALogLineAnExceptionOrARunReport() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Level level = root.getLevel();
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    root.setLevel(Level.DEBUG);
+    List<String> seen = new ArrayList<>();
+    try {
+      seed();
+      fake.expireToken();
+      fake.failRandomly(0.3, 11);
+      seen.add(runTolerating());
+      fake.liftFaults();
+      clock.advance(Duration.ofMinutes(30));
+      seen.add(run().toString());
+    } finally {
+      root.detachAppender(logs);
+      root.setLevel(level);
+    }
+    logs.list.forEach(event -> seen.add(event.getFormattedMessage()
+        + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()))));
+    assertThat(logs.list).as("every HTTP call was logged").anyMatch(e -> e.getLoggerName().startsWith("pql.http."));
+    assertThat(fake.secrets()).isNotEmpty().allSatisfy(secret -> assertThat(seen).noneMatch(t -> t.contains(secret)));
+  }
+
   /** What a clean run into an empty state and a fresh CRM writes; the CRM and the state are fresh again after. */
   private Expected reference() {
     seed();
@@ -208,12 +243,15 @@ public abstract class CrmFaultMatrixContract {
     return new SyncRunner(config, store, connectors()).run(null, RunTrigger.MANUAL, false, Progress.NONE);
   }
 
-  /** A run under a fault may fail as a whole (an open breaker, refused credentials, a crash): that is allowed. */
-  private void runTolerating() {
+  /**
+   * A run under a fault may fail as a whole (an open breaker, refused credentials, a crash): that is allowed. Returns
+   * what the run said: its summary, or the failure with its causes.
+   */
+  private String runTolerating() {
     try {
-      run();
+      return run().toString();
     } catch (RuntimeException expected) {
-      // the next clean run must repair whatever this one left
+      return ThrowableProxyUtil.asString(new ThrowableProxy(expected));   // the next clean run must repair it
     }
   }
 
