@@ -47,7 +47,9 @@ public final class PqlCommand implements Runnable {
     } catch (Error e) {
       org.slf4j.LoggerFactory.getLogger(PqlCommand.class).debug("command failed", e);
       cli.getErr().println("internal error: " + ExitCodes.oneLine(e));
-      cli.getErr().println("(run with -vv for the stack trace; raise -Xmx if it is out of memory)");
+      cli.getErr().println(e instanceof OutOfMemoryError
+          ? "(the heap is too small for this data: give it more, e.g. PQL_JAVA_OPTS=-Xmx2g bin/pql ...)"
+          : "(run with -vv for the stack trace; please report it)");
       cli.getErr().flush();
       return ExitCodes.INTERNAL;
     }

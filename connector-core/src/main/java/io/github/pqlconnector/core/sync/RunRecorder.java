@@ -73,15 +73,17 @@ final class RunRecorder {
     }
   }
 
-  void fail(RuntimeException e) {
+  /** Records the run as FAILED with what went wrong: the message, or for a JVM error (out of memory) its name too. */
+  void fail(Throwable e) {
+    String cause = e instanceof Error ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getMessage();
     try {
       store.write(c -> {
-        new RunDao().finish(c, runId, RunSummary.RunStatus.FAILED.name(), "{}", "{}", e.getMessage(), clock.instant());
+        new RunDao().finish(c, runId, RunSummary.RunStatus.FAILED.name(), "{}", "{}", cause, clock.instant());
         return null;
       });
     } catch (RuntimeException recordingFailed) {
       e.addSuppressed(recordingFailed);
     }
-    log.error("run {} of {} failed: {}", runId, sync, e.getMessage());
+    log.error("run {} of {} failed: {}", runId, sync, cause);
   }
 }

@@ -93,7 +93,7 @@ public final class SyncRunner {
       tally.notes.addAll(destination.notes());
       RunSummary summary = recorder.finish(evaluated, changes, tasksQueued, tally);
       return reconciled.map(r -> summary.withReconciliation(r.counts())).orElse(summary);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {     // out of memory too: the run must not stay RUNNING
       recorder.fail(e);
       throw e;
     }

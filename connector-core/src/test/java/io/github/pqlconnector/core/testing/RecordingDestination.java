@@ -58,6 +58,8 @@ public final class RecordingDestination implements CrmDestination {
   /** A slow CRM: every write and every capabilities call (several per run) takes this long. */
   public volatile long delayMillis;
   public int crashOnUpsertCall = -1;
+  /** A JVM error (out of memory, say) every write call throws. */
+  public volatile Error errorOnWrite;
   /** When set, every write call fails as a whole with it (a 429 storm, an outage). */
   public volatile io.github.pqlconnector.core.error.VendorException failWritesWith;
   public boolean crashAfterNextTask;
@@ -124,6 +126,9 @@ public final class RecordingDestination implements CrmDestination {
   private WriteResult write(List<PqlUpdate> batch, int call) {
     if (failWritesWith != null) {
       throw failWritesWith;
+    }
+    if (errorOnWrite != null) {
+      throw errorOnWrite;
     }
     if (call == crashOnUpsertCall) {
       throw new Crash("simulated crash during write call " + crashOnUpsertCall);
