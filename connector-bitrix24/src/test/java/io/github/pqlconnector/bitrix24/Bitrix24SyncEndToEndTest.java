@@ -12,21 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.spi.DestinationContext;
-import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.spi.SetupReport;
 import io.github.pqlconnector.core.state.StateStore;
-import io.github.pqlconnector.core.sync.Connectors;
-import io.github.pqlconnector.core.sync.Progress;
 import io.github.pqlconnector.core.sync.RunSummary;
-import io.github.pqlconnector.core.sync.RunTrigger;
-import io.github.pqlconnector.core.sync.SyncRunner;
 import io.github.pqlconnector.core.testing.Dataset;
-import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
 import io.github.pqlconnector.core.testing.MutableClock;
-import io.github.pqlconnector.core.testing.TestDatabases;
+import io.github.pqlconnector.core.testing.EndToEndSync;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,21 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The sync engine driving the Bitrix24 destination from YAML against a fake portal: batches of 50, nothing twice. */
 class Bitrix24SyncEndToEndTest {
-  private static final String YAML = """
-      model:
-        levels: [user]
-        metrics:
-          messages_sent: { count: message_sent }
-        signals:
-          - { name: "Heavy messaging", metric: messages_sent, gte: 10, points: 80, type: usage, reason: "Sent {value} messages" }
-      sources:
-        src: { type: testjsonl, directory: "%s" }
-      destinations:
-        crm: { type: bitrix24, webhookUrl: "${BITRIX24_WEBHOOK_URL}"%s }
-      syncs:
-        - { name: s, source: src, destination: crm }
-      """;
-
+  private static final String YAML = EndToEndSync.yaml(10, "{ type: bitrix24, webhookUrl: \"${BITRIX24_WEBHOOK_URL}\"%s }");
   private static final String ACCOUNTS_YAML = YAML.replace("levels: [user]", "levels: [account]");
   private static final FakePortal FAKE = new FakePortal();
   private static final String TASKS = ", tasks: { on: [pql], dueIn: 1d }";
@@ -67,11 +46,12 @@ class Bitrix24SyncEndToEndTest {
 
   @TempDir Path dir;
   private final Bitrix24Stubs.FakeTime time = new Bitrix24Stubs.FakeTime();
-  private final Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()),
-      List.of(new Bitrix24DestinationProvider(time.timing())));
+  private EndToEndSync sync;
 
   @BeforeEach
   void portalAnswersEverything() {
+    sync = new EndToEndSync(dir, new Bitrix24DestinationProvider(time.timing()),
+        Map.of("BITRIX24_WEBHOOK_URL", portal.baseUrl() + Bitrix24Stubs.PREFIX));
     FAKE.reset();
     portal.stubFor(post(urlMatching(Bitrix24Stubs.PREFIX + ".*"))
         .willReturn(aResponse().withTransformers(FakePortal.NAME)));
@@ -98,12 +78,10 @@ class Bitrix24SyncEndToEndTest {
     PqlConfig config = config();
     MutableClock clock = new MutableClock(Bitrix24Stubs.NOW);
 
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      RunSummary first = new SyncRunner(config, store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    try (StateStore store = sync.openStore()) {
+      RunSummary first = sync.run(config, store, clock);
       clock.advance(Duration.ofDays(1));    // the not-found account is looked up again after recheckUnmatched
-      RunSummary second = new SyncRunner(config, store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      RunSummary second = sync.run(config, store, clock);
 
       assertThat(first.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
       assertThat(first.counts().pushed()).isEqualTo(120);
@@ -127,15 +105,13 @@ class Bitrix24SyncEndToEndTest {
     Dataset data = new Dataset(dir);
     IntStream.rangeClosed(1, 3).forEach(i -> data.account("a" + i, "a" + i + ".example")
         .events("message_sent", 12, "u" + i, "a" + i, Bitrix24Stubs.NOW));
-    PqlConfig config = config(ACCOUNTS_YAML, "");
+    PqlConfig config = sync.config(ACCOUNTS_YAML, "");
     MutableClock clock = new MutableClock(Bitrix24Stubs.NOW);
 
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      RunSummary first = new SyncRunner(config, store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    try (StateStore store = sync.openStore()) {
+      RunSummary first = sync.run(config, store, clock);
       clock.advance(Duration.ofDays(1));    // the not-found account is looked up again after recheckUnmatched
-      RunSummary second = new SyncRunner(config, store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      RunSummary second = sync.run(config, store, clock);
 
       assertThat(first.counts().pushed()).isEqualTo(2);
       assertThat(first.counts().unmatched()).isEqualTo(1);
@@ -158,9 +134,8 @@ class Bitrix24SyncEndToEndTest {
   void twoHundredToDosAreFourListBatchesAndFourAddBatches() {
     setup();
     writeUsers(200);
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      RunSummary run = new SyncRunner(config(YAML, TASKS), store, new Connectors(plugins, new MutableClock(Bitrix24Stubs.NOW)))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    try (StateStore store = sync.openStore()) {
+      RunSummary run = sync.run(sync.config(YAML, TASKS), store, new MutableClock(Bitrix24Stubs.NOW));
       assertThat(run.counts().tasksCreated()).isEqualTo(200);
     }
     assertThat(batches("crm.activity.list")).extracting(Bitrix24SyncEndToEndTest::commands)
@@ -178,14 +153,12 @@ class Bitrix24SyncEndToEndTest {
     writeUsers(30);
     FAKE.loseTodoBatches = 1;
     MutableClock clock = new MutableClock(Bitrix24Stubs.NOW);
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      RunSummary first = new SyncRunner(config(YAML, TASKS), store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    try (StateStore store = sync.openStore()) {
+      RunSummary first = sync.run(sync.config(YAML, TASKS), store, clock);
       assertThat(first.counts().tasksCreated()).isEqualTo(30);
       assertThat(first.counts().tasksFailed()).isZero();
       clock.advance(Duration.ofMinutes(30));
-      new SyncRunner(config(YAML, TASKS), store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      sync.run(sync.config(YAML, TASKS), store, clock);
     }
     assertThat(batches("crm.activity.todo.add")).as("the lost batch is not sent again").hasSize(1);
     assertThat(batches("crm.activity.list")).as("listed, then listed again after the reset").hasSize(2);
@@ -197,27 +170,20 @@ class Bitrix24SyncEndToEndTest {
   }
 
   private SetupReport setup() {
-    try (var destination = plugins.destination("bitrix24").orElseThrow().create(config().destinations().get("crm").config(),
-        new DestinationContext("crm", time.clock, new SimpleMeterRegistry()))) {
+    try (var destination = sync.plugins().destination("bitrix24").orElseThrow()
+        .create(config().destinations().get("crm").config(),
+            new DestinationContext("crm", time.clock, new SimpleMeterRegistry()))) {
       return destination.ensureFields(false);
     }
   }
 
   /** Users u1..u{count}, each with 12 messages: every one qualifies. */
   private void writeUsers(int count) {
-    Dataset data = new Dataset(dir);
-    IntStream.rangeClosed(1, count).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
-        .events("message_sent", 12, "u" + i, null, Bitrix24Stubs.NOW));
+    sync.writeUsers(count, 12);
   }
 
   private PqlConfig config() {
-    return config(YAML, "");
-  }
-
-  private PqlConfig config(String yaml, String more) {
-    String webhook = portal.baseUrl() + Bitrix24Stubs.PREFIX;
-    return new ConfigLoader(plugins, Map.of("BITRIX24_WEBHOOK_URL", webhook)::get)
-        .parse(yaml.formatted(dir.toString().replace("\\", "/"), more));
+    return sync.config(YAML, "");
   }
 
   private static int commands(LoggedRequest request) {

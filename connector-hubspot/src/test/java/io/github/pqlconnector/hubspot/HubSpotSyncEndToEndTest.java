@@ -13,19 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
-import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.state.StateStore;
-import io.github.pqlconnector.core.sync.Connectors;
-import io.github.pqlconnector.core.sync.Progress;
 import io.github.pqlconnector.core.sync.RunSummary;
-import io.github.pqlconnector.core.sync.RunTrigger;
-import io.github.pqlconnector.core.sync.SyncRunner;
-import io.github.pqlconnector.core.testing.Dataset;
-import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
 import io.github.pqlconnector.core.testing.MutableClock;
-import io.github.pqlconnector.core.testing.TestDatabases;
+import io.github.pqlconnector.core.testing.Dataset;
+import io.github.pqlconnector.core.testing.EndToEndSync;
 import io.github.pqlconnector.hubspot.api.HubSpotErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,44 +29,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sync engine driving the HubSpot destination from YAML: one write for changed users, none when unchanged. */
 @WireMockTest
 class HubSpotSyncEndToEndTest {
-  private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
-  private static final String YAML = """
-      model:
-        levels: [user]
-        metrics:
-          messages_sent: { count: message_sent }
-        signals:
-          - { name: "Heavy messaging", metric: messages_sent, gte: 10, points: 80, type: usage, reason: "Sent {value} messages" }
-      sources:
-        src: { type: testjsonl, directory: "%s" }
-      destinations:
-        crm: { type: hubspot, token: "${HUBSPOT_TOKEN}", baseUrl: "%s/", apiVersion: "2026-09"%s }
-      syncs:
-        - { name: s, source: src, destination: crm }
-      """;
+  private static final Instant NOW = EndToEndSync.NOW;
+  private static final String YAML = EndToEndSync.yaml(10,
+      "{ type: hubspot, token: \"${HUBSPOT_TOKEN}\", baseUrl: \"%s/\", apiVersion: \"2026-09\"%s }");
 
   @TempDir Path dir;
+  private EndToEndSync sync;
+
+  @BeforeEach
+  void engine() {
+    sync = new EndToEndSync(dir, new HubSpotDestinationProvider(), Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN));
+  }
 
   @Test
   void aSecondIdenticalRunWritesNothing(WireMockRuntimeInfo wireMock) {
-    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read")).willReturn(json(200, batch(false))));
-    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).willReturn(json(200, batch(true))));
+    stubThreeContacts();
     writeUsers(3);
     PqlConfig config = config(wireMock);
     MutableClock clock = new MutableClock(NOW);
 
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      RunSummary first = new SyncRunner(config, store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    try (StateStore store = sync.openStore()) {
+      RunSummary first = sync.run(config, store, clock);
       clock.advance(Duration.ofMinutes(30));
-      RunSummary second = new SyncRunner(config, store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      RunSummary second = sync.run(config, store, clock);
 
       assertThat(first.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
       assertThat(first.counts().pushed()).isEqualTo(3);
@@ -85,19 +70,17 @@ class HubSpotSyncEndToEndTest {
 
   @Test
   void aChangedVerdictGoesToTheStoredRecordIdWithoutAnotherLookup(WireMockRuntimeInfo wireMock) {
-    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read")).willReturn(json(200, batch(false))));
-    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).willReturn(json(200, batch(true))));
+    stubThreeContacts();
     writeUsers(3);
     PqlConfig config = config(wireMock);
     MutableClock clock = new MutableClock(NOW);
 
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      new SyncRunner(config, store, new Connectors(plugins, clock)).run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    try (StateStore store = sync.openStore()) {
+      sync.run(config, store, clock);
       Dataset data = new Dataset(dir);
       IntStream.rangeClosed(1, 3).forEach(i -> data.events("message_sent", 5, "u" + i, null, NOW.plusSeconds(60)));
       clock.advance(Duration.ofMinutes(30));
-      RunSummary second = new SyncRunner(config, store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      RunSummary second = sync.run(config, store, clock);
       assertThat(second.counts().pushed()).isEqualTo(3);
     }
     verify(1, postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/read")));
@@ -108,16 +91,12 @@ class HubSpotSyncEndToEndTest {
 
   @Test
   void hundredFiftyUsersAreWrittenInTwoCallsOfAtMostHundred(WireMockRuntimeInfo wireMock) {
-    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read"))
-        .willReturn(json(200, echo("email")).withTransformers("response-template")));
-    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update"))
-        .willReturn(json(200, echo("id")).withTransformers("response-template")));
+    stubContacts();
     writeUsers(150);
     PqlConfig config = config(wireMock);
 
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      RunSummary run = new SyncRunner(config, store, new Connectors(plugins, new MutableClock(NOW)))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    try (StateStore store = sync.openStore()) {
+      RunSummary run = sync.run(config, store, new MutableClock(NOW));
       assertThat(run.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
       assertThat(run.counts().pushed()).isEqualTo(150);
     }
@@ -146,9 +125,8 @@ class HubSpotSyncEndToEndTest {
     PqlConfig config = config(wireMock, ", rateLimit: { concurrency: 1 }");
 
     long started = System.nanoTime();
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      RunSummary run = new SyncRunner(config, store, new Connectors(plugins, new MutableClock(NOW)))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    try (StateStore store = sync.openStore()) {
+      RunSummary run = sync.run(config, store, new MutableClock(NOW));
       assertThat(run.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
       assertThat(run.counts().pushed()).isEqualTo(150);
       assertThat(run.counts().outboxLeft()).isZero();
@@ -174,9 +152,8 @@ class HubSpotSyncEndToEndTest {
     PqlConfig config = config(wireMock);
     MutableClock clock = new MutableClock(NOW);
 
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SyncRunner(config, store,
-          new Connectors(plugins, clock)).run(null, RunTrigger.MANUAL, false, Progress.NONE))
+    try (StateStore store = sync.openStore()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> sync.run(config, store, clock))
           .isInstanceOfSatisfying(io.github.pqlconnector.core.error.VendorException.class,
               e -> assertThat(HubSpotErrors.isDailyLimit(e)).isTrue());
       assertThat(findAll(postRequestedFor(urlEqualTo("/crm/objects/2026-09/contacts/batch/update"))))
@@ -187,8 +164,7 @@ class HubSpotSyncEndToEndTest {
       stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update"))
           .willReturn(json(200, echo("id")).withTransformers("response-template")));
       clock.advance(Duration.ofDays(1));
-      RunSummary next = new SyncRunner(config, store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      RunSummary next = sync.run(config, store, clock);
       assertThat(next.counts().pushed()).isEqualTo(150);
       assertThat(next.counts().outboxLeft()).isZero();
     }
@@ -202,9 +178,8 @@ class HubSpotSyncEndToEndTest {
     writeUsers(200);
     PqlConfig config = config(wireMock, TASKS);
 
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      RunSummary run = new SyncRunner(config, store, new Connectors(plugins, new MutableClock(NOW)))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    try (StateStore store = sync.openStore()) {
+      RunSummary run = sync.run(config, store, new MutableClock(NOW));
       assertThat(run.counts().pushed()).isEqualTo(200);
       assertThat(run.counts().tasksCreated()).isEqualTo(200);
     }
@@ -231,13 +206,12 @@ class HubSpotSyncEndToEndTest {
     PqlConfig config = config(wireMock, TASKS);
     MutableClock clock = new MutableClock(NOW);
 
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
-      RunSummary run = new SyncRunner(config, store, new Connectors(plugins, clock))
-          .run(null, RunTrigger.MANUAL, false, Progress.NONE);
+    try (StateStore store = sync.openStore()) {
+      RunSummary run = sync.run(config, store, clock);
       assertThat(run.counts().tasksCreated()).isEqualTo(100);
       assertThat(run.counts().tasksFailed()).isZero();
       clock.advance(Duration.ofMinutes(30));
-      new SyncRunner(config, store, new Connectors(plugins, clock)).run(null, RunTrigger.MANUAL, false, Progress.NONE);
+      sync.run(config, store, clock);
     }
     assertThat(findAll(postRequestedFor(urlEqualTo(TASK_CREATE)))).as("one create per key, never repeated").hasSize(1);
     assertThat(findAll(postRequestedFor(urlEqualTo(TASK_READ)))).as("find, then find again after the reset")
@@ -248,6 +222,13 @@ class HubSpotSyncEndToEndTest {
   private static final String TASK_CREATE = "/crm/objects/2026-09/tasks/batch/create";
   private static final String TASKS = ", tasks: { on: [pql], dueIn: 1d }";
 
+  /** Contacts u1..u3 found as 501..503, and written. */
+  private static void stubThreeContacts() {
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read")).willReturn(json(200, batch(false))));
+    stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/update")).willReturn(json(200, batch(true))));
+  }
+
+  /** Every contact looked up is found, its id its email, and every write succeeds. */
   private static void stubContacts() {
     stubFor(post(urlEqualTo("/crm/objects/2026-09/contacts/batch/read"))
         .willReturn(json(200, echo("email")).withTransformers("response-template")));
@@ -279,14 +260,9 @@ class HubSpotSyncEndToEndTest {
         + "\"objectWriteTraceId\":\"{{input.objectWriteTraceId}}\"}{{/each}}]}";
   }
 
-  private final Plugins plugins =
-      new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
-
   /** Users u1..u{count} in account a1, each with 12 messages: every one qualifies. */
   private void writeUsers(int count) {
-    Dataset data = new Dataset(dir);
-    IntStream.rangeClosed(1, count).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
-        .events("message_sent", 12, "u" + i, null, NOW));
+    sync.writeUsers(count, 12);
   }
 
   private PqlConfig config(WireMockRuntimeInfo wireMock) {
@@ -294,8 +270,7 @@ class HubSpotSyncEndToEndTest {
   }
 
   private PqlConfig config(WireMockRuntimeInfo wireMock, String moreSettings) {
-    return new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", HubSpotDestinations.TOKEN)::get)
-        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wireMock.getHttpBaseUrl(), moreSettings));
+    return sync.config(YAML, wireMock.getHttpBaseUrl(), moreSettings);
   }
 
   private static List<String> ids(LoggedRequest request) {

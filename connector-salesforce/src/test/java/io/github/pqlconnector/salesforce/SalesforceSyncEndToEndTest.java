@@ -14,29 +14,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
-import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.StateStore;
-import io.github.pqlconnector.core.sync.Connectors;
-import io.github.pqlconnector.core.sync.Progress;
 import io.github.pqlconnector.core.sync.RunSummary;
-import io.github.pqlconnector.core.sync.RunTrigger;
-import io.github.pqlconnector.core.sync.SyncRunner;
-import io.github.pqlconnector.core.testing.Dataset;
-import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
 import io.github.pqlconnector.core.testing.MutableClock;
-import io.github.pqlconnector.core.testing.TestDatabases;
+import io.github.pqlconnector.core.testing.EndToEndSync;
 import io.github.pqlconnector.salesforce.api.SalesforceErrors;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,43 +38,30 @@ import org.junit.jupiter.api.io.TempDir;
  * the daily-allocation reserve stopping a run that the next one finishes.
  */
 class SalesforceSyncEndToEndTest {
-  private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
-  private static final String TASKS = "tasks: { on: [pql], dueIn: 1d, owner: record }";
+  private static final String TASKS = ", tasks: { on: [pql], dueIn: 1d, owner: record }";
   private static final String COLLECTIONS = "/services/data/v67.0/composite/sobjects";
-  private static final String YAML = """
-      model:
-        levels: [user]
-        metrics:
-          messages_sent: { count: message_sent }
-        signals:
-          - { name: "Heavy messaging", metric: messages_sent, gte: 1, points: 80, type: usage, reason: "Sent {value} messages" }
-      sources:
-        src: { type: testjsonl, directory: "%s" }
-      destinations:
-        crm:
-          type: salesforce
-          auth: { loginUrl: "%s", clientId: "3MVG9test.client.id", clientSecret: "${SF_CLIENT_SECRET}" }
-          userObjects: [Contact]
-          limits: { reservePercent: 10 }
-          bulk: { pollInterval: 1s }
-          %s
-      syncs:
-        - { name: s, source: src, destination: crm }
-      """;
+  private static final String YAML = EndToEndSync.yaml(1, "{ type: salesforce,"
+      + " auth: { loginUrl: \"%s\", clientId: \"3MVG9test.client.id\", clientSecret: \"${SF_CLIENT_SECRET}\" },"
+      + " userObjects: [Contact], limits: { reservePercent: 10 }, bulk: { pollInterval: 1s }%s }");
 
   private final SalesforceOrgStub org = new SalesforceOrgStub();
   @RegisterExtension
   final WireMockExtension wm = WireMockExtension.newInstance()
       .options(wireMockConfig().dynamicPort().extensions(org)).build();
-  private final Plugins plugins =
-      new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new SalesforceDestinationProvider()));
-  private final MutableClock clock = new MutableClock(NOW);
+  private final MutableClock clock = new MutableClock(EndToEndSync.NOW);
   @TempDir Path dir;
+  private EndToEndSync sync;
+
+  @BeforeEach
+  void engine() {
+    sync = new EndToEndSync(dir, new SalesforceDestinationProvider(),
+        Map.of("SF_CLIENT_SECRET", SalesforceStubs.CLIENT_SECRET));
+  }
 
   @Test
   void fourHundredFiftyUsersAreThreeCollectionCallsAndASecondRunWritesNothing() {
     writeUsers(450);
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+    try (StateStore store = sync.openStore()) {
       RunSummary first = run(store);
       clock.advance(Duration.ofMinutes(30));
       RunSummary second = run(store);
@@ -102,7 +80,7 @@ class SalesforceSyncEndToEndTest {
   @Test
   void fiveThousandUsersAreOneBulkJob() {
     writeUsers(5_000);
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+    try (StateStore store = sync.openStore()) {
       RunSummary run = run(store);
       assertThat(run.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
       assertThat(run.counts().pushed()).isEqualTo(5_000);
@@ -120,7 +98,7 @@ class SalesforceSyncEndToEndTest {
   void aSessionThatExpiresMidRunIsRenewedOnceAndTheRunCompletes() {
     writeUsers(450);
     org.expireTokenAfter(3);
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+    try (StateStore store = sync.openStore()) {
       RunSummary run = run(store);
       assertThat(run.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
       assertThat(run.counts().pushed()).isEqualTo(450);
@@ -132,7 +110,7 @@ class SalesforceSyncEndToEndTest {
   void theDailyReserveStopsTheRunWithNothingLostAndTheNextRunContinues() {
     writeUsers(450);
     org.othersUseAllocationAfterWrites(1, 90_000);   // other integrations spend the day's allocation meanwhile
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+    try (StateStore store = sync.openStore()) {
       assertThatThrownBy(() -> run(store)).isInstanceOfSatisfying(VendorException.class, e -> {
         assertThat(e.category()).isEqualTo(ErrorCategory.QUOTA_EXHAUSTED);
         assertThat(SalesforceErrors.isDailyLimit(e)).isTrue();
@@ -154,7 +132,7 @@ class SalesforceSyncEndToEndTest {
   @Test
   void aQualifyingUserGetsOneTaskOnItsContactAndARetriedRunNone() {
     writeUsers(3);
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+    try (StateStore store = sync.openStore()) {
       RunSummary first = run(store, TASKS);
       clock.advance(Duration.ofMinutes(30));
       RunSummary second = run(store, TASKS);
@@ -172,7 +150,7 @@ class SalesforceSyncEndToEndTest {
   @Test
   void twoHundredTasksTakeTwoQueriesAndOneCollectionsCreate() {
     writeUsers(200);
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+    try (StateStore store = sync.openStore()) {
       RunSummary run = run(store, TASKS);
       assertThat(run.counts().tasksCreated()).isEqualTo(200);
     }
@@ -191,7 +169,7 @@ class SalesforceSyncEndToEndTest {
   void aTaskCreateAppliedButAnsweredWithAResetIsQueriedAgainNotRepeated() {
     writeUsers(3);
     org.loseTaskCreates = 1;
-    try (StateStore store = StateStore.open(TestDatabases.h2(dir))) {
+    try (StateStore store = sync.openStore()) {
       RunSummary first = run(store, TASKS);
       assertThat(first.counts().tasksCreated()).isEqualTo(3);
       assertThat(first.counts().tasksFailed()).isZero();
@@ -213,21 +191,17 @@ class SalesforceSyncEndToEndTest {
   }
 
   private RunSummary run(StateStore store, String tasks) {
-    return new SyncRunner(config(tasks), store, new Connectors(plugins, clock)).run(null, RunTrigger.MANUAL, false,
-        Progress.NONE);
+    return sync.run(config(tasks), store, clock);
   }
 
   private PqlConfig config(String tasks) {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(SalesforceOrgStub.NAME)));
-    return new ConfigLoader(plugins, Map.of("SF_CLIENT_SECRET", SalesforceStubs.CLIENT_SECRET)::get)
-        .parse(YAML.formatted(dir.toString().replace("\\", "/"), wm.baseUrl(), tasks));
+    return sync.config(YAML, wm.baseUrl(), tasks);
   }
 
   /** Users u1..u{count} in account a1, each with a message: every one qualifies. */
   private void writeUsers(int count) {
-    Dataset data = new Dataset(dir);
-    IntStream.rangeClosed(1, count).forEach(i -> data.user("u" + i, "u" + i + "@example.com", "a1")
-        .events("message_sent", 1, "u" + i, null, NOW));
+    sync.writeUsers(count, 1);
   }
 
   private static int records(LoggedRequest request) {

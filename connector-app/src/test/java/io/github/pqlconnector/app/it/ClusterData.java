@@ -14,6 +14,20 @@ final class ClusterData {
     this.dir = dir;
   }
 
+  /**
+   * The {@code sources} and {@code model} blocks of a {@code pql.yaml} reading these files from {@code dir}: a
+   * file source, and a user is a PQL with 12 messages or more.
+   */
+  static String sourceAndModel(Path dir) {
+    return """
+        sources:
+          product: { type: file, events: "%1$s/events.jsonl", users: "%1$s/users.csv" }
+        model:
+          levels: [user]
+          metrics: { messages_sent: { count: message_sent } }
+          signals: [ { name: "Heavy messaging", metric: messages_sent, gte: 12, points: 80 } ]""".formatted(dir);
+  }
+
   void write(int users) throws IOException {
     Instant now = Instant.now();
     try (BufferedWriter events = Files.newBufferedWriter(dir.resolve("events.jsonl"));

@@ -101,17 +101,12 @@ class ClusterIT {
     Path config = dir.resolve("pql.yaml");
     Files.writeString(config, """
         state: { url: "%s", cluster: true }
-        sources:
-          product: { type: file, events: "%s/events.jsonl", users: "%s/users.csv" }
-        model:
-          levels: [user]
-          metrics: { messages_sent: { count: message_sent } }
-          signals: [ { name: "Heavy messaging", metric: messages_sent, gte: 12, points: 80 } ]
+        %s
         destinations:
           crm: { type: csv, directory: "%s/out", tasks: { on: [pql], owner: default, defaultOwnerId: rep } }
         syncs:
           - { name: product-to-crm, source: product, destination: crm, cron: "%s" }
-        """.formatted(state.url(), dir, dir, dir, cron));
+        """.formatted(state.url(), ClusterData.sourceAndModel(dir), dir, cron));
     return config;
   }
 

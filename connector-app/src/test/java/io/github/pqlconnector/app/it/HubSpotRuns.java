@@ -38,12 +38,7 @@ final class HubSpotRuns {
     Path config = dir.resolve("pql.yaml");
     Files.writeString(config, """
         state: { url: "jdbc:h2:file:%1$s/state" }
-        sources:
-          product: { type: file, events: "%1$s/events.jsonl", users: "%1$s/users.csv" }
-        model:
-          levels: [user]
-          metrics: { messages_sent: { count: message_sent } }
-          signals: [ { name: "Heavy messaging", metric: messages_sent, gte: 12, points: 80 } ]
+        %4$s
         destinations:
           crm:
             type: hubspot
@@ -52,7 +47,8 @@ final class HubSpotRuns {
         %3$s
         syncs:
           - { name: product-to-hubspot, source: product, destination: crm }
-        """.formatted(dir, baseUrl, destinationExtra.indent(4).stripTrailing()));
+        """.formatted(dir, baseUrl, destinationExtra.indent(4).stripTrailing(),
+            ClusterData.sourceAndModel(dir)));
     return config;
   }
 

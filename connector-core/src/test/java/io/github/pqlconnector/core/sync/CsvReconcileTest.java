@@ -3,8 +3,7 @@ package io.github.pqlconnector.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pqlconnector.core.config.ConfigLoader;
-import io.github.pqlconnector.core.config.StateConfig;
-import io.github.pqlconnector.core.testing.TestDatabases;
+import io.github.pqlconnector.core.testing.StateDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +17,8 @@ class CsvReconcileTest extends SyncFixture {
   private Path users;
 
   @Override
-  StateConfig newState(Path dir) {
-    return TestDatabases.h2(dir);
+  StateDatabase database() {
+    return StateDatabase.H2;
   }
 
   @BeforeEach

@@ -23,6 +23,7 @@ import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
 import io.github.pqlconnector.core.testing.MutableClock;
 import io.github.pqlconnector.core.testing.RecordingDestination;
 import io.github.pqlconnector.core.testing.RecordingDestinationProvider;
+import io.github.pqlconnector.core.testing.StateDatabase;
 import io.github.pqlconnector.core.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,9 +65,8 @@ abstract class DayBucketsContract {
   final List<StateStore> stores = new ArrayList<>();
   StateStore store;
 
-  abstract StateConfig newState(Path dir);
-
-  void dropState(StateConfig state) {}
+  /** Where the state lives: each contract has an H2 and a PostgreSQL subclass. */
+  abstract StateDatabase database();
 
   @BeforeEach
   void setUp() {
@@ -76,7 +76,7 @@ abstract class DayBucketsContract {
   @AfterEach
   void tearDown() {
     stores.forEach(StateStore::close);
-    states.forEach(this::dropState);
+    states.forEach(database()::drop);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -222,7 +222,7 @@ abstract class DayBucketsContract {
   }
 
   StateStore openStore() {
-    StateConfig state = newState(dir.resolve("db" + states.size()));
+    StateConfig state = database().create(dir.resolve("db" + states.size()));
     states.add(state);
     StateStore opened = StateStore.open(state);
     stores.add(opened);

@@ -1,12 +1,11 @@
 package io.github.pqlconnector.core.sync;
 
-import io.github.pqlconnector.core.config.StateConfig;
-import io.github.pqlconnector.core.testing.TestDatabases;
-import java.nio.file.Path;
+import io.github.pqlconnector.core.testing.StateDatabase;
 
+/** The retry contract on an H2 file. */
 class H2RetryTest extends RetryContract {
   @Override
-  StateConfig newState(Path dir) {
-    return TestDatabases.h2(dir);
+  StateDatabase database() {
+    return StateDatabase.H2;
   }
 }

@@ -1,17 +1,11 @@
 package io.github.pqlconnector.core.sync;
 
-import io.github.pqlconnector.core.config.StateConfig;
-import io.github.pqlconnector.core.testing.TestDatabases;
-import java.nio.file.Path;
+import io.github.pqlconnector.core.testing.StateDatabase;
 
+/** The drain contract on a fresh PostgreSQL schema. */
 class PostgresDrainTest extends DrainContract {
   @Override
-  StateConfig newState(Path dir) {
-    return TestDatabases.postgres();
-  }
-
-  @Override
-  void dropState(StateConfig state) {
-    TestDatabases.dropPostgres(state);
+  StateDatabase database() {
+    return StateDatabase.POSTGRES;
   }
 }

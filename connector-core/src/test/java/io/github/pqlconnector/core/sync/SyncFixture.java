@@ -8,6 +8,7 @@ import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.testing.Dataset;
+import io.github.pqlconnector.core.testing.StateDatabase;
 import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
 import io.github.pqlconnector.core.testing.MutableClock;
 import io.github.pqlconnector.core.testing.RecordingDestination;
@@ -47,13 +48,12 @@ abstract class SyncFixture {
   PqlConfig config;
   Dataset data;
 
-  abstract StateConfig newState(Path dir);
-
-  void dropState(StateConfig state) {}
+  /** Where the state lives: each contract has an H2 and a PostgreSQL subclass. */
+  abstract StateDatabase database();
 
   @BeforeEach
   void setUp() {
-    state = newState(dir);
+    state = database().create(dir);
     store = StateStore.open(state);
     config = new ConfigLoader(plugins(), Map.<String, String>of()::get).parse(YAML.formatted(dir.toString().replace("\\", "/")));
     data = new Dataset(dir);
@@ -66,7 +66,7 @@ abstract class SyncFixture {
   @AfterEach
   void tearDown() {
     store.close();
-    dropState(state);
+    database().drop(state);
   }
 
   RunSummary run() {

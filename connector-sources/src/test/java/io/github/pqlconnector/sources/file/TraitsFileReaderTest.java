@@ -2,6 +2,7 @@ package io.github.pqlconnector.sources.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.Traits;
@@ -12,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class TraitsFileReaderTest {
@@ -24,12 +29,21 @@ class TraitsFileReaderTest {
     @Override public void reject(String location, String problem) { rejected.add(location + " " + problem); }
   };
 
-  @Test
-  void aLatinOneByteInACsvCostsItsRowAndTheOtherRowsAreRead() throws IOException {
-    byte[] latin1 = "id,name\nu1,Jos\u00e9\nu2,Ana\n".getBytes(StandardCharsets.ISO_8859_1);
-    TraitsFileReader.read(write("users.csv", latin1), EntityLevel.USER, sink);
-    assertThat(accepted).containsExactly("u2 {name=Ana}");
-    assertThat(rejected).containsExactly("users.csv:2 " + Utf8.PROBLEM);
+  /** A byte that is not UTF-8 costs its CSV row or JSON line, and the other rows are read. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("filesWithALatinOneByte")
+  void aLatinOneByteCostsItsRowAndTheOtherRowsAreRead(String name, EntityLevel level, String content,
+      String readRow, int badLine) throws IOException {
+    TraitsFileReader.read(write(name, content.getBytes(StandardCharsets.ISO_8859_1)), level, sink);
+    assertThat(accepted).containsExactly(readRow);
+    assertThat(rejected).containsExactly(name + ":" + badLine + " " + Utf8.PROBLEM);
+  }
+
+  static Stream<Arguments> filesWithALatinOneByte() {
+    return Stream.of(
+        arguments("users.csv", EntityLevel.USER, "id,name\nu1,Jos\u00e9\nu2,Ana\n", "u2 {name=Ana}", 2),
+        arguments("accounts.jsonl", EntityLevel.ACCOUNT, "{\"id\":\"a1\",\"name\":\"Caf\u00e9\"}\n{\"id\":\"a2\"}\n",
+            "a2 {}", 1));
   }
 
   @Test
@@ -54,14 +68,6 @@ class TraitsFileReaderTest {
     TraitsFileReader.read(write("users.csv", "id,name\n".getBytes(StandardCharsets.UTF_8)), EntityLevel.USER, sink);
     assertThat(accepted).isEmpty();
     assertThat(rejected).isEmpty();
-  }
-
-  @Test
-  void aLatinOneByteInJsonLinesCostsItsLine() throws IOException {
-    byte[] lines = "{\"id\":\"a1\",\"name\":\"Caf\u00e9\"}\n{\"id\":\"a2\"}\n".getBytes(StandardCharsets.ISO_8859_1);
-    TraitsFileReader.read(write("accounts.jsonl", lines), EntityLevel.ACCOUNT, sink);
-    assertThat(accepted).containsExactly("a2 {}");
-    assertThat(rejected).containsExactly("accounts.jsonl:1 " + Utf8.PROBLEM);
   }
 
   @Test

@@ -17,49 +17,20 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Both presets against their warehouse tables in PostgreSQL: events, traits, user → account, [from, to). */
 class JdbcPresetTest {
   static final Instant FROM = Instant.parse("2026-11-01T00:00:00Z");
   static final Instant TO = Instant.parse("2026-11-30T00:00:00Z");
-  static Warehouse segment;
-  static Warehouse rudderstack;
+  @RegisterExtension static final PresetWarehouses WAREHOUSES = new PresetWarehouses(false);
   @TempDir Path out;
 
-  @BeforeAll
-  static void createSchemas() {
-    segment = Warehouse.create();
-    PresetSchemas.create(segment, "segment");
-    PresetSchemas.fill(segment);
-    rudderstack = Warehouse.create();
-    PresetSchemas.create(rudderstack, "rudderstack");
-    PresetSchemas.fill(rudderstack);
-  }
-
-  @AfterAll
-  static void dropSchemas() {
-    if (segment != null) {
-      segment.close();
-    }
-    if (rudderstack != null) {
-      rudderstack.close();
-    }
-  }
-
-  static Warehouse warehouse(String preset) {
-    return preset.equals("segment") ? segment : rudderstack;
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void readsTracksOfTheRangeAndRejectsTheRowWithoutAName(String preset) {
     Recorded recorded = new Recorded();
-    try (JdbcSource source = new JdbcSource(warehouse(preset).preset(preset))) {
+    try (JdbcSource source = WAREHOUSES.source(preset)) {
       ReadResult result = source.readEvents(new ReadRequest(null, FROM, TO, Set.of()), recorded);
       assertThat(result.eventsRead()).isEqualTo(3);
     }
@@ -72,12 +43,11 @@ class JdbcPresetTest {
         .matches("events row \\d (\\(event_id m6\\)): no event name");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void honoursFromInclusiveAndToExclusiveToTheMillisecond(String preset) {
     Recorded recorded = new Recorded();
     Instant lastMilliOfOctober = Instant.parse("2026-10-31T23:59:59.999Z");
-    try (JdbcSource source = new JdbcSource(warehouse(preset).preset(preset))) {
+    try (JdbcSource source = WAREHOUSES.source(preset)) {
       source.readEvents(new ReadRequest(null, lastMilliOfOctober, FROM, Set.of()), recorded);
       source.readEvents(new ReadRequest(null, TO, TO.plusSeconds(1), Set.of()), recorded);
     }
@@ -85,13 +55,9 @@ class JdbcPresetTest {
         .containsExactlyInAnyOrder(lastMilliOfOctober.toEpochMilli(), TO.toEpochMilli());
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void userTraitsFromTheLatestIdentifyAndTheAccountFromTheLatestGroupCall(String preset) {
-    Recorded recorded = new Recorded();
-    try (JdbcSource source = new JdbcSource(warehouse(preset).preset(preset))) {
-      source.readTraits(EntityLevel.USER, recorded);
-    }
+    Recorded recorded = WAREHOUSES.readTraits(preset, EntityLevel.USER);
     assertThat(recorded.traits).containsExactlyInAnyOrder(
         new Traits(EntityRef.user("u1"), Map.of("email", "ana@example.com", "plan", "pro", Traits.ACCOUNT_ID, "a2")),
         new Traits(EntityRef.user("u2"), Map.of("email", "bo@example.com", Traits.ACCOUNT_ID, "a1")),
@@ -99,20 +65,15 @@ class JdbcPresetTest {
     assertThat(recorded.rejected).isEmpty();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void accountTraitsFromTheLatestGroupCallPerGroup(String preset) {
-    Recorded recorded = new Recorded();
-    try (JdbcSource source = new JdbcSource(warehouse(preset).preset(preset))) {
-      source.readTraits(EntityLevel.ACCOUNT, recorded);
-    }
+    Recorded recorded = WAREHOUSES.readTraits(preset, EntityLevel.ACCOUNT);
     assertThat(recorded.traits).containsExactlyInAnyOrder(
         new Traits(EntityRef.account("a1"), Map.of("name", "Acme Inc", "employees", "60")),
         new Traits(EntityRef.account("a2"), Map.of("name", "Beta", "employees", "7")));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void pushdownOverThePresetTablesGivesTheSameResultsAsReadingEvents(String preset) throws IOException {
     PqlConfig config = TestConfigs.around("""
         model:
@@ -124,15 +85,14 @@ class JdbcPresetTest {
             - { name: "Messaging", metric: messages, gte: 2, points: 40, type: usage }
             - { name: "Asked for sales", anyEvent: [Pricing Viewed], points: 35, type: hand_raiser }
         """, out, out, "");
-    Warehouse warehouse = warehouse(preset);
+    Warehouse warehouse = WAREHOUSES.get(preset);
     PushdownEquivalenceTest.assertSameBothWays(new CompiledModel(config.model()),
         warehouse.config(preset, null, false), warehouse.config(preset, null, true));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void checkPassesOnACompleteSchema(String preset) {
-    try (JdbcSource source = new JdbcSource(warehouse(preset).preset(preset))) {
+    try (JdbcSource source = WAREHOUSES.source(preset)) {
       assertThat(source.check().isOk()).as(source.check().message()).isTrue();
       assertThat(source.incremental()).isTrue();
     }

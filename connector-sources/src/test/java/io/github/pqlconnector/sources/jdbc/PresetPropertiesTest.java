@@ -16,11 +16,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The presets read the properties a model names from the per-event tables, joined on the message id, and give
@@ -41,41 +38,13 @@ class PresetPropertiesTest {
           - { name: "Many conversations", metric: conversations, gte: 2, points: 20, type: usage }
           - { name: "Reads pricing", metric: reading, gte: 10, points: 35, type: hand_raiser }
       """;
-  static Warehouse segment;
-  static Warehouse rudderstack;
+  @RegisterExtension static final PresetWarehouses WAREHOUSES = new PresetWarehouses(true);
   @TempDir Path out;
 
-  @BeforeAll
-  static void createSchemas() {
-    segment = Warehouse.create();
-    rudderstack = Warehouse.create();
-    for (String preset : new String[] {"segment", "rudderstack"}) {
-      Warehouse warehouse = warehouse(preset);
-      PresetSchemas.create(warehouse, preset);
-      PresetSchemas.fill(warehouse);
-      PresetSchemas.createEventTables(warehouse, preset);
-    }
-  }
-
-  @AfterAll
-  static void dropSchemas() {
-    if (segment != null) {
-      segment.close();
-    }
-    if (rudderstack != null) {
-      rudderstack.close();
-    }
-  }
-
-  static Warehouse warehouse(String preset) {
-    return preset.equals("segment") ? segment : rudderstack;
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void eventsCarryTheNamedPropertiesWithTheirTypes(String preset) {
     Recorded recorded = new Recorded();
-    try (JdbcSource source = new JdbcSource(warehouse(preset).preset(preset))) {
+    try (JdbcSource source = WAREHOUSES.source(preset)) {
       source.readEvents(new ReadRequest(null, JdbcPresetTest.FROM, JdbcPresetTest.TO,
           Set.of("characters", "conversationId", "seatsV2", "seconds")), recorded);
     }
@@ -88,38 +57,32 @@ class PresetPropertiesTest {
     assertThat(recorded.rejected).singleElement().asString().contains("no event name");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void aPropertyNoTableHoldsIsReportedOnceAndTheReadGoesOn(String preset) {
     Recorded recorded = new Recorded();
-    try (JdbcSource source = new JdbcSource(warehouse(preset).preset(preset))) {
+    try (JdbcSource source = WAREHOUSES.source(preset)) {
       source.readEvents(new ReadRequest(null, JdbcPresetTest.FROM, JdbcPresetTest.TO,
           Set.of("couponCode", "characters")), recorded);
     }
     assertThat(recorded.events).hasSize(3);
     assertThat(recorded.rejected).contains("events query: property 'couponCode': none of the 2 per-event tables in "
-        + warehouse(preset).schema + " has a column coupon_code or couponcode or _coupon_code (" + preset
+        + WAREHOUSES.get(preset).schema + " has a column coupon_code or couponcode or _coupon_code (" + preset
         + " creates it when the first event with a value arrives); metrics over it count nothing");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void validateListsThePerEventTables(String preset) {
-    try (JdbcSource source = new JdbcSource(warehouse(preset).preset(preset))) {
+    try (JdbcSource source = WAREHOUSES.source(preset)) {
       assertThat(source.check().message()).endsWith("; 2 per-event tables for event properties (message_sent, "
           + "pricing_viewed)");
     }
   }
 
   /** A message loaded twice into its per-event table counts once; a property of two types is read as text. */
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void aRepeatedMessageIdCountsOnceAndMixedTypesBecomeText(String preset) {
     Recorded recorded = new Recorded();
-    try (Warehouse warehouse = Warehouse.create()) {
-      PresetSchemas.create(warehouse, preset);
-      PresetSchemas.fill(warehouse);
-      PresetSchemas.createEventTables(warehouse, preset);
+    try (Warehouse warehouse = PresetWarehouses.filled(preset, true)) {
       warehouse.sql("INSERT INTO %s.message_sent (id, user_id, event, timestamp, characters) VALUES"
           + " ('m2', 'u1', 'message_sent', '2026-11-15 10:00:00+00', 80)",
           "CREATE TABLE %s.report_exported (id text, user_id text, timestamp timestamptz, event text, characters text)",
@@ -135,12 +98,11 @@ class PresetPropertiesTest {
         tuple("Report Exported", "7"));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"segment", "rudderstack"})
+  @EachPreset
   void presetGivesTheVerdictsAndMetricValuesOfCustomSqlWithAndWithoutPushdown(String preset) throws IOException {
     PqlConfig config = TestConfigs.around(MODEL, out, out, "");
     CompiledModel model = new CompiledModel(config.model());
-    Warehouse warehouse = warehouse(preset);
+    Warehouse warehouse = WAREHOUSES.get(preset);
     String events = PresetSchemas.customEvents(preset);
     JdbcSourceConfig custom = warehouse.custom(events, PresetSchemas.CUSTOM_USERS, PresetSchemas.CUSTOM_ACCOUNTS, false);
 
