@@ -3,18 +3,16 @@ package io.github.pqlconnector.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.pqlconnector.core.config.StateConfig;
 import io.github.pqlconnector.core.state.RunDao;
-import io.github.pqlconnector.core.testing.TestDatabases;
-import java.nio.file.Path;
+import io.github.pqlconnector.core.testing.StateDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** A JVM error in the middle of a run (the heap too small, say) ends it as FAILED, never left RUNNING. */
 class JvmErrorRunTest extends SyncFixture {
   @Override
-  StateConfig newState(Path dir) {
-    return TestDatabases.h2(dir);
+  StateDatabase database() {
+    return StateDatabase.H2;
   }
 
   @Test
