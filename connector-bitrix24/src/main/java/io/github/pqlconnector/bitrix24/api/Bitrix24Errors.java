@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.error.VendorMessages;
+import io.github.pqlconnector.core.http.CallFailures;
 import io.github.pqlconnector.core.http.ErrorMapper;
 import io.github.pqlconnector.core.http.WireJson;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import okhttp3.ResponseBody;
@@ -49,50 +49,25 @@ public final class Bitrix24Errors implements ErrorMapper {
     } else if (Bitrix24Categories.OPERATION_TIME_LIMIT.equals(body.code())) {
       wait = GATED_RETRY;
     }
-    String code = body.code().isEmpty() ? "" : " " + body.code();
-    String text = detail(body.description(), response.message());
+    String text = VendorMessages.detail(body.description(), response.message());
     return new VendorException(VENDOR, category, status,
-        redact.apply("%s: HTTP %d %s%s: %s".formatted(operation, status, category, code, text)), wait);
+        redact.apply(CallFailures.message(operation, status, category, body.code(), text)), wait);
   }
 
   @Override
   public VendorException fromFailure(IOException failure, String operation) {
-    return new VendorException(VENDOR, ErrorCategory.TRANSIENT, 0,
-        redact.apply(operation + ": " + ErrorCategory.TRANSIENT + ": " + describe(failure)), null);
+    return CallFailures.noResponse(VENDOR, operation, failure, redact);
   }
 
   /** A single command of a batch that failed, as a category plus a message. */
   public VendorException fromCommand(BatchResponse.CommandError error, String operation) {
     ErrorCategory category = Bitrix24Categories.of(0, error.error());
     return new VendorException(VENDOR, category, 0, redact.apply("%s: %s %s: %s".formatted(operation, category,
-        error.error(), detail(error.description(), "no error details"))), null);
+        error.error(), VendorMessages.detail(error.description(), null))), null);
   }
 
   /** The error body of a response, or an empty one when it is not JSON (an HTML proxy page). */
   public static ErrorBody read(@Nullable ResponseBody body) {
-    if (body == null) {
-      return ErrorBody.empty();
-    }
-    try {
-      ErrorBody parsed = ERROR_READER.readValue(body.string());
-      return parsed == null ? ErrorBody.empty() : parsed;
-    } catch (IOException | RuntimeException e) {
-      return ErrorBody.empty();
-    }
-  }
-
-  static String detail(@Nullable String description, String fallback) {
-    return VendorMessages.detail(description, fallback);
-  }
-
-  private static String describe(IOException failure) {
-    String type = failure.getClass().getSimpleName();
-    if (failure instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-      return "response body is not the expected JSON (" + type + ")";
-    }
-    if (failure instanceof InterruptedIOException) {
-      return "no response in time (" + type + ")";
-    }
-    return "connection failed (" + type + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")";
+    return CallFailures.readBody(body, ERROR_READER, ErrorBody.empty());
   }
 }

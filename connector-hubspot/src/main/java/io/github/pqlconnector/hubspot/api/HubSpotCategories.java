@@ -1,7 +1,7 @@
 package io.github.pqlconnector.hubspot.api;
 
 import io.github.pqlconnector.core.error.ErrorCategory;
-import java.util.Map;
+import io.github.pqlconnector.core.error.ErrorCodes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
  * of a batch has only its code. Codes are compared exactly, never searched for in messages.
  */
 final class HubSpotCategories {
-  private static final Map<String, ErrorCategory> BY_CODE = Map.of(
-      "VALIDATION_ERROR", ErrorCategory.INVALID_REQUEST,
-      "INVALID_AUTHENTICATION", ErrorCategory.AUTH,
-      "MISSING_SCOPES", ErrorCategory.PERMISSION,
-      "OBJECT_NOT_FOUND", ErrorCategory.NOT_FOUND,
-      "CONFLICT", ErrorCategory.CONFLICT,
-      "RATE_LIMITS", ErrorCategory.RATE_LIMITED,
-      "RATE_LIMIT", ErrorCategory.RATE_LIMITED);
+  private static final ErrorCodes CODES = ErrorCodes.builder()
+      .map(ErrorCategory.INVALID_REQUEST, "VALIDATION_ERROR")
+      .map(ErrorCategory.AUTH, "INVALID_AUTHENTICATION")
+      .map(ErrorCategory.PERMISSION, "MISSING_SCOPES")
+      .map(ErrorCategory.NOT_FOUND, "OBJECT_NOT_FOUND")
+      .map(ErrorCategory.CONFLICT, "CONFLICT")
+      .map(ErrorCategory.RATE_LIMITED, "RATE_LIMITS", "RATE_LIMIT")
+      .build();
 
   private HubSpotCategories() {}
 
@@ -26,21 +26,16 @@ final class HubSpotCategories {
     if (status == 423 || status == 477) {
       return ErrorCategory.TRANSIENT;     // HubSpot's "locked" and "migration in progress": try again later
     }
-    ErrorCategory byStatus = ErrorCategory.ofStatus(status);
-    return byStatus == ErrorCategory.INVALID_REQUEST ? forCode(code) : byStatus;
+    return CODES.statusThenCode(status, code);
   }
 
   /** One input of a 207 batch: its {@code category}, else its {@code status} when that is a number. */
   static ErrorCategory forInput(@Nullable String code, @Nullable String status) {
-    if (code != null && BY_CODE.containsKey(code)) {
-      return BY_CODE.get(code);
+    if (CODES.knows(code)) {
+      return CODES.orElse(code, ErrorCategory.INVALID_REQUEST);
     }
     Integer httpStatus = httpStatus(status);
     return httpStatus == null ? ErrorCategory.INVALID_REQUEST : forCall(httpStatus, null);
-  }
-
-  private static ErrorCategory forCode(@Nullable String code) {
-    return code == null ? ErrorCategory.INVALID_REQUEST : BY_CODE.getOrDefault(code, ErrorCategory.INVALID_REQUEST);
   }
 
   private static @Nullable Integer httpStatus(@Nullable String status) {

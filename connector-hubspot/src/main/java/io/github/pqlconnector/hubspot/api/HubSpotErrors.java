@@ -1,20 +1,18 @@
 package io.github.pqlconnector.hubspot.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.error.VendorMessages;
+import io.github.pqlconnector.core.http.CallFailures;
 import io.github.pqlconnector.core.http.ErrorMapper;
 import io.github.pqlconnector.core.http.RetryAfter;
 import io.github.pqlconnector.core.http.VendorApis;
 import io.github.pqlconnector.core.http.WireJson;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.Request;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -41,17 +39,7 @@ public final class HubSpotErrors {
   private static final ObjectReader ERROR_READER = WireJson.create().readerFor(ErrorResponse.class);
 
   /** The mappings above as core's {@link ErrorMapper}, for {@code new VendorCall(HubSpotErrors.MAPPER, …)}. */
-  public static final ErrorMapper MAPPER = new ErrorMapper() {
-    @Override
-    public VendorException fromResponse(Response<?> response, String operation) {
-      return from(response, operation);
-    }
-
-    @Override
-    public VendorException fromFailure(IOException failure, String operation) {
-      return from(failure, operation);
-    }
-  };
+  public static final ErrorMapper MAPPER = ErrorMapper.of(HubSpotErrors::from, HubSpotErrors::from);
 
   private HubSpotErrors() {}
 
@@ -66,7 +54,7 @@ public final class HubSpotErrors {
       throw new IllegalArgumentException(operation + " succeeded with HTTP " + response.code());
     }
     int status = response.code();
-    ErrorResponse body = readBody(response.errorBody());
+    ErrorResponse body = CallFailures.readBody(response.errorBody(), ERROR_READER, ErrorResponse.empty());
     HubSpotRateLimit limits = HubSpotRateLimit.from(response.headers());
     String code = body.category() != null ? body.category() : body.errorType();
     ErrorCategory category = HubSpotCategories.forCall(status, code);
@@ -74,8 +62,8 @@ public final class HubSpotErrors {
       category = ErrorCategory.QUOTA_EXHAUSTED;
     }
     Duration wait = waitFor(category, status, body, limits, response.raw());
-    String message = "%s: HTTP %d %s%s: %s".formatted(operation, status, category,
-        requestPart(body, response.raw()), detail(body, category, response.message()));
+    String message = CallFailures.message(operation, status, category, requestPart(body, response.raw()),
+        detail(body, category, response.message()));
     return new VendorException(VENDOR, category, status, message, wait);
   }
 
@@ -86,8 +74,7 @@ public final class HubSpotErrors {
 
   /** As {@link #from(IOException, Call)}, for {@code operation}. Always {@code TRANSIENT} with HTTP status 0. */
   public static VendorException from(IOException failure, String operation) {
-    String message = operation + ": " + ErrorCategory.TRANSIENT + ": " + describe(failure);
-    return new VendorException(VENDOR, ErrorCategory.TRANSIENT, 0, message, null);
+    return CallFailures.noResponse(VENDOR, operation, failure);
   }
 
   /**
@@ -101,18 +88,6 @@ public final class HubSpotErrors {
   /** {@code HubSpotApi.batchRead} for a request Retrofit made, else {@code HubSpotApi}. */
   public static String operation(Request request) {
     return VendorApis.operation(request, "HubSpotApi");
-  }
-
-  private static ErrorResponse readBody(@Nullable ResponseBody body) {
-    if (body == null) {
-      return ErrorResponse.empty();
-    }
-    try {
-      ErrorResponse parsed = ERROR_READER.readValue(body.string());
-      return parsed == null ? ErrorResponse.empty() : parsed;
-    } catch (IOException | RuntimeException e) {
-      return ErrorResponse.empty();   // HTML from a proxy, an empty body: the status alone decides
-    }
   }
 
   private static @Nullable Duration waitFor(ErrorCategory category, int status, ErrorResponse body,
@@ -131,20 +106,7 @@ public final class HubSpotErrors {
     return SECONDLY_POLICY.equals(policyName) ? Duration.ofSeconds(1) : BURST_WINDOW;
   }
 
-  private static String describe(IOException failure) {
-    String type = failure.getClass().getSimpleName();
-    if (failure instanceof JsonProcessingException json) {
-      String where = json.getLocation() == null ? ""
-          : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
-      return "response body is not the expected JSON (" + type + where + ")";   // no excerpt of the body
-    }
-    if (failure instanceof InterruptedIOException) {
-      return "no response in time (" + type + ")";
-    }
-    return "connection failed (" + type + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")";
-  }
-
-  private static String requestPart(ErrorResponse body, okhttp3.Response raw) {
+  private static @Nullable String requestPart(ErrorResponse body, okhttp3.Response raw) {
     String id = body.correlationId();
     if (id == null) {
       id = raw.header("X-HubSpot-Correlation-Id");
@@ -152,7 +114,7 @@ public final class HubSpotErrors {
     if (id == null) {
       id = body.requestId();
     }
-    return id == null ? "" : " (request " + id + ")";
+    return id == null ? null : "(request " + id + ")";
   }
 
   private static String detail(ErrorResponse body, ErrorCategory category, String reasonPhrase) {

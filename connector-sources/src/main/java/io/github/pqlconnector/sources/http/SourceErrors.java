@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.error.VendorMessages;
+import io.github.pqlconnector.core.http.CallFailures;
 import io.github.pqlconnector.core.http.ErrorMapper;
 import io.github.pqlconnector.core.http.RetryAfter;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
@@ -31,17 +31,14 @@ public final class SourceErrors implements ErrorMapper {
     int status = response.code();
     ErrorCategory category = category(status);
     Duration wait = category.retryable() ? RetryAfter.parse(response.raw()) : null;
-    String message = "%s: HTTP %d %s: %s".formatted(operation, status, category,
+    String message = CallFailures.message(operation, status, category, null,
         detail(response.errorBody(), response.message()));
     return new VendorException(vendor, category, status, message, wait);
   }
 
   @Override
   public VendorException fromFailure(IOException failure, String operation) {
-    String what = failure instanceof InterruptedIOException ? "no response in time" : "connection failed";
-    String message = "%s: %s: %s (%s%s)".formatted(operation, ErrorCategory.TRANSIENT, what,
-        failure.getClass().getSimpleName(), failure.getMessage() == null ? "" : ": " + failure.getMessage());
-    return new VendorException(vendor, ErrorCategory.TRANSIENT, 0, message, null);
+    return CallFailures.noResponse(vendor, operation, failure);
   }
 
   static ErrorCategory category(int status) {
@@ -49,12 +46,7 @@ public final class SourceErrors implements ErrorMapper {
   }
 
   private static String detail(@Nullable ResponseBody body, String reason) {
-    String text = "";
-    try {
-      text = body == null ? "" : body.string();
-    } catch (IOException e) {
-      text = "";
-    }
+    String text = CallFailures.bodyText(body);
     String detail = fromJson(text);
     if (detail == null) {
       detail = text.isBlank() ? reason : text.strip().lines().findFirst().orElse(reason);
