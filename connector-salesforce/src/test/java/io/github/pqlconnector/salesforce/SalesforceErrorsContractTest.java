@@ -20,6 +20,7 @@ import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.salesforce.api.LimitInfo;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,28 @@ class SalesforceErrorsContractTest {
               .contains(code);
         });
     verify(1, getRequestedFor(urlPathEqualTo(QUERY)));
+  }
+
+  @Test
+  void theDailyLimitSpentIsQuotaExhaustedAndNotRetried(WireMockRuntimeInfo wm) {
+    stubFor(get(urlPathEqualTo(QUERY)).willReturn(json(403, fixture("errors/403-request-limit-exceeded.json"))
+        .withHeader(LimitInfo.HEADER, "api-usage=100000/100000")));
+
+    assertThatThrownBy(() -> match(SalesforceStubs.destination(wm))).isInstanceOfSatisfying(VendorException.class,
+        e -> assertThat(e.category()).isEqualTo(ErrorCategory.QUOTA_EXHAUSTED));
+    verify(1, getRequestedFor(urlPathEqualTo(QUERY)));
+  }
+
+  @Test
+  void theConcurrencyLimitWithCallsLeftTodayIsRateLimitedAndRetried(WireMockRuntimeInfo wm) {
+    stubFor(get(urlPathEqualTo(QUERY)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+        .willSetStateTo("free").willReturn(json(403, fixture("errors/403-concurrent-limit-exceeded.json"))
+            .withHeader(LimitInfo.HEADER, "api-usage=5230/100000")));
+    stubFor(get(urlPathEqualTo(QUERY)).inScenario("busy").whenScenarioStateIs("free")
+        .willReturn(json(200, fixture("query/leads.json"))));
+
+    assertThat(match(SalesforceStubs.destination(wm)).found()).containsKey("cleo@example.com");
+    verify(2, getRequestedFor(urlPathEqualTo(QUERY)));
   }
 
   @ParameterizedTest
