@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code target/bin/pql}, the shell launcher users run: it finds the jar next to it, starts the JVM with the measured
  * heap and collector, honours {@code JAVA_HOME} and {@code PQL_JAVA_OPTS}, and with those defaults three million
- * malformed lines are rejected, counted and never hang, in under 512 MiB resident.
+ * malformed lines are rejected, counted and never hang, in under 512 MiB resident (and, nothing being readable, fail
+ * the run with exit 3).
  */
 class LauncherIT {
   static final Path LAUNCHER = Path.of("target/bin/pql");
@@ -52,15 +53,15 @@ class LauncherIT {
   }
 
   @Test
-  void threeMillionMalformedLinesAreCountedInUnder512MibResidentAndNeverHang() throws Exception {
+  void threeMillionMalformedLinesAreCountedInUnder512MibResidentNeverHangAndFailTheRunWithoutWriting() throws Exception {
     assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "peak resident memory is read from Linux's /proc");
     Path config = malformedInput(3_000_000);
     Process run = start(Map.of(), "run", "-c", config.toString());
     long peak = peakResidentBytes(run);
     String log = Files.readString(dir.resolve("out.log"));
-    assertThat(run.exitValue()).as(log).isZero();
-    assertThat(log).contains("read 0 events (3,000,000 rejected)").contains("events.jsonl:1: not valid JSON")
-        .doesNotContain("OutOfMemoryError");
+    assertThat(run.exitValue()).as("nothing readable: exit 3, nothing written. " + log).isEqualTo(3);
+    assertThat(log).contains("error: all 3,000,000 events read were rejected, so nothing was evaluated or written")
+        .contains("events.jsonl:1: not valid JSON").doesNotContain("OutOfMemoryError");
     assertThat(peak).as("peak resident set, bytes").isPositive().isLessThan(512 * MIB);
   }
 

@@ -74,8 +74,10 @@ public final class EvaluationStep {
     Aggregator aggregator = new Aggregator(model, traits, rejections, now.toEpochMilli());
     DayWindow window = DayWindow.plan(model, now, Optional.empty(), Duration.ZERO);
     ReadRequest request = new ReadRequest(cursor, window.from(), window.to(), model.properties());
+    long traitRejects = rejections.count();
     ReadResult read = source.readEvents(request, withProgress(aggregator, progress));
     progress.eventsRead(aggregator.accepted());
+    AllEventsRejected.check(rejections, traitRejects, aggregator.accepted());
     ReadOutcome outcome = new ReadOutcome(aggregator.accepted(), rejections, read.cursor(), null);
     return evaluate(aggregator.finish(), outcome, prior, alsoKnown, now, progress);
   }

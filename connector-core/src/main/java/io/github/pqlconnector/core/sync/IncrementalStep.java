@@ -43,8 +43,12 @@ final class IncrementalStep {
     DayWindow window = DayWindow.plan(model, now, previous, source.lateDataWindow());
     DayFolder folder = new DayFolder(model, rejections, window.from().toEpochMilli(), window.to().toEpochMilli());
     ReadRequest request = new ReadRequest(snapshot.cursor(), window.from(), window.to(), model.properties());
+    long traitRejects = rejections.count();
     ReadResult read = source.readEvents(request, EvaluationStep.withProgress(folder, progress));
     progress.eventsRead(folder.accepted());
+    if (window.rebuild()) {   // an incremental read adds to stored days: a few bad new lines leave those standing
+      AllEventsRejected.check(rejections, traitRejects, folder.accepted());
+    }
     Aggregator aggregator = new Aggregator(model, traits, rejections, now.toEpochMilli());
     if (!window.rebuild()) {
       store.read(c -> {
