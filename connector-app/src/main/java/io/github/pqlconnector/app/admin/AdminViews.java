@@ -25,7 +25,10 @@ final class AdminViews {
 
   record RunDetailView(long id, String sync, String status, String trigger, Instant startedAt,
       @Nullable Instant finishedAt, @Nullable JsonNode counts, @Nullable JsonNode report, @Nullable String message,
-      List<ErrorView> errors) {}
+      @Nullable ReconciliationView reconciliation, List<ErrorView> errors) {}
+
+  /** What the run's reconciliation found: records read back, those that differed (queued again), those gone. */
+  record ReconciliationView(Instant at, int checked, int drifted, int gone) {}
 
   record ErrorView(String level, String entityId, String category, String vendorCode, String message) {}
 
@@ -62,7 +65,9 @@ final class AdminViews {
     RunRow r = detail.run();
     List<ErrorView> errors = detail.errors().stream().map(AdminViews::error).toList();
     return new RunDetailView(r.id(), r.sync(), r.status(), r.trigger(), r.startedAt(), r.finishedAt(),
-        json.embedded(r.id(), "counts", r.counts()), json.embedded(r.id(), "report", r.report()), r.message(), errors);
+        json.embedded(r.id(), "counts", r.counts()), json.embedded(r.id(), "report", r.report()), r.message(),
+        detail.reconciliation().map(n -> new ReconciliationView(n.at(), n.checked(), n.drifted(), n.gone()))
+            .orElse(null), errors);
   }
 
   private static ErrorView error(RecordError e) {

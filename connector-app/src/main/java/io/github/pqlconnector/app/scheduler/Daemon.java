@@ -10,6 +10,7 @@ import io.github.pqlconnector.core.config.SyncConfig;
 import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.error.ConfigProblem;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.sync.Retries;
@@ -109,7 +110,8 @@ public final class Daemon implements AdminBackend {
     RunDao runs = new RunDao();
     return store.read(c -> {
       Optional<RunDao.RunRow> run = runs.get(c, id);
-      return run.isEmpty() ? Optional.<RunDetail>empty() : Optional.of(new RunDetail(run.get(), runs.errors(c, id)));
+      return run.isEmpty() ? Optional.<RunDetail>empty() : Optional.of(new RunDetail(run.get(), runs.errors(c, id),
+          new ReconciliationDao().ofRun(c, id)));
     });
   }
 

@@ -157,7 +157,7 @@ class AdminApiTest {
   }
 
   @Test
-  void runDetailHasReportAndErrors() {
+  void runDetailHasReportErrorsAndReconciliation() {
     HttpResponse<String> response = http.get("/api/runs/7");
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode run = json(response);
@@ -168,6 +168,13 @@ class AdminApiTest {
     assertThat(run.get("errors").get(0)).isEqualTo(json("""
         {"level":"user","entityId":"u1","category":"INVALID_REQUEST","vendorCode":"PROPERTY_DOESNT_EXIST",
          "message":"Property pql_score does not exist"}"""));
+    assertThat(run.get("reconciliation")).as("what reading the CRM back found")
+        .isEqualTo(json("{\"at\":\"2026-03-01T10:00:02Z\",\"checked\":40,\"drifted\":3,\"gone\":1}"));
+  }
+
+  @Test
+  void aRunWithoutReconciliationSaysSo() {
+    assertThat(json(http.get("/api/runs/6")).get("reconciliation").isNull()).isTrue();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.pqlconnector.app.admin;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao.RunRow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ final class FakeBackend implements AdminBackend {
   private final Map<String, SyncStatus> syncs = new LinkedHashMap<>();
   private final List<RunRow> runs = new ArrayList<>();
   private final Map<Long, List<RecordError>> errors = new LinkedHashMap<>();
+  private final Map<Long, ReconciliationDao.Row> reconciliations = new LinkedHashMap<>();
   private final List<String> started = new ArrayList<>();
   boolean scheduler = true;
   boolean state = true;
@@ -42,6 +44,7 @@ final class FakeBackend implements AdminBackend {
     backend.runs.add(run);
     backend.errors.put(7L, List.of(new RecordError(EntityRef.user("u1"), ErrorCategory.INVALID_REQUEST,
         "PROPERTY_DOESNT_EXIST", "Property pql_score does not exist")));
+    backend.reconciliations.put(7L, new ReconciliationDao.Row("product-to-hubspot", 7, T0.plusSeconds(2), 40, 3, 1));
     backend.syncs.put("product-to-hubspot", new SyncStatus("product-to-hubspot", "product", "hubspot",
         "0 */30 * * * ?", T0.plusSeconds(1800), false, false, run));
     backend.syncs.put("csv-export", new SyncStatus("csv-export", "product", "csv", null, null, false, false, null));
@@ -138,7 +141,7 @@ final class FakeBackend implements AdminBackend {
   public synchronized Optional<RunDetail> run(long id) {
     fail();
     return runs.stream().filter(r -> r.id() == id).findFirst()
-        .map(r -> new RunDetail(r, errors.getOrDefault(id, List.of())));
+        .map(r -> new RunDetail(r, errors.getOrDefault(id, List.of()), Optional.ofNullable(reconciliations.get(id))));
   }
 
   @Override
