@@ -14,6 +14,10 @@ final class Printer {
 
   static void summary(PrintWriter out, RunSummary summary) {
     out.printf("run %d of %s: %s%n", summary.runId(), summary.sync(), summary.status());
+    if (summary.status() == RunSummary.RunStatus.STOPPED && summary.counts().evaluated() == 0) {
+      out.println("stopped while reading the source: nothing was written; the next run reads it again");
+      return;
+    }
     if (summary.reconciliation() != null) {
       reconciliation(out, summary);
     }

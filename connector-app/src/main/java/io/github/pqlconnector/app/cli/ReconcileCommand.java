@@ -21,16 +21,17 @@ final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ForegroundRun foreground = ForegroundRun.install("reconcile", spec.commandLine().getErr());
     try (AppContext app = AppContext.load(config.file)) {
       TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
-      RunSummary summary = app.runner().reconcileAndRun(sync, progress);
+      RunSummary summary = foreground.attach(app.runner()).reconcileAndRun(sync, progress);
       progress.done();
       PrintWriter out = spec.commandLine().getOut();
       if (summary.reconciliation() == null) {
         Printer.reconciliation(out, summary);
       }
       Printer.summary(out, summary);
-      return summary.status() == RunSummary.RunStatus.SUCCESS ? ExitCodes.OK : ExitCodes.RECORD_FAILURES;
+      return ForegroundRun.exitCode(summary);
     }
   }
 }

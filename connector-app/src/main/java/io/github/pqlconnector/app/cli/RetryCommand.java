@@ -31,12 +31,13 @@ final class RetryCommand implements Callable<Integer> {
     if (level != null && record == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--level needs --record");
     }
+    ForegroundRun foreground = ForegroundRun.install("retry", spec.commandLine().getErr());
     try (AppContext app = AppContext.load(config.file)) {
       TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
-      RunSummary summary = app.runner().retry(sync, entities(), progress);
+      RunSummary summary = foreground.attach(app.runner()).retry(sync, entities(), progress);
       progress.done();
       Printer.summary(spec.commandLine().getOut(), summary);
-      return summary.status() == RunSummary.RunStatus.SUCCESS ? ExitCodes.OK : ExitCodes.RECORD_FAILURES;
+      return ForegroundRun.exitCode(summary);
     }
   }
 

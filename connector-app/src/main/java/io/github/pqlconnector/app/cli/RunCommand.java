@@ -11,11 +11,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pql run}: one run of a sync, now. SIGTERM or Ctrl-C stops it as {@code pql serve} stops: the batch in
- * flight finishes, the run is recorded as STOPPED with the rest left in the outbox, and the exit code is 143.
+ * {@code pql run}: one run of a sync, now. SIGTERM or Ctrl-C stops it as {@code pql serve} stops: a read of the
+ * source ends at once (nothing of it is written), a write after the batch in flight with the rest left in the
+ * outbox; the run is recorded as STOPPED and the exit code is 143.
  */
 @Command(name = "run", description = "Run a sync now: evaluate, write changed records and new tasks, record the run."
-    + " SIGTERM finishes the batch in flight, records the run as STOPPED and exits 143.")
+    + " SIGTERM ends a read at once or finishes the batch in flight, records the run as STOPPED and exits 143.")
 final class RunCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
   @Option(names = "--sync", paramLabel = "NAME", description = "The sync to run (needed when the config has several).")
@@ -26,23 +27,15 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    ForegroundRun foreground = ForegroundRun.install("run", err);
     try (AppContext app = AppContext.load(config.file)) {
-      PrintWriter err = spec.commandLine().getErr();
       TerminalProgress progress = TerminalProgress.forConsole(err);
-      SyncRunner runner = app.runner();
-      Signals.onTerminate(() -> {
-        err.println("pql run: stopping after the batch in flight; the rest stays in the outbox for the next run");
-        err.flush();
-        runner.requestStop();
-      });
+      SyncRunner runner = foreground.attach(app.runner());
       RunSummary summary = runner.run(sync, RunTrigger.MANUAL, full, progress);
       progress.done();
       Printer.summary(spec.commandLine().getOut(), summary);
-      return switch (summary.status()) {
-        case SUCCESS -> ExitCodes.OK;
-        case STOPPED -> ExitCodes.STOPPED;
-        default -> ExitCodes.RECORD_FAILURES;
-      };
+      return ForegroundRun.exitCode(summary);
     }
   }
 }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.pqlconnector.hubspot.fake.HubSpotFake;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real jar, as a cron job or a container runs it: SIGTERM mid-run finishes the batch, records the run as
- * STOPPED and exits 143 (three million malformed lines: {@link LauncherIT}).
+ * STOPPED and exits 143; during the read of the source it ends the read at once, before anything is written
+ * (three million malformed lines: {@link LauncherIT}).
  */
 class RunSignalsAndBadInputIT {
   @TempDir Path dir;
@@ -50,5 +56,46 @@ class RunSignalsAndBadInputIT {
       assertThat(second.exitValue()).as(runs.log("second.log")).isZero();
       assertThat(HubSpotRuns.written(hubspot)).isEqualTo((long) users);
     }
+  }
+
+  @Test
+  void sigtermWhileReadingEndsTheReadAtOnceRecordsStoppedWritesNothingAndExits143() throws Exception {
+    Path config = bigFileToCsv(2_000_000);
+    Process run = runs.pql("read.log", "run", "-c", config.toString(), "-v");
+    await().atMost(Duration.ofSeconds(60)).until(() -> runs.log("read.log").contains("reading events: ")
+        || !run.isAlive());
+    assertThat(run.isAlive()).as("still reading when signalled:\n%s", runs.log("read.log")).isTrue();
+    long signalled = System.nanoTime();
+    run.destroy();
+    assertThat(run.waitFor(30, TimeUnit.SECONDS)).as(runs.log("read.log")).isTrue();
+    long stoppedInMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+
+    assertThat(run.exitValue()).as(runs.log("read.log")).isEqualTo(143);
+    assertThat(runs.log("read.log")).contains("stopped while reading the source; nothing was written")
+        .doesNotContain("2,000,000").doesNotContain("Exception");
+    assertThat(stoppedInMillis).as("the read ends at the signal, not at the end of the file").isLessThan(5_000);
+    assertThat(dir.resolve("out")).as("nothing written").doesNotExist();
+  }
+
+  private Path bigFileToCsv(int events) throws IOException {
+    byte[][] lines = new byte[10][];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = ("{\"event\":\"message_sent\",\"timestamp\":\"2026-11-30T10:00:0" + i + "Z\",\"userId\":\"u" + i
+          + "\"}\n").getBytes(StandardCharsets.UTF_8);
+    }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("events.jsonl")), 1 << 16)) {
+      for (int i = 0; i < events; i++) {
+        out.write(lines[i % lines.length]);
+      }
+    }
+    Path config = dir.resolve("csv.yaml");
+    Files.writeString(config, """
+        state: { url: "jdbc:h2:file:%1$s/state" }
+        sources: { product: { type: file, events: "%1$s/events.jsonl" } }
+        model: { levels: [user], metrics: { m: { count: message_sent } } }
+        destinations: { crm: { type: csv, directory: "%1$s/out" } }
+        syncs: [ { name: local, source: product, destination: crm } ]
+        """.formatted(dir));
+    return config;
   }
 }

@@ -24,14 +24,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /** Reads traits then events from a source into the engine and returns every verdict. Shared by run, plan, explain. */
 public final class EvaluationStep {
   private static final long PROGRESS_EVERY = 250_000;
+  private static final long STOP_CHECK_EVERY = 1_000;   // divides PROGRESS_EVERY, so progress is checked within it
 
   private final CompiledModel model;
   private final PqlEngine engine;
+  private BooleanSupplier stop = () -> false;
 
   /** For runs and plans: verdicts and the signals that fired. */
   public EvaluationStep(CompiledModel model) {
@@ -41,6 +44,16 @@ public final class EvaluationStep {
   private EvaluationStep(CompiledModel model, boolean fullWorking) {
     this.model = model;
     this.engine = new PqlEngine(model, fullWorking);
+  }
+
+  /** This step ending a read with {@link StopRequested} once {@code stopRequested} says so (checked per 1,000 events). */
+  EvaluationStep stoppable(BooleanSupplier stopRequested) {
+    this.stop = stopRequested;
+    return this;
+  }
+
+  BooleanSupplier stop() {
+    return stop;
   }
 
   /** For {@code explain}: every evaluation also keeps the signals that did not fire, with what they needed. */
@@ -75,7 +88,7 @@ public final class EvaluationStep {
     DayWindow window = DayWindow.plan(model, now, Optional.empty(), Duration.ZERO);
     ReadRequest request = new ReadRequest(cursor, window.from(), window.to(), model.properties());
     long traitRejects = rejections.count();
-    ReadResult read = source.readEvents(request, withProgress(aggregator, progress));
+    ReadResult read = source.readEvents(request, instrumented(aggregator, progress, stop));
     progress.eventsRead(aggregator.accepted());
     AllEventsRejected.check(rejections, traitRejects, aggregator.accepted());
     ReadOutcome outcome = new ReadOutcome(aggregator.accepted(), rejections, read.cursor(), null);
@@ -116,18 +129,21 @@ public final class EvaluationStep {
     return engine.evaluate(entity, aggregates, prior, now);
   }
 
-  static EventSink withProgress(EventSink sink, Progress progress) {
-    if (progress == Progress.NONE) {
-      return sink;
-    }
+  /** {@code sink} reporting progress, and ending the read with {@link StopRequested} once {@code stop} says so. */
+  static EventSink instrumented(EventSink sink, Progress progress, BooleanSupplier stop) {
     return new EventSink() {
       private long seen;
 
       @Override
       public void accept(Event event) {
         sink.accept(event);
-        if (++seen % PROGRESS_EVERY == 0) {
-          progress.eventsRead(seen);
+        if (++seen % STOP_CHECK_EVERY == 0) {
+          if (stop.getAsBoolean()) {
+            throw new StopRequested();
+          }
+          if (seen % PROGRESS_EVERY == 0) {
+            progress.eventsRead(seen);
+          }
         }
       }
 

@@ -44,7 +44,7 @@ final class IncrementalStep {
     DayFolder folder = new DayFolder(model, rejections, window.from().toEpochMilli(), window.to().toEpochMilli());
     ReadRequest request = new ReadRequest(snapshot.cursor(), window.from(), window.to(), model.properties());
     long traitRejects = rejections.count();
-    ReadResult read = source.readEvents(request, EvaluationStep.withProgress(folder, progress));
+    ReadResult read = source.readEvents(request, EvaluationStep.instrumented(folder, progress, step.stop()));
     progress.eventsRead(folder.accepted());
     if (window.rebuild()) {   // an incremental read adds to stored days: a few bad new lines leave those standing
       AllEventsRejected.check(rejections, traitRejects, folder.accepted());

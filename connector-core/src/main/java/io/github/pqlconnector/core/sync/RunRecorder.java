@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,19 @@ final class RunRecorder {
           new TaskDao().count(c, sync, TaskDao.State.FAILED), outbox.count(c, sync, OutboxDao.State.UNMATCHED),
           samples);
     }
+  }
+
+  /** Records a run stopped before it queued anything as STOPPED, with zero counts and {@code why}. */
+  RunSummary stoppedBeforeWriting(String why) {
+    RunCounts none = new RunCounts(0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    RunReport empty = new RunReport(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    store.write(c -> {
+      new RunDao().finish(c, runId, RunSummary.RunStatus.STOPPED.name(), payloads.write(none), payloads.write(empty),
+          why, clock.instant());
+      return null;
+    });
+    log.info("run {} of {} {}", runId, sync, why);
+    return new RunSummary(runId, sync, RunSummary.RunStatus.STOPPED, none, empty);
   }
 
   /** Records the run as FAILED with what went wrong: the message, or for a JVM error (out of memory) its name too. */

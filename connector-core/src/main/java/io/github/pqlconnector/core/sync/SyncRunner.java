@@ -93,6 +93,8 @@ public final class SyncRunner {
       tally.notes.addAll(destination.notes());
       RunSummary summary = recorder.finish(evaluated, changes, tasksQueued, tally);
       return reconciled.map(r -> summary.withReconciliation(r.counts())).orElse(summary);
+    } catch (StopRequested stopped) {          // during the read: nothing was queued or written yet
+      return recorder.stoppedBeforeWriting(stopped.getMessage());
     } catch (RuntimeException | Error e) {     // out of memory too: the run must not stay RUNNING
       recorder.fail(e);
       throw e;
@@ -129,7 +131,10 @@ public final class SyncRunner {
     }
   }
 
-  /** Asks running and future runs to stop after the batch in flight; what is left stays in the outbox. */
+  /**
+   * Asks running and future runs to stop: a read of the source ends at once (nothing of it was written yet), a drain
+   * after the batch in flight; what is left stays in the outbox.
+   */
   public void requestStop() {
     stopping = true;
   }
@@ -150,7 +155,7 @@ public final class SyncRunner {
    */
   private EvaluationStep.Evaluated evaluate(String sync, AnalyticsSource source, Snapshot snapshot, Instant now,
       boolean full, Progress progress) {
-    EvaluationStep step = new EvaluationStep(model);
+    EvaluationStep step = new EvaluationStep(model).stoppable(() -> stopping);
     if (source.incremental() && !EvaluationStep.pushesDown(source)) {
       return new IncrementalStep(model, step, store, sync).run(source, snapshot, now, full, progress);
     }

@@ -42,16 +42,19 @@ public final class JsonLinesSource implements AnalyticsSource {
   public ReadResult readEvents(ReadRequest request, EventSink sink) {
     List<String> lines = lines("events.jsonl");
     for (int i = 0; i < lines.size(); i++) {
+      Event event;
       try {
         JsonNode n = JSON.readTree(lines.get(i));
         Map<String, Object> props = new HashMap<>();
         n.path("properties").fields().forEachRemaining(f -> props.put(f.getKey(),
             f.getValue().isNumber() ? f.getValue().numberValue() : f.getValue().asText()));
-        sink.accept(new Event(n.get("event").asText(), Instant.parse(n.get("timestamp").asText()).toEpochMilli(),
-            text(n, "userId"), text(n, "accountId"), text(n, "email"), props));
+        event = new Event(n.get("event").asText(), Instant.parse(n.get("timestamp").asText()).toEpochMilli(),
+            text(n, "userId"), text(n, "accountId"), text(n, "email"), props);
       } catch (IOException | RuntimeException e) {
         sink.reject("events.jsonl:" + (i + 1), "bad line");
+        continue;
       }
+      sink.accept(event);   // outside the try: what the sink throws (a stop) ends the read, as in a real source
     }
     return new ReadResult(null, lines.size());
   }
