@@ -2,6 +2,7 @@ package io.github.pqlconnector.app.admin;
 
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.state.RunDao;
+import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,9 @@ public interface AdminBackend {
   List<RunDao.RunRow> runs(@Nullable String sync, int limit);
 
   Optional<RunDetail> run(long id);
+
+  /** The entity's verdict history in the sync, oldest first; empty when there is no such sync. */
+  Optional<List<VerdictHistoryDao.Change>> history(String sync, EntityRef entity);
 
   /** Re-reads the config file; an invalid file changes nothing and its problems are returned. */
   ReloadOutcome reload();

@@ -95,6 +95,13 @@ final class AdminEndpoints {
         .orElseGet(() -> json.error(404, "no run with id " + runId));
   }
 
+  /** {@code GET /api/syncs/{name}/history/{level}/{id}}: the entity's verdict changes, oldest first. */
+  Response history(String name, String level, String id) {
+    EntityRef entity = new EntityRef(level(level), id);
+    return backend.history(name, entity).map(changes -> json.json(200, views.history(entity, changes)))
+        .orElseGet(() -> noSync(name));
+  }
+
   Response reload() {
     ReloadOutcome outcome = backend.reload();
     return json.json(outcome.applied() ? 200 : 422, outcome);

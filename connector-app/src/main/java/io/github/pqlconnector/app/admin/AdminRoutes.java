@@ -21,6 +21,8 @@ final class AdminRoutes {
         Route.of("POST", "/api/syncs/{name}/run", r -> api.runNow(r.param("name"))),
         Route.of("POST", "/api/syncs/{name}/retry", r -> api.retry(r.param("name"), r.query().get("record"),
             r.query().get("level"))),
+        Route.of("GET", "/api/syncs/{name}/history/{level}/{id}", r -> api.history(r.param("name"),
+            r.param("level"), r.param("id"))),
         Route.of("POST", "/api/syncs/{name}/pause", r -> api.pause(r.param("name"))),
         Route.of("POST", "/api/syncs/{name}/resume", r -> api.resume(r.param("name"))),
         Route.of("GET", "/api/runs", r -> api.runs(r.query().get("sync"), r.query().get("limit"))),

@@ -2,7 +2,9 @@ package io.github.pqlconnector.app.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.error.RecordError;
+import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.state.RunDao.RunRow;
+import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +31,11 @@ final class AdminViews {
 
   /** What the run's reconciliation found: records read back, those that differed (queued again), those gone. */
   record ReconciliationView(Instant at, int checked, int drifted, int gone) {}
+
+  /** An entity's verdict history: each change of status or score, when a run decided it. */
+  record HistoryView(String level, String id, List<ChangeView> changes) {}
+
+  record ChangeView(Instant at, String status, int score, long runId) {}
 
   record ErrorView(String level, String entityId, String category, String vendorCode, String message) {}
 
@@ -68,6 +75,11 @@ final class AdminViews {
         json.embedded(r.id(), "counts", r.counts()), json.embedded(r.id(), "report", r.report()), r.message(),
         detail.reconciliation().map(n -> new ReconciliationView(n.at(), n.checked(), n.drifted(), n.gone()))
             .orElse(null), errors);
+  }
+
+  HistoryView history(EntityRef entity, List<VerdictHistoryDao.Change> changes) {
+    return new HistoryView(entity.level().id(), entity.id(), changes.stream()
+        .map(c -> new ChangeView(c.at(), c.status().id(), c.score(), c.runId())).toList());
   }
 
   private static ErrorView error(RecordError e) {

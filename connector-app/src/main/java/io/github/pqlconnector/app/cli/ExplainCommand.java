@@ -9,10 +9,13 @@ import io.github.pqlconnector.core.model.Evaluation;
 import io.github.pqlconnector.core.model.PqlResult;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.state.EntityStateDao;
+import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import io.github.pqlconnector.core.sync.EvaluationStep;
 import io.github.pqlconnector.core.sync.Progress;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,9 @@ import picocli.CommandLine.Parameters;
 /** {@code pql explain ID}: every metric, fit rule and signal (met and missed), score and status of one entity. */
 @Command(name = "explain", description = "Show how one user or account was decided: metrics, fit, signals, score, status.")
 final class ExplainCommand implements Callable<Integer> {
+  private static final int HISTORY_SHOWN = 20;
+  private static final DateTimeFormatter HISTORY_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
   @Mixin ConfigOption config;
   @Parameters(paramLabel = "ID", description = "The user or account id as it appears in the analytics data.")
   String id;
@@ -53,7 +59,10 @@ final class ExplainCommand implements Callable<Integer> {
             + id + "' in the source's data or traits");
         return ExitCodes.BAD_CONFIG;
       }
-      found.forEach(e -> print(out, e));
+      for (Evaluation e : found) {
+        print(out, e);
+        history(out, app.store().read(c -> new VerdictHistoryDao().of(c, syncConfig.name(), e.entity())));
+      }
       return ExitCodes.OK;
     }
   }
@@ -80,6 +89,21 @@ final class ExplainCommand implements Callable<Integer> {
         s.explanation()));
     out.println("\nreasons written to the CRM:");
     r.reasons().forEach(reason -> out.println("  - " + reason));
+    out.println();
+  }
+
+  /** The verdict history as runs recorded it, the newest {@value #HISTORY_SHOWN} changes. */
+  private static void history(PrintWriter out, List<VerdictHistoryDao.Change> changes) {
+    out.println("history (status and score as runs decided them, in UTC):");
+    if (changes.isEmpty()) {
+      out.println("  (no run has decided this entity yet)");
+    }
+    int skipped = Math.max(0, changes.size() - HISTORY_SHOWN);
+    if (skipped > 0) {
+      out.printf("  (%d earlier changes not shown)%n", skipped);
+    }
+    changes.stream().skip(skipped).forEach(c -> out.printf("  %s  %-8s %3d  (run %d)%n",
+        HISTORY_TIME.format(c.at()), c.status().id(), c.score(), c.runId()));
     out.println();
   }
 }

@@ -13,6 +13,7 @@ import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
+import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import io.github.pqlconnector.core.sync.Retries;
 import java.nio.file.Path;
 import java.util.List;
@@ -113,6 +114,14 @@ public final class Daemon implements AdminBackend {
       return run.isEmpty() ? Optional.<RunDetail>empty() : Optional.of(new RunDetail(run.get(), runs.errors(c, id),
           new ReconciliationDao().ofRun(c, id)));
     });
+  }
+
+  @Override
+  public Optional<List<VerdictHistoryDao.Change>> history(String sync, EntityRef entity) {
+    if (scheduler.config().sync(sync).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(store.read(c -> new VerdictHistoryDao().of(c, sync, entity)));
   }
 
   @Override

@@ -173,6 +173,19 @@ class AdminApiTest {
   }
 
   @Test
+  void historyListsAnEntitysVerdictChangesOldestFirst() {
+    HttpResponse<String> response = http.get("/api/syncs/product-to-hubspot/history/user/u1");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response)).isEqualTo(json("""
+        {"level":"user","id":"u1","changes":[
+          {"at":"2026-03-01T10:00:00Z","status":"cold","score":20,"runId":6},
+          {"at":"2026-03-01T10:00:05Z","status":"pql","score":85,"runId":7}]}"""));
+    assertThat(json(http.get("/api/syncs/product-to-hubspot/history/account/u1")).get("changes")).isEmpty();
+    assertThat(http.get("/api/syncs/nope/history/user/u1").statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/syncs/product-to-hubspot/history/team/u1").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void aRunWithoutReconciliationSaysSo() {
     assertThat(json(http.get("/api/runs/6")).get("reconciliation").isNull()).isTrue();
   }

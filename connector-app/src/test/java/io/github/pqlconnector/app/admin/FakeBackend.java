@@ -3,7 +3,9 @@ package io.github.pqlconnector.app.admin;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.model.PqlStatus;
 import io.github.pqlconnector.core.state.ReconciliationDao;
+import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import io.github.pqlconnector.core.state.RunDao.RunRow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ final class FakeBackend implements AdminBackend {
   private final List<RunRow> runs = new ArrayList<>();
   private final Map<Long, List<RecordError>> errors = new LinkedHashMap<>();
   private final Map<Long, ReconciliationDao.Row> reconciliations = new LinkedHashMap<>();
+  private final List<VerdictHistoryDao.Change> history = new ArrayList<>();
   private final List<String> started = new ArrayList<>();
   boolean scheduler = true;
   boolean state = true;
@@ -44,6 +47,8 @@ final class FakeBackend implements AdminBackend {
     backend.runs.add(run);
     backend.errors.put(7L, List.of(new RecordError(EntityRef.user("u1"), ErrorCategory.INVALID_REQUEST,
         "PROPERTY_DOESNT_EXIST", "Property pql_score does not exist")));
+    backend.history.add(new VerdictHistoryDao.Change(EntityRef.user("u1"), T0, PqlStatus.COLD, 20, 6));
+    backend.history.add(new VerdictHistoryDao.Change(EntityRef.user("u1"), T0.plusSeconds(5), PqlStatus.PQL, 85, 7));
     backend.reconciliations.put(7L, new ReconciliationDao.Row("product-to-hubspot", 7, T0.plusSeconds(2), 40, 3, 1));
     backend.syncs.put("product-to-hubspot", new SyncStatus("product-to-hubspot", "product", "hubspot",
         "0 */30 * * * ?", T0.plusSeconds(1800), false, false, run));
@@ -142,6 +147,15 @@ final class FakeBackend implements AdminBackend {
     fail();
     return runs.stream().filter(r -> r.id() == id).findFirst()
         .map(r -> new RunDetail(r, errors.getOrDefault(id, List.of()), Optional.ofNullable(reconciliations.get(id))));
+  }
+
+  @Override
+  public synchronized Optional<List<VerdictHistoryDao.Change>> history(String sync, EntityRef entity) {
+    fail();
+    if (!syncs.containsKey(sync)) {
+      return Optional.empty();
+    }
+    return Optional.of(history.stream().filter(c -> c.entity().equals(entity)).toList());
   }
 
   @Override

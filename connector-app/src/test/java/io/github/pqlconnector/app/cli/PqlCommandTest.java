@@ -98,14 +98,20 @@ class PqlCommandTest {
   }
 
   @Test
-  void explainShowsEveryMetricFitRuleAndSignalMetOrMissed() {
+  void explainShowsEveryMetricFitRuleAndSignalMetOrMissedAndTheVerdictHistory() {
     assertThat(pql("explain", "u2", "-c", config.toString())).isZero();
     assertThat(out).contains("user u2")
         .contains("status cold, score 35, type hand_raiser")
         .contains("messages_sent            3")
         .contains("[met]    employees is 120 (rule: ≥ 10) (account rule)")
         .contains("[missed]   0  Heavy messaging: messages_sent is 3 (needs ≥ 20)")
-        .contains("[met]     35  Asked for sales (1× pricing_viewed in 30d)");
+        .contains("[met]     35  Asked for sales (1× pricing_viewed in 30d)")
+        .contains("history (status and score as runs decided them, in UTC):\n  (no run has decided this entity yet)");
+
+    assertThat(pql("run", "-c", config.toString())).isZero();
+    assertThat(pql("explain", "u2", "-c", config.toString())).isZero();
+    assertThat(out).containsPattern("history \\(status and score as runs decided them, in UTC\\):\n"
+        + "  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  cold      35  \\(run 1\\)\n");
     assertThat(pql("explain", "nobody", "-c", config.toString())).isEqualTo(2);
     assertThat(err).contains("no user or account with id 'nobody'");
   }

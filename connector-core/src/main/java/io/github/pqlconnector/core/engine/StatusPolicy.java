@@ -31,11 +31,11 @@ final class StatusPolicy {
   Decision decide(boolean fit, int score, EntityState prior, Set<String> firedTypes, Instant now) {
     Map<String, Instant> types = typesSince(prior, firedTypes, now);
     if (!fit) {
-      return new Decision(new EntityState(PqlStatus.NOT_FIT, null, null, types), null);
+      return new Decision(new EntityState(PqlStatus.NOT_FIT, score, null, null, types), null);
     }
     if (score >= pqlTier) {
       Instant since = prior.status() == PqlStatus.PQL && prior.qualifiedAt() != null ? prior.qualifiedAt() : now;
-      return new Decision(new EntityState(PqlStatus.PQL, since, null, types), null);
+      return new Decision(new EntityState(PqlStatus.PQL, score, since, null, types), null);
     }
     PqlStatus raw = score >= warmTier ? PqlStatus.WARM : PqlStatus.COLD;
     if (prior.status() == PqlStatus.PQL) {
@@ -45,10 +45,10 @@ final class StatusPolicy {
         Instant since = prior.qualifiedAt() != null ? prior.qualifiedAt() : now;
         String reason = "Held as PQL until " + LocalDate.ofInstant(until, ZoneOffset.UTC)
             + ": score " + score + " is below " + pqlTier;
-        return new Decision(new EntityState(PqlStatus.PQL, since, below, types), reason);
+        return new Decision(new EntityState(PqlStatus.PQL, score, since, below, types), reason);
       }
     }
-    return new Decision(new EntityState(raw, null, null, types), null);
+    return new Decision(new EntityState(raw, score, null, null, types), null);
   }
 
   private static Map<String, Instant> typesSince(EntityState prior, Set<String> fired, Instant now) {

@@ -20,14 +20,15 @@ public final class EntityStateDao {
   public Map<EntityRef, EntityState> load(Connection c, String sync) throws SQLException {
     Map<EntityRef, EntityState> states = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT level, entity_id, status, qualified_at, below_since, types_since FROM entity_state"
+        "SELECT level, entity_id, status, score, qualified_at, below_since, types_since FROM entity_state"
             + " WHERE sync_name = ?")) {
       ps.setString(1, sync);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           EntityRef entity = new EntityRef(EntityLevel.fromId(rs.getString("level")), rs.getString("entity_id"));
+          int score = rs.getInt("score");
           states.put(entity, new EntityState(PqlStatus.fromId(rs.getString("status")),
-              Sql.getInstant(rs, "qualified_at"), Sql.getInstant(rs, "below_since"),
+              rs.wasNull() ? EntityState.UNKNOWN_SCORE : score, Sql.getInstant(rs, "qualified_at"), Sql.getInstant(rs, "below_since"),
               decodeTypes(rs.getString("types_since"))));
         }
       }
@@ -38,19 +39,20 @@ public final class EntityStateDao {
   public void save(Connection c, String sync, Map<EntityRef, EntityState> changed) throws SQLException {
     List<Map.Entry<EntityRef, EntityState>> rows = new ArrayList<>(changed.entrySet());
     Sql.upsert(c,
-        "UPDATE entity_state SET status = ?, qualified_at = ?, below_since = ?, types_since = ?"
+        "UPDATE entity_state SET status = ?, qualified_at = ?, below_since = ?, types_since = ?, score = ?"
             + " WHERE sync_name = ? AND level = ? AND entity_id = ?",
-        "INSERT INTO entity_state (status, qualified_at, below_since, types_since, sync_name, level, entity_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entity_state (status, qualified_at, below_since, types_since, score, sync_name, level,"
+            + " entity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows, (ps, row) -> {
           EntityState state = row.getValue();
           ps.setString(1, state.status().id());
           Sql.setInstant(ps, 2, state.qualifiedAt());
           Sql.setInstant(ps, 3, state.belowSince());
           ps.setString(4, encodeTypes(state.typesSince()));
-          ps.setString(5, sync);
-          ps.setString(6, row.getKey().level().id());
-          ps.setString(7, row.getKey().id());
+          ps.setInt(5, state.score());
+          ps.setString(6, sync);
+          ps.setString(7, row.getKey().level().id());
+          ps.setString(8, row.getKey().id());
         });
   }
 

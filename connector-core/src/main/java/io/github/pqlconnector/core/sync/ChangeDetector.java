@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Diffs verdicts against what the CRM last confirmed and what is already queued: only records whose
@@ -33,25 +34,25 @@ final class ChangeDetector {
   }
 
   /** Everything one run must write before any destination call. */
+  /** {@code verdicts}: the states whose status or score changed (or that were seen for the first time). */
   record Changes(List<OutboxDao.Row> updates, List<TaskDao.Row> tasks, Map<EntityRef, EntityState> states,
-      Map<String, Integer> byStatus, int unchanged, int noMatchKey, List<String> noMatchKeySamples) {}
+      Map<EntityRef, EntityState> verdicts, Map<String, Integer> byStatus, int unchanged, int noMatchKey,
+      List<String> noMatchKeySamples) {}
 
   Changes detect(List<Evaluation> evaluations, Map<EntityRef, String> pushed,
       Map<EntityRef, OutboxDao.Mark> queued, Map<EntityRef, EntityState> prior) {
     List<OutboxDao.Row> updates = new ArrayList<>();
     List<TaskDao.Row> taskRows = new ArrayList<>();
     Map<EntityRef, EntityState> states = new HashMap<>();
+    Map<EntityRef, EntityState> verdicts = new HashMap<>();
     Map<String, Integer> byStatus = new TreeMap<>();
     List<String> noKeySamples = new ArrayList<>();
     int unchanged = 0;
     int noKey = 0;
     for (Evaluation evaluation : evaluations) {
       EntityRef entity = evaluation.entity();
-      EntityState before = prior.getOrDefault(entity, EntityState.NEW);
+      EntityState before = remember(evaluation, prior.get(entity), states, verdicts);
       byStatus.merge(evaluation.result().status().id(), 1, Integer::sum);
-      if (!evaluation.state().equals(before)) {
-        states.put(entity, evaluation.state());
-      }
       Optional<MatchKey> key = MatchKeys.of(evaluation.traits(), capabilities.matchTrait(entity.level()));
       if (key.isEmpty()) {
         noKey++;
@@ -71,6 +72,22 @@ final class ChangeDetector {
         updates.add(new OutboxDao.Row(entity, hash, payload, OutboxDao.State.PENDING, 0));
       }
     }
-    return new Changes(updates, taskRows, states, byStatus, unchanged, noKey, noKeySamples);
+    return new Changes(updates, taskRows, states, verdicts, byStatus, unchanged, noKey, noKeySamples);
+  }
+
+  /**
+   * Collects the entity's state to save when it changed, and its verdict for the history when the status or score
+   * changed or the entity is seen for the first time (so it is saved then too); returns the prior state.
+   */
+  private static EntityState remember(Evaluation evaluation, @Nullable EntityState before,
+      Map<EntityRef, EntityState> states, Map<EntityRef, EntityState> verdicts) {
+    EntityState now = evaluation.state();
+    if (before == null || now.verdictDiffers(before)) {
+      verdicts.put(evaluation.entity(), now);
+    }
+    if (!now.equals(before)) {
+      states.put(evaluation.entity(), now);
+    }
+    return before == null ? EntityState.NEW : before;
   }
 }

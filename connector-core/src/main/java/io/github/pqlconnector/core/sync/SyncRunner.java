@@ -16,6 +16,7 @@ import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.state.TaskDao;
+import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class SyncRunner {
           ? reconciling.run(sync.name(), destination, evaluated, snapshot) : Optional.empty();
       ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
           ReconcileStep.pushedAfter(snapshot, reconciled), snapshot.queued(), snapshot.states());
-      int tasksQueued = persist(sync.name(), changes, evaluated, now);
+      int tasksQueued = persist(sync.name(), runId, changes, evaluated, now);
       log.info("evaluated {} entities from {} events: {} changed, {} unchanged", evaluated.evaluations().size(),
           evaluated.eventsRead(), changes.updates().size(), changes.unchanged());
       DrainTally tally = drain(sync, destination, runId, progress);
@@ -162,9 +163,13 @@ public final class SyncRunner {
     return step.run(source, snapshot.states(), snapshot.known(), now, snapshot.cursor(), progress);
   }
 
-  private int persist(String sync, ChangeDetector.Changes changes, EvaluationStep.Evaluated evaluated, Instant now) {
+  private int persist(String sync, long runId, ChangeDetector.Changes changes, EvaluationStep.Evaluated evaluated,
+      Instant now) {
     return store.write(c -> {
       new EntityStateDao().save(c, sync, changes.states());
+      VerdictHistoryDao history = new VerdictHistoryDao();
+      history.record(c, sync, runId, now, changes.verdicts());
+      history.prune(c, sync, now.minus(config.state().historyRetention()));
       new OutboxDao().enqueue(c, sync, changes.updates(), now);
       int queued = new TaskDao().enqueue(c, sync, changes.tasks(), now);
       if (evaluated.cursor() != null) {

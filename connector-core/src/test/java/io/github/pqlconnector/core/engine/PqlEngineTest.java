@@ -93,7 +93,7 @@ class PqlEngineTest {
     Evaluation second = evaluate(first.state(), NOW.plusSeconds(3600)).get(0);
     assertThat(second.result().qualifiedAt()).isEqualTo(NOW);
 
-    EntityState cold = new EntityState(PqlStatus.COLD, null, null, Map.of());
+    EntityState cold = new EntityState(PqlStatus.COLD, 0, null, null, Map.of());
     Instant later = NOW.plus(Duration.ofDays(20));
     data.clearEvents().events("message_sent", 25, "u1", null, later);
     assertThat(evaluate(cold, later).get(0).result().qualifiedAt()).isEqualTo(later);
