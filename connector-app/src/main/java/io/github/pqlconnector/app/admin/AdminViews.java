@@ -35,7 +35,7 @@ final class AdminViews {
   /** An entity's verdict history: each change of status or score, when a run decided it. */
   record HistoryView(String level, String id, List<ChangeView> changes) {}
 
-  record ChangeView(Instant at, String status, int score, long runId) {}
+  record ChangeView(Instant at, String status, int score, @Nullable String type, double activationPct, long runId) {}
 
   record ErrorView(String level, String entityId, String category, String vendorCode, String message) {}
 
@@ -79,7 +79,8 @@ final class AdminViews {
 
   HistoryView history(EntityRef entity, List<VerdictHistoryDao.Change> changes) {
     return new HistoryView(entity.level().id(), entity.id(), changes.stream()
-        .map(c -> new ChangeView(c.at(), c.status().id(), c.score(), c.runId())).toList());
+        .map(c -> new ChangeView(c.at(), c.status().id(), c.score(), c.verdict().type(), c.verdict().activationPct(),
+            c.runId())).toList());
   }
 
   private static ErrorView error(RecordError e) {

@@ -178,8 +178,8 @@ class AdminApiTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response)).isEqualTo(json("""
         {"level":"user","id":"u1","changes":[
-          {"at":"2026-03-01T10:00:00Z","status":"cold","score":20,"runId":6},
-          {"at":"2026-03-01T10:00:05Z","status":"pql","score":85,"runId":7}]}"""));
+          {"at":"2026-03-01T10:00:00Z","status":"cold","score":20,"type":null,"activationPct":40.0,"runId":6},
+          {"at":"2026-03-01T10:00:05Z","status":"pql","score":85,"type":"usage","activationPct":100.0,"runId":7}]}"""));
     assertThat(json(http.get("/api/syncs/product-to-hubspot/history/account/u1")).get("changes")).isEmpty();
     assertThat(http.get("/api/syncs/nope/history/user/u1").statusCode()).isEqualTo(404);
     assertThat(http.get("/api/syncs/product-to-hubspot/history/team/u1").statusCode()).isEqualTo(400);

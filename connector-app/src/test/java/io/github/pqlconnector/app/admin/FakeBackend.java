@@ -47,8 +47,10 @@ final class FakeBackend implements AdminBackend {
     backend.runs.add(run);
     backend.errors.put(7L, List.of(new RecordError(EntityRef.user("u1"), ErrorCategory.INVALID_REQUEST,
         "PROPERTY_DOESNT_EXIST", "Property pql_score does not exist")));
-    backend.history.add(new VerdictHistoryDao.Change(EntityRef.user("u1"), T0, PqlStatus.COLD, 20, 6));
-    backend.history.add(new VerdictHistoryDao.Change(EntityRef.user("u1"), T0.plusSeconds(5), PqlStatus.PQL, 85, 7));
+    backend.history.add(new VerdictHistoryDao.Change(EntityRef.user("u1"), T0,
+        new VerdictHistoryDao.Verdict(PqlStatus.COLD, 20, null, 40), 6));
+    backend.history.add(new VerdictHistoryDao.Change(EntityRef.user("u1"), T0.plusSeconds(5),
+        new VerdictHistoryDao.Verdict(PqlStatus.PQL, 85, "usage", 100), 7));
     backend.reconciliations.put(7L, new ReconciliationDao.Row("product-to-hubspot", 7, T0.plusSeconds(2), 40, 3, 1));
     backend.syncs.put("product-to-hubspot", new SyncStatus("product-to-hubspot", "product", "hubspot",
         "0 */30 * * * ?", T0.plusSeconds(1800), false, false, run));

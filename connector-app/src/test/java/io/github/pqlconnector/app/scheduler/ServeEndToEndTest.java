@@ -105,7 +105,7 @@ class ServeEndToEndTest {
     assertThat(call("GET", "/api/syncs/s1", TOKEN).body()).contains("\"lastRun\":{\"id\":1");
     assertThat(call("GET", "/api/syncs/s1/history/user/u1", TOKEN).body())
         .matches("\\{\"level\":\"user\",\"id\":\"u1\",\"changes\":\\[\\{\"at\":\"[^\"]+\",\"status\":\"cold\","
-            + "\"score\":0,\"runId\":1}]}");
+            + "\"score\":0,\"type\":null,\"activationPct\":[0-9.]+,\"runId\":1}]}");
     assertThat(call("POST", "/api/reload", TOKEN).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/metrics", TOKEN).body()).contains("pql_runs_total{status=\"success\",sync=\"s1\"} 1.0")
         .contains("pql_outbox_depth{sync=\"s1\"} 0.0")

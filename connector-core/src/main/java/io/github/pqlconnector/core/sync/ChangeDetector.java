@@ -3,11 +3,13 @@ package io.github.pqlconnector.core.sync;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.model.EntityState;
 import io.github.pqlconnector.core.model.Evaluation;
+import io.github.pqlconnector.core.model.PqlResult;
 import io.github.pqlconnector.core.spi.Capabilities;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.TaskDao;
+import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +38,7 @@ final class ChangeDetector {
   /** Everything one run must write before any destination call. */
   /** {@code verdicts}: the states whose status or score changed (or that were seen for the first time). */
   record Changes(List<OutboxDao.Row> updates, List<TaskDao.Row> tasks, Map<EntityRef, EntityState> states,
-      Map<EntityRef, EntityState> verdicts, Map<String, Integer> byStatus, int unchanged, int noMatchKey,
+      Map<EntityRef, VerdictHistoryDao.Verdict> verdicts, Map<String, Integer> byStatus, int unchanged, int noMatchKey,
       List<String> noMatchKeySamples) {}
 
   Changes detect(List<Evaluation> evaluations, Map<EntityRef, String> pushed,
@@ -44,7 +46,7 @@ final class ChangeDetector {
     List<OutboxDao.Row> updates = new ArrayList<>();
     List<TaskDao.Row> taskRows = new ArrayList<>();
     Map<EntityRef, EntityState> states = new HashMap<>();
-    Map<EntityRef, EntityState> verdicts = new HashMap<>();
+    Map<EntityRef, VerdictHistoryDao.Verdict> verdicts = new HashMap<>();
     Map<String, Integer> byStatus = new TreeMap<>();
     List<String> noKeySamples = new ArrayList<>();
     int unchanged = 0;
@@ -80,10 +82,12 @@ final class ChangeDetector {
    * changed or the entity is seen for the first time (so it is saved then too); returns the prior state.
    */
   private static EntityState remember(Evaluation evaluation, @Nullable EntityState before,
-      Map<EntityRef, EntityState> states, Map<EntityRef, EntityState> verdicts) {
+      Map<EntityRef, EntityState> states, Map<EntityRef, VerdictHistoryDao.Verdict> verdicts) {
     EntityState now = evaluation.state();
     if (before == null || now.verdictDiffers(before)) {
-      verdicts.put(evaluation.entity(), now);
+      PqlResult result = evaluation.result();
+      verdicts.put(evaluation.entity(), new VerdictHistoryDao.Verdict(result.status(), result.score(),
+          result.primaryType(), result.activationPct()));
     }
     if (!now.equals(before)) {
       states.put(evaluation.entity(), now);

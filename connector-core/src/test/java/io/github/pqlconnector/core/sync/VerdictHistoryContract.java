@@ -44,6 +44,8 @@ abstract class VerdictHistoryContract extends SyncFixture {
     assertThat(u101).extracting(Change::status).containsExactly(PqlStatus.COLD, PqlStatus.PQL);
     assertThat(u101.get(0).score()).isZero();
     assertThat(u101.get(1).score()).isEqualTo(80);
+    assertThat(u101.get(1).verdict().type()).as("the strongest signal type at the change").isEqualTo("usage");
+    assertThat(u101.get(0).verdict().type()).isNull();
     assertThat(u101.get(1).at()).isEqualTo(later);
     assertThat(u101.get(1).runId()).isEqualTo(second.runId());
     assertThat(since(later)).as("only u101 changed").extracting(Change::entity).containsExactly(U101);
