@@ -98,6 +98,25 @@ class PqlCommandTest {
   }
 
   @Test
+  void outcomesReadsTheOutcomesFileJoinsItAndRejectsBadRowsWithExitTwo() throws IOException {
+    assertThat(pql("outcomes", "-c", config.toString())).isEqualTo(2);
+    assertThat(err).contains("destinations.crm.outcomes: is not configured, so there is nothing to read outcomes from");
+
+    Files.writeString(config, Files.readString(config).replace("defaultOwnerId: rep-1 }",
+        "defaultOwnerId: rep-1 }, outcomes: { file: \"" + dir.toString().replace("\\", "/") + "/outcomes.csv\" }"));
+    Files.writeString(dir.resolve("outcomes.csv"), "level,id,converted_at,amount\nuser,u2,2026-11-30,900\n"
+        + "user,u3,someday,\n");
+    assertThat(pql("outcomes", "-c", config.toString())).isEqualTo(2);
+    assertThat(out).contains("outcomes: read 1 conversions; 1 joined to entities, 0 not yet (their records were not"
+        + " written by the connector); 1 rows rejected");
+    assertThat(err).contains("  rejected outcomes.csv:3: converted_at must be a date (2026-11-30) or an ISO-8601"
+        + " instant, got 'someday'");
+
+    Files.writeString(dir.resolve("outcomes.csv"), "level,id,converted_at,amount\nuser,u2,2026-11-30,900\n");
+    assertThat(pql("outcomes", "-c", config.toString())).isZero();
+  }
+
+  @Test
   void explainShowsEveryMetricFitRuleAndSignalMetOrMissedAndTheVerdictHistory() {
     assertThat(pql("explain", "u2", "-c", config.toString())).isZero();
     assertThat(out).contains("user u2")

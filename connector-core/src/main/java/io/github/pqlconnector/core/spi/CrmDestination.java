@@ -4,6 +4,7 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes PQL verdicts into one CRM. The sync engine calls {@link #match} and {@link #upsert} from up to
@@ -86,6 +87,11 @@ public interface CrmDestination extends AutoCloseable {
    */
   default PqlFields asStored(PqlFields written) {
     return written;
+  }
+
+  /** Who converted, for the closed loop: present when the destination can read it and its config asks for it. */
+  default Optional<OutcomeReader> outcomes() {
+    return Optional.empty();
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.OutcomeReader;
 import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
@@ -17,6 +18,7 @@ import io.github.pqlconnector.core.spi.WriteResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -102,6 +104,11 @@ final class MeteredDestination implements CrmDestination {
   @Override
   public List<String> notes() {
     return delegate.notes();
+  }
+
+  @Override
+  public Optional<OutcomeReader> outcomes() {
+    return delegate.outcomes().map(reader -> (cursor, from) -> counted("outcomes", () -> reader.read(cursor, from)));
   }
 
   @Override

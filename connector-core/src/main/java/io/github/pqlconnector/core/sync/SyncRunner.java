@@ -9,6 +9,7 @@ import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationConfig;
+import io.github.pqlconnector.core.spi.OutcomeReader;
 import io.github.pqlconnector.core.state.BucketDao;
 import io.github.pqlconnector.core.state.CursorDao;
 import io.github.pqlconnector.core.state.EntityStateDao;
@@ -92,6 +93,10 @@ public final class SyncRunner {
           evaluated.eventsRead(), changes.updates().size(), changes.unchanged());
       DrainTally tally = drain(sync, destination, runId, progress);
       tally.notes.addAll(destination.notes());
+      if (!tally.stopped) {
+        destination.outcomes().ifPresent(reader -> tally.notes.addAll(
+            OutcomeStep.notes(store, sync.name(), reader, now, config.state().historyRetention())));
+      }
       RunSummary summary = recorder.finish(evaluated, changes, tasksQueued, tally);
       return reconciled.map(r -> summary.withReconciliation(r.counts())).orElse(summary);
     } catch (StopRequested stopped) {          // during the read: nothing was queued or written yet
@@ -116,6 +121,19 @@ public final class SyncRunner {
     }
     log.info("retry of {}: {} refused or unmatched rows made due", sync.name(), due);
     return run(sync.name(), RunTrigger.RETRY, false, progress);
+  }
+
+  /**
+   * {@code pql outcomes}: reads who converted from the sync's destination now. A destination without outcomes
+   * configured is a usage error.
+   */
+  public OutcomeRead readOutcomes(String syncName) {
+    SyncConfig sync = config.pickSync(syncName);
+    try (CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
+      OutcomeReader reader = destination.outcomes().orElseThrow(() -> ConfigException.of("destinations."
+          + sync.destination() + ".outcomes", "is not configured, so there is nothing to read outcomes from"));
+      return OutcomeStep.run(store, sync.name(), reader, now(), config.state().historyRetention());
+    }
   }
 
   /** A dry run: what {@link #run} would write and which tasks it would open. Writes nothing anywhere. */

@@ -76,6 +76,13 @@ public final class RecordingDestination implements CrmDestination {
   /** Entity ids whose task the CRM refuses, per task (partial failure), with this category. */
   public final Map<String, ErrorCategory> refuseTasks = new java.util.concurrent.ConcurrentHashMap<>();
   public int maxTaskBatch = 100;
+  /** When set, the destination reads who converted with it (the closed loop). */
+  public volatile io.github.pqlconnector.core.spi.OutcomeReader outcomeReader;
+
+  @Override
+  public java.util.Optional<io.github.pqlconnector.core.spi.OutcomeReader> outcomes() {
+    return java.util.Optional.ofNullable(outcomeReader);
+  }
 
   @Override
   public Capabilities capabilities() {

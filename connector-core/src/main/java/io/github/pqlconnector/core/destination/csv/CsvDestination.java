@@ -10,6 +10,7 @@ import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.CrmRecord;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
+import io.github.pqlconnector.core.spi.OutcomeReader;
 import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the PQL fields to {@code accounts.csv}/{@code users.csv} (one row per record, keyed by its match
@@ -41,9 +43,18 @@ final class CsvDestination implements CrmDestination {
   private final Map<EntityLevel, CsvTable> tables = new EnumMap<>(EntityLevel.class);
   private CsvTaskLog tasks;
 
-  CsvDestination(CsvConfig config) {
+  private final String configPath;
+
+  CsvDestination(CsvConfig config, String configPath) {
     this.config = config;
     this.directory = Path.of(config.directory());
+    this.configPath = configPath;
+  }
+
+  @Override
+  public Optional<OutcomeReader> outcomes() {
+    return Optional.ofNullable(config.outcomes()).map(o -> new CsvOutcomesFile(Path.of(o.file()),
+        configPath + ".outcomes.file"));
   }
 
   @Override

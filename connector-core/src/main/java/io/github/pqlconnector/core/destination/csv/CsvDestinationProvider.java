@@ -19,6 +19,6 @@ public final class CsvDestinationProvider implements CrmDestinationProvider {
 
   @Override
   public CrmDestination create(DestinationConfig config, DestinationContext context) {
-    return new CsvDestination((CsvConfig) config);
+    return new CsvDestination((CsvConfig) config, "destinations." + context.name());
   }
 }

@@ -55,7 +55,7 @@ class CsvDestinationTest {
   }
 
   private CsvDestination open() {
-    return new CsvDestination(new CsvConfig(dir.toString(), null, TaskPolicy.none()));
+    return new CsvDestination(new CsvConfig(dir.toString(), null, TaskPolicy.none()), "destinations.crm");
   }
 
   private static PqlUpdate update(String id, String domain, String status, int score) {
