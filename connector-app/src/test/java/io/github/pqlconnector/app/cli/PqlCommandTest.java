@@ -2,11 +2,14 @@ package io.github.pqlconnector.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +117,36 @@ class PqlCommandTest {
 
     Files.writeString(dir.resolve("outcomes.csv"), "level,id,converted_at,amount\nuser,u2,2026-11-30,900\n");
     assertThat(pql("outcomes", "-c", config.toString())).isZero();
+  }
+
+  @Test
+  void reportShowsConversionPerTierFromTheRunsAndTheOutcomesAsTextJsonAndHtml() throws IOException {
+    Files.writeString(config, Files.readString(config).replace("defaultOwnerId: rep-1 }",
+        "defaultOwnerId: rep-1 }, outcomes: { file: \"" + dir.toString().replace("\\", "/") + "/outcomes.csv\" }"));
+    Files.writeString(dir.resolve("outcomes.csv"), "level,id,converted_at,amount\naccount,a1,"
+        + Instant.now().plus(Duration.ofMinutes(1)) + ",900\n");
+    assertThat(pql("run", "-c", config.toString())).isZero();
+
+    assertThat(pql("report", "-c", config.toString(), "--since", "30d", "--horizon", "30d")).isZero();
+    assertThat(out).contains("conversions within 30 days of entering (verdict history)")
+        .containsPattern("(?m)^users$").containsPattern("(?m)^accounts\n.*\n  pql +1 +1 +0 +100\\.0 % +0\\.0$")
+        .contains("lift of pql over the rest: n/a (no pql entered, or the rest never converted)")
+        .contains("funnel: seen 2 -> activated 0 -> pql 0 -> converted 0")
+        .contains("funnel: seen 1 -> activated 0 -> pql 1 -> converted 1");
+
+    Path html = dir.resolve("report.html");
+    assertThat(pql("report", "-c", config.toString(), "-o", "json", "--html", html.toString())).isZero();
+    JsonNode json = new ObjectMapper().readTree(out);
+    JsonNode accountPql = json.get("levels").get(1).get("tiers").get(0);
+    assertThat(json.get("levels").get(1).get("level").asText()).isEqualTo("account");
+    assertThat(accountPql.get("status").asText()).isEqualTo("pql");
+    assertThat(accountPql.get("entered").asInt()).isEqualTo(1);
+    assertThat(accountPql.get("converted").asInt()).isEqualTo(1);
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg").doesNotContain("http://e")
+        .doesNotContain("<script src").doesNotContain("<link");
+
+    assertThat(pql("report", "-c", config.toString(), "--since", "lots")).isEqualTo(2);
+    assertThat(err).contains("'lots' is not a number of days such as 90d or 12w");
   }
 
   @Test
