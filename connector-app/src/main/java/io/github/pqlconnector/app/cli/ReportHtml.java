@@ -36,12 +36,14 @@ final class ReportHtml {
   }
 
   private static void level(StringBuilder html, LevelReport level) {
-    html.append("<h2>").append(esc(level.level())).append("s</h2><table><tr><th>tier</th><th>entered</th>"
+    html.append("<h2>").append(esc(level.level())).append("s</h2><table class=\"tiers\"><tr><th>tier</th><th>entered</th>"
         + "<th>converted</th><th>open</th><th>rate</th><th>median days</th></tr>");
     level.tiers().forEach(row -> row(html, row, row.status()));
     row(html, level.rest(), "rest (never pql)");
     html.append("</table><p class=\"lift\">Lift of pql over the rest: <b>").append(level.liftOverRest() == null
-        ? "n/a" : String.format(Locale.US, "%.1f&times;", level.liftOverRest())).append("</b></p><div class=\"charts\">");
+        ? "n/a" : String.format(Locale.US, "%.1f&times;", level.liftOverRest())).append("</b></p>");
+    types(html, level);
+    html.append("<div class=\"charts\">");
     List<String> tiers = level.tiers().stream().map(TierRow::status).toList();
     List<Double> rates = level.tiers().stream().map(t -> t.rate() == null ? 0 : t.rate() * 100).toList();
     html.append(SvgBars.chart("Conversion by tier (%)", tiers, rates));
@@ -55,9 +57,25 @@ final class ReportHtml {
     html.append("</div>");
   }
 
+  private static void types(StringBuilder html, LevelReport level) {
+    if (level.byType().isEmpty()) {
+      return;
+    }
+    html.append("<table class=\"types\"><tr><th>pql by signal type</th><th>entered</th><th>converted</th>"
+        + "<th>rate</th></tr>");
+    level.byType().forEach(t -> html.append("<tr><td>").append(esc(t.type())).append("</td><td>")
+        .append(count(t.entered())).append("</td><td>").append(count(t.converted())).append("</td><td>")
+        .append(ReportText.percent(t.rate())).append("</td></tr>"));
+    html.append("</table>");
+  }
+
+  private static String count(int n) {
+    return String.format(Locale.US, "%,d", n);
+  }
+
   private static void row(StringBuilder html, TierRow row, String name) {
-    html.append("<tr><td>").append(esc(name)).append("</td><td>").append(row.entered()).append("</td><td>")
-        .append(row.converted()).append("</td><td>").append(row.open()).append("</td><td>")
+    html.append("<tr><td>").append(esc(name)).append("</td><td>").append(count(row.entered())).append("</td><td>")
+        .append(count(row.converted())).append("</td><td>").append(count(row.open())).append("</td><td>")
         .append(ReportText.percent(row.rate())).append("</td><td>").append(row.medianDays() == null ? "-"
             : String.format(Locale.US, "%.1f", row.medianDays())).append("</td></tr>");
   }

@@ -1,0 +1,35 @@
+package io.github.pqlconnector.app.cli;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless chromium through its own chromedriver (nothing downloaded). Without them a test skips with the
+ * command that installs them, except under CI ({@code CI=true}), where {@code .ci/run} installs them first and a
+ * missing browser is a failure.
+ */
+final class Chromium {
+  static final Path BROWSER = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  private Chromium() {}
+
+  static ChromeDriver start() {
+    boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    if (!present && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true but " + BROWSER + " or " + DRIVER + " is missing; .ci/run installs them");
+    }
+    assumeTrue(present, "no " + BROWSER + " and " + DRIVER + ": apt-get install -y chromium chromium-driver");
+    ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments("--headless=new",
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--window-size=1280,2000");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        .usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+}
