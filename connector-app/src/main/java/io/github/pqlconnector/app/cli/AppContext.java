@@ -12,18 +12,25 @@ import java.time.Clock;
 /** What a command works with: the loaded config, the state store (opened on first use), the connectors. */
 final class AppContext implements AutoCloseable {
   private final PqlConfig config;
+  private final ConfigLoader loader;
   private final Connectors connectors;
   private StateStore store;
 
-  private AppContext(PqlConfig config, Connectors connectors) {
+  private AppContext(PqlConfig config, ConfigLoader loader, Connectors connectors) {
     this.config = config;
+    this.loader = loader;
     this.connectors = connectors;
   }
 
   static AppContext load(Path configFile) {
     Plugins plugins = Plugins.load();
-    PqlConfig config = ConfigLoader.withSystemEnv(plugins).load(configFile);
-    return new AppContext(config, new Connectors(plugins, Clock.systemUTC()));
+    ConfigLoader loader = ConfigLoader.withSystemEnv(plugins);
+    return new AppContext(loader.load(configFile), loader, new Connectors(plugins, Clock.systemUTC()));
+  }
+
+  /** The loader the config came from, for other files of the same shape (a model file). */
+  ConfigLoader loader() {
+    return loader;
   }
 
   PqlConfig config() {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pql", mixinStandardHelpOptions = true, versionProvider = PqlCommand.Version.class,
     description = "Turns product usage into product-qualified-lead signals inside your CRM.",
     subcommands = {ValidateCommand.class, SetupCommand.class, PlanCommand.class, RunCommand.class, RetryCommand.class,
-        ReconcileCommand.class, OutcomesCommand.class, ReportCommand.class,
+        ReconcileCommand.class, OutcomesCommand.class, ReportCommand.class, BacktestCommand.class,
         ExplainCommand.class, HistoryCommand.class, ServeCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +149,40 @@ class PqlCommandTest {
 
     assertThat(pql("report", "-c", config.toString(), "--since", "lots")).isEqualTo(2);
     assertThat(err).contains("'lots' is not a number of days such as 90d or 12w");
+  }
+
+  @Test
+  void backtestReplaysTheModelAndAChallengerPointInTimeAndRejectsBadOptionsWithExitTwo() throws IOException {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String from = today.minusDays(6).toString();
+    String to = today.plusDays(1).toString();
+    Path challenger = dir.resolve("challenger.yaml");
+    Files.writeString(challenger, """
+        model:
+          metrics: { messages_sent: { count: message_sent } }
+          signals:
+            - { name: "Any messaging", metric: messages_sent, gte: 1, points: 80, type: usage }
+        """);
+
+    assertThat(pql("backtest", "-c", config.toString(), "--from", from, "--to", to, "--vs", challenger.toString()))
+        .isZero();
+    assertThat(out).contains("backtest: 2 dates from " + from + " to " + to + " every 7 days; traits as of now")
+        .contains("== model config ==").contains("== model challenger.yaml ==")
+        .containsPattern("(?m)^  user +pql +0 -> 0 \\(-\\) +2 -> 0 \\(0\\.0 %\\)$")
+        .contains("pql as a predictor of conversion (users): precision -, recall -");
+
+    assertThat(pql("backtest", "-c", config.toString(), "--from", from, "--to", to, "-o", "json")).isZero();
+    JsonNode first = new ObjectMapper().readTree(out).get("tiers").get(0);
+    assertThat(first.get("status").asText()).isEqualTo("pql");
+    assertThat(first.has("entities")).isTrue();
+    assertThat(first.has("converted")).isTrue();
+
+    assertThat(pql("backtest", "-c", config.toString(), "--from", to, "--to", from)).isEqualTo(2);
+    assertThat(err).contains("--from " + to + " is after --to " + from);
+    Files.writeString(challenger, "model:\n  signals:\n    - { name: x, metric: nope, gte: lots, points: 1 }\n");
+    assertThat(pql("backtest", "-c", config.toString(), "--from", from, "--to", to, "--vs", challenger.toString()))
+        .isEqualTo(2);
+    assertThat(err).contains("model.signals[0].gte: expected a number, got \"lots\" at line 3");
   }
 
   @Test

@@ -77,6 +77,43 @@ public final class ConfigLoader {
     return config;
   }
 
+  /**
+   * A model on its own, for {@code pql backtest --model/--vs}: a YAML file with a {@code model:} block as in the
+   * config file; every problem with its path and line in that file.
+   */
+  public ModelConfig loadModel(Path file) {
+    String yaml;
+    try {
+      yaml = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw ConfigException.of("", "model file " + file + " does not exist");
+    } catch (IOException e) {
+      throw ConfigException.of("", "cannot read model file " + file + ": " + e.getMessage());
+    }
+    JsonNode root;
+    LineIndex lines;
+    try {
+      lines = LineIndex.of(yaml);
+      root = mapper.readTree(yaml);
+    } catch (JacksonException e) {
+      throw syntaxError(e);
+    } catch (IOException e) {
+      throw ConfigException.of("", "cannot parse the model file: " + e.getMessage());
+    }
+    Problems problems = new Problems(lines);
+    JsonNode model = root == null ? null : root.get("model");
+    if (model == null || !model.isObject()) {
+      problems.add(ConfigPath.of("model"), "is required: the model file holds a model: block as in the config file");
+      problems.throwIfAny();
+    }
+    ModelConfig parsed = new Binder(mapper, problems, Set.of()).bind(model, ConfigPath.of("model"), ModelConfig.class);
+    if (parsed != null) {
+      parsed.validate(ConfigPath.of("model"), problems);
+    }
+    problems.throwIfAny();
+    return parsed;
+  }
+
   private static ConfigException syntaxError(JacksonException e) {
     JsonLocation where = e.getLocation();
     String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");

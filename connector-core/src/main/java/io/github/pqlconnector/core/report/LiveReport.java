@@ -19,6 +19,17 @@ import java.util.Map;
 public final class LiveReport {
   private LiveReport() {}
 
+  /** The sync's conversions joined to entities, oldest first per entity, from the outcomes read back. */
+  public static Map<EntityRef, List<Instant>> conversions(StateStore store, String sync) {
+    Map<EntityRef, List<Instant>> conversions = new HashMap<>();
+    store.read(c -> {
+      new OutcomeDao().converted(c, sync, converted -> conversions
+          .computeIfAbsent(converted.entity(), e -> new ArrayList<>()).add(converted.convertedAt()));
+      return null;
+    });
+    return conversions;
+  }
+
   /** Entries of the last {@code since} (whole UTC days, today included), conversions within {@code horizon}. */
   public static ConversionReport of(StateStore store, String sync, Instant now, Duration since, Duration horizon,
       List<EntityLevel> levels) {
@@ -30,10 +41,9 @@ public final class LiveReport {
           .computeIfAbsent(change.entity(), e -> new Journey())
           .change(change.at(), change.status(), change.score(), change.verdict().type(),
               change.verdict().activationPct(), from, now));
-      new OutcomeDao().converted(c, sync, converted -> conversions
-          .computeIfAbsent(converted.entity(), e -> new ArrayList<>()).add(converted.convertedAt()));
       return null;
     });
+    conversions.putAll(conversions(store, sync));
     ConversionStats stats = new ConversionStats(journeys, conversions, horizon, now);
     return new ConversionReport(sync, "verdict history", from, now, (int) horizon.toDays(),
         levels.stream().map(stats::level).toList());
