@@ -11,6 +11,7 @@ import io.github.pqlconnector.bitrix24.api.UserFieldSpec;
 import io.github.pqlconnector.core.spi.CrmDestinationProvider;
 import io.github.pqlconnector.core.testing.CrmFake;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -45,6 +46,32 @@ public final class Bitrix24CrmFake implements CrmFake {
     server.start();
     server.stubFor(post(urlMatching(Bitrix24Stubs.PREFIX + ".*"))
         .willReturn(aResponse().withTransformers(FakePortal.NAME)));
+  }
+
+  /** Every answer, refusals included, comes after this (0 by default): a benchmark's network and server. */
+  public Bitrix24CrmFake latency(Duration latency) {
+    portal.latencyMillis = (int) latency.toMillis();
+    return this;
+  }
+
+  /**
+   * Enforces the portal's leaky bucket (off by default): +1 per request, draining {@code drainPerSecond}, a request
+   * that would lift it above {@code burst} refused with 503 {@code QUERY_LIMIT_EXCEEDED}. Non-Enterprise plans: 2
+   * and 50; Enterprise: 5 and 250.
+   */
+  public Bitrix24CrmFake leakyBucket(double drainPerSecond, int burst) {
+    portal.bucket.set(drainPerSecond, burst);
+    return this;
+  }
+
+  /** Requests, commands and refusals per method, and the HTTP phase; a benchmark resets it per run. */
+  public PortalTraffic traffic() {
+    return portal.traffic;
+  }
+
+  /** The webhook URL the destination's {@code webhookUrl} takes (its key is the secret). */
+  public String webhookUrl() {
+    return env().get("BITRIX24_WEBHOOK_URL");
   }
 
   @Override
