@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The calls that reached the fake org per operation: {@code token}, {@code query}, {@code collections}, {@code tasks}
- * (Task creates), {@code bulk create}, {@code bulk upload}, {@code bulk close}, {@code bulk poll}, {@code bulk results},
- * and {@code other}. Faults are counted too: a call is a call to the org's daily allocation.
+ * The calls that reached the fake org per operation: {@code token}, {@code query}, {@code collections}, {@code
+ * tasks} (Task creates), {@code bulk create}, {@code bulk upload}, {@code bulk close}, {@code bulk poll}, {@code bulk
+ * results}, and {@code other}. Faults are counted too: a call is a call to the org's daily allocation.
  */
 public final class SalesforceFakeTraffic {
   private final Map<String, Long> calls = new TreeMap<>();

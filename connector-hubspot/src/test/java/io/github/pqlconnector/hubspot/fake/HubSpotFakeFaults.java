@@ -150,7 +150,7 @@ final class HubSpotFakeFaults {
    */
   static ResponseDefinition rateLimited(boolean search, int retryAfterSeconds) {
     ObjectNode body = JSON.createObjectNode().put("status", "error")
-        .put("message", search ? "You have reached your secondly limit." : "You have reached your ten_secondly_rolling limit.")
+        .put("message", "You have reached your " + (search ? "secondly" : "ten_secondly_rolling") + " limit.")
         .put("errorType", "RATE_LIMIT").put("correlationId", UUID.randomUUID().toString())
         .put("policyName", search ? "SECONDLY" : "TEN_SECONDLY_ROLLING")
         .put("groupName", "publicapi:private-app-api-calls-ten-secondly:90000001");

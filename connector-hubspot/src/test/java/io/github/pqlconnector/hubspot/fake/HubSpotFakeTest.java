@@ -83,7 +83,8 @@ class HubSpotFakeTest {
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.body()).contains("\"errorType\":\"RATE_LIMIT\"", "TEN_SECONDLY_ROLLING");
     assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(s).matches("10|9"));
-    assertThat(fake.traffic().endpoints()).containsEntry("contacts batch/read", new HubSpotFakeTraffic.Endpoint(3, 4, 1));
+    assertThat(fake.traffic().endpoints())
+        .containsEntry("contacts batch/read", new HubSpotFakeTraffic.Endpoint(3, 4, 1));
     assertThat(fake.traffic().refusals()).singleElement().asString().contains("contacts batch/read");
   }
 
