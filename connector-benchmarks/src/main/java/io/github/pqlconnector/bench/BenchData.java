@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The benchmark's input: {@link DemoSpec#benchmark()} as plain JSON Lines under {@code <dir>/data}, generated
@@ -50,6 +52,42 @@ final class BenchData {
       return template.replace("events.jsonl.gz", "events.jsonl")
           .replace("@DIR@", dir.toAbsolutePath().toString().replace('\\', '/'));
     }
+  }
+
+  /**
+   * One column of a trait file under {@code <dir>/data} ({@code users.csv} emails, {@code accounts.csv} domains), in
+   * file order: what a benchmark seeds its CRM fake with, so every record the run pushes exists there.
+   */
+  static List<String> column(Path dir, String file, String column) throws IOException {
+    List<String> lines = Files.readAllLines(dir.resolve("data").resolve(file), StandardCharsets.UTF_8);
+    int index = cells(lines.get(0)).indexOf(column);
+    if (index < 0) {
+      throw new IllegalArgumentException(file + " has no column " + column);
+    }
+    return lines.stream().skip(1).filter(line -> !line.isEmpty()).map(line -> cells(line).get(index)).toList();
+  }
+
+  /** The cells of one RFC 4180 line as the demo writes them (quoted when holding a comma or quote, no line breaks). */
+  private static List<String> cells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        cell.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
   }
 
   private static String mib(long bytes) {

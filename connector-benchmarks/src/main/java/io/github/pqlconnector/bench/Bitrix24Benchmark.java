@@ -1,5 +1,7 @@
 package io.github.pqlconnector.bench;
 
+import io.github.pqlconnector.bitrix24.Bitrix24CrmFake;
+import io.github.pqlconnector.bitrix24.PortalTraffic;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.config.StateConfig;
@@ -14,12 +16,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The Bitrix24 destination against the portal's leaky bucket: the real sync engine (file source, H2 state store,
  * outbox, Bitrix24 destination from YAML) pushing the demo's 10,000 users and 1,000 accounts into {@link
- * Bitrix24Stub}, a loopback portal that refuses with QUERY_LIMIT_EXCEEDED above the bucket. Reports records/s, HTTP
+ * Bitrix24CrmFake}, the Bitrix24 module's stateful fake portal, seeded with those records, with a per-request latency
+ * and its leaky bucket enforced (QUERY_LIMIT_EXCEEDED above it). Reports records/s, HTTP
  * requests per record, refusals, and the time the bucket itself allows for the requests made; then a second identical
  * run, which must write nothing. Usage: {@code Bitrix24Benchmark [dir] [drainPerSecond] [burst] [latencyMs]}
  * (defaults {@code target/bitrix24-bench}, 2, 50, 20: a non-Enterprise cloud portal).
@@ -40,33 +44,35 @@ public final class Bitrix24Benchmark {
     BenchData.prepare(dir, HubSpotBenchmark.SPEC, EngineBenchmark.NOW, OUT);
     Path state = dir.resolve("state");
     HubSpotBenchmark.deleteTree(state);
-    try (Bitrix24Stub stub = new Bitrix24Stub(drain, burst, latencyMs)) {
+    try (Bitrix24CrmFake fake = new Bitrix24CrmFake().latency(Duration.ofMillis(latencyMs))
+        .leakyBucket(drain, burst)) {
+      fake.seed(BenchData.column(dir, "users.csv", "email"), BenchData.column(dir, "accounts.csv", "domain"));
       OUT.printf("stub:    leaky bucket draining %.1f/s, blocking above %d, %d ms per request%n", drain, burst,
           latencyMs);
       Plugins plugins = Plugins.load();
-      PqlConfig config = new ConfigLoader(plugins, Map.of("BITRIX24_WEBHOOK_URL", stub.webhookUrl())::get)
+      PqlConfig config = new ConfigLoader(plugins, Map.of("BITRIX24_WEBHOOK_URL", fake.webhookUrl())::get)
           .parse(config(dir, drain, burst));
       try (StateStore store = StateStore.open(new StateConfig("jdbc:h2:file:" + state.toAbsolutePath() + "/pql",
           null, null, null))) {
-        RunSummary first = run("run 1 (all changed)", config, store, plugins, stub, drain, burst);
-        RunSummary second = run("run 2 (identical)", config, store, plugins, stub, drain, burst);
+        RunSummary first = run("run 1 (all changed)", config, store, plugins, fake, drain, burst);
+        RunSummary second = run("run 2 (identical)", config, store, plugins, fake, drain, burst);
         OUT.printf("%nrun 1: %,d pushed; run 2: %,d changed, %,d unchanged%n", first.counts().pushed(),
             second.counts().changed(), second.counts().unchanged());
       }
     }
   }
 
-  private static RunSummary run(String label, PqlConfig config, StateStore store, Plugins plugins, Bitrix24Stub stub,
+  private static RunSummary run(String label, PqlConfig config, StateStore store, Plugins plugins, Bitrix24CrmFake fake,
       double drain, int burst) {
-    stub.reset();
+    fake.traffic().reset();
     long started = System.nanoTime();
     RunSummary summary = new SyncRunner(config, store, new Connectors(plugins, CLOCK))
         .run(null, RunTrigger.MANUAL, false, Progress.NONE);
     double seconds = (System.nanoTime() - started) / 1e9;
-    Map<String, Bitrix24Stub.Method> methods = stub.methods();
-    long requests = methods.values().stream().mapToLong(Bitrix24Stub.Method::requests).sum();
-    long refused = methods.values().stream().mapToLong(Bitrix24Stub.Method::refused).sum();
-    double http = stub.activeSeconds();
+    Map<String, PortalTraffic.Method> methods = fake.traffic().methods();
+    long requests = methods.values().stream().mapToLong(PortalTraffic.Method::requests).sum();
+    long refused = methods.values().stream().mapToLong(PortalTraffic.Method::refused).sum();
+    double http = fake.traffic().activeSeconds();
     long records = summary.counts().pushed();
     OUT.printf("%n%s: %s in %.2f s, HTTP phase %.2f s; %s%n", label, summary.status(), seconds, http,
         summary.counts());
@@ -84,9 +90,9 @@ public final class Bitrix24Benchmark {
   }
 
   /**
-   * The demo's model and file source, the Bitrix24 destination on the stub instead of the CSV one, no tasks. Accounts
-   * are matched on the domain field the stub answers (the default, the companies' WEB index, costs one plain
-   * crm.company.list and one batch per 2,500 companies once, then only changed companies).
+   * The demo's model and file source, the Bitrix24 destination on the fake instead of the CSV one, no tasks. Accounts
+   * are matched by the default, the companies' {@code WEB} index (one plain crm.company.list and one batch per 2,500
+   * companies to build it), as the fake holds each company's website there.
    */
   static String config(Path dir, double drain, int burst) throws IOException {
     String demo = BenchData.config(dir);
@@ -97,7 +103,6 @@ public final class Bitrix24Benchmark {
           crm:
             type: bitrix24
             webhookUrl: "${BITRIX24_WEBHOOK_URL}"
-            accountField: UF_CRM_PQL_DOMAIN
             rateLimit: { drainPerSecond: %s, burst: %d }
         """.formatted(drain, burst) + demo.substring(to);
   }

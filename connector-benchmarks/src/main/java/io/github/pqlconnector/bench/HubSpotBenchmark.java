@@ -11,19 +11,23 @@ import io.github.pqlconnector.core.sync.Progress;
 import io.github.pqlconnector.core.sync.RunSummary;
 import io.github.pqlconnector.core.sync.RunTrigger;
 import io.github.pqlconnector.core.sync.SyncRunner;
+import io.github.pqlconnector.hubspot.fake.HubSpotFake;
+import io.github.pqlconnector.hubspot.fake.HubSpotFakeTraffic;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The HubSpot destination against its rate limit: the real sync engine ({@link SyncRunner}: file source, H2 state
- * store, outbox, HubSpot destination from YAML) pushing 10,000 users in 1,000 accounts into {@link HubSpotStub}, a
- * loopback HubSpot that enforces the 10-second rolling limit. Measures the first (all-changed) run against what the
+ * store, outbox, HubSpot destination from YAML) pushing 10,000 users in 1,000 accounts into {@link HubSpotFake}, the
+ * HubSpot module's stateful fake, seeded with those records, with a per-call latency and the 10-second rolling limit
+ * enforced. Measures the first (all-changed) run against what the
  * limit allows, then a second identical run, which must write nothing, then a third a day later, when verdicts
  * have changed and the records' HubSpot ids are known, so no lookups are needed.
  * Usage: {@code HubSpotBenchmark [dir] [requestsPerTenSeconds] [latencyMs] [searchInBurst] [concurrency]} (defaults
@@ -33,7 +37,6 @@ public final class HubSpotBenchmark {
   static final DemoSpec SPEC = new DemoSpec(1_000, 10_000, 500_000, 60, 11);
   private static final int SEARCH_PER_SECOND = 4;
   private static final int BATCH = 100;
-  private static final String TOKEN = "pat-na1-bench-0000";
   private static final PrintStream OUT = System.out;
   /**
    * Both runs see the data's own "now": with a moving clock a few verdicts really change between the runs (events
@@ -55,22 +58,24 @@ public final class HubSpotBenchmark {
     BenchData.prepare(dir, SPEC, EngineBenchmark.NOW, OUT);
     Path state = dir.resolve("state");
     deleteTree(state);
-    try (HubSpotStub stub = new HubSpotStub(limit, SEARCH_PER_SECOND, latencyMs, searchInBurst)) {
+    try (HubSpotFake fake = new HubSpotFake().latency(Duration.ofMillis(latencyMs))
+        .rateLimits(limit, SEARCH_PER_SECOND, searchInBurst)) {
+      fake.seed(BenchData.column(dir, "users.csv", "email"), BenchData.column(dir, "accounts.csv", "domain"));
       OUT.printf("stub:    %s, %d requests per rolling 10 s (searches %s), search %d/s, %d ms per call%n",
-          stub.baseUrl(), limit, searchInBurst ? "included" : "not included", SEARCH_PER_SECOND, latencyMs);
+          fake.baseUrl(), limit, searchInBurst ? "included" : "not included", SEARCH_PER_SECOND, latencyMs);
       Plugins plugins = Plugins.load();
-      PqlConfig config = new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", TOKEN)::get)
-          .parse(config(dir, stub.baseUrl(), limit, concurrency));
+      PqlConfig config = new ConfigLoader(plugins, fake.env()::get)
+          .parse(config(dir, fake.baseUrl(), limit, concurrency));
       try (StateStore store = StateStore.open(new StateConfig("jdbc:h2:file:" + state.toAbsolutePath() + "/pql",
           null, null, null))) {
-        Result first = run("run 1 (all changed)", config, store, plugins, stub, CLOCK);
+        Result first = run("run 1 (all changed)", config, store, plugins, fake, CLOCK);
         report(first, limit, searchInBurst);
-        Result second = run("run 2 (identical)", config, store, plugins, stub, CLOCK);
+        Result second = run("run 2 (identical)", config, store, plugins, fake, CLOCK);
         long writes = second.calls("batch/update");
         OUT.printf("%nrun 2: %,d changed, %,d unchanged, %,d write calls, %,d requests in all, %.2f s%n",
             second.summary().counts().changed(), second.summary().counts().unchanged(), writes,
             second.calls(""), second.seconds());
-        Result third = run("run 3 (a day later)", config, store, plugins, stub, A_DAY_LATER);
+        Result third = run("run 3 (a day later)", config, store, plugins, fake, A_DAY_LATER);
         OUT.printf("%nrun 3: %,d changed, %,d pushed, %,d lookups (batch/read + search), %,d write calls,"
             + " %.4f requests per record, %,d 429s, %.2f s%n", third.summary().counts().changed(),
             third.summary().counts().pushed(), third.calls("batch/read") + third.calls("search"),
@@ -80,9 +85,9 @@ public final class HubSpotBenchmark {
     }
   }
 
-  /** One run and what the stub saw of it. */
+  /** One run and what the fake saw of it. */
   record Result(String label, RunSummary summary, double seconds, double httpSeconds,
-      Map<String, HubSpotStub.Endpoint> endpoints, double evaluatingAt, double pushingAt) {
+      Map<String, HubSpotFakeTraffic.Endpoint> endpoints, double evaluatingAt, double pushingAt) {
     /** Requests to endpoints whose name contains {@code operation} ("" for all), 429s included. */
     long calls(String operation) {
       return endpoints.entrySet().stream().filter(e -> e.getKey().contains(operation))
@@ -90,13 +95,13 @@ public final class HubSpotBenchmark {
     }
 
     long limited() {
-      return endpoints.values().stream().mapToLong(HubSpotStub.Endpoint::limited).sum();
+      return endpoints.values().stream().mapToLong(HubSpotFakeTraffic.Endpoint::limited).sum();
     }
   }
 
-  private static Result run(String label, PqlConfig config, StateStore store, Plugins plugins, HubSpotStub stub,
+  private static Result run(String label, PqlConfig config, StateStore store, Plugins plugins, HubSpotFake fake,
       Clock clock) {
-    stub.reset();
+    fake.traffic().reset();
     long started = System.nanoTime();
     Map<String, Long> phases = new java.util.concurrent.ConcurrentHashMap<>();
     Progress progress = new Progress() {
@@ -108,7 +113,7 @@ public final class HubSpotBenchmark {
     RunSummary summary = new SyncRunner(config, store, new Connectors(plugins, clock))
         .run(null, RunTrigger.MANUAL, false, progress);
     double seconds = (System.nanoTime() - started) / 1e9;
-    Result result = new Result(label, summary, seconds, stub.activeSeconds(), stub.endpoints(),
+    Result result = new Result(label, summary, seconds, fake.traffic().activeSeconds(), fake.traffic().endpoints(),
         (phases.getOrDefault("evaluating", started) - started) / 1e9,
         (phases.getOrDefault("pushing", started) - started) / 1e9);
     OUT.printf("%n%s: %s in %.2f s (evaluating from %.2f s, pushing from %.2f s, HTTP %.2f s); %s%n", label,
@@ -116,7 +121,7 @@ public final class HubSpotBenchmark {
     OUT.println("  endpoint                  requests    inputs   429s");
     result.endpoints().forEach((endpoint, e) -> OUT.printf("  %-24s %9d %9d %6d%n", endpoint, e.requests(),
         e.inputs(), e.limited()));
-    stub.refusals().forEach(r -> OUT.println("  429 " + r));
+    fake.traffic().refusals().forEach(r -> OUT.println("  429 " + r));
     return result;
   }
 
@@ -147,7 +152,7 @@ public final class HubSpotBenchmark {
     return (records + BATCH - 1) / BATCH;
   }
 
-  /** The demo's model and file source, the HubSpot destination on the stub instead of the CSV one, no tasks. */
+  /** The demo's model and file source, the HubSpot destination on the fake instead of the CSV one, no tasks. */
   static String config(Path dir, String baseUrl, int limit, String concurrency) throws IOException {
     String demo = BenchData.config(dir);
     int from = demo.indexOf("destinations:");

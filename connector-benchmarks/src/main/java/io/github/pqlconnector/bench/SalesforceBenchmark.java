@@ -13,6 +13,8 @@ import io.github.pqlconnector.core.spi.WriteResult;
 import io.github.pqlconnector.salesforce.SalesforceAuth;
 import io.github.pqlconnector.salesforce.SalesforceConfig;
 import io.github.pqlconnector.salesforce.SalesforceDestinationProvider;
+import io.github.pqlconnector.salesforce.SalesforceFake;
+import io.github.pqlconnector.salesforce.SalesforceFakeLatency;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +26,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The Salesforce destination's write paths against {@link SalesforceOrg} (loopback, realistic latency): for each
+ * The Salesforce destination's write paths against {@link SalesforceFake}, the Salesforce module's stateful fake org
+ * (loopback, with {@link SalesforceFakeLatency#realistic} latency and asynchronous Bulk jobs): for each
  * batch size, the records of one {@code upsert} (as core's OutboxDrainer hands them over, matched first by SOQL)
  * through sObject Collections and through one Bulk API 2.0 job, timed, with the API calls each path made. Prints
  * records/s and calls per record, and the crossover sizes (time and API calls) that justify {@code bulkThreshold}.
@@ -53,11 +56,11 @@ public final class SalesforceBenchmark {
   public static void main(String[] args) throws IOException {
     double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
     int pollSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-    SalesforceOrg.Latency latency = SalesforceOrg.Latency.realistic(scale);
+    SalesforceFakeLatency latency = SalesforceFakeLatency.realistic(scale);
     OUT.printf("jvm:     %s %s, %d cpus%n", System.getProperty("java.vm.name"),
         System.getProperty("java.runtime.version"), Runtime.getRuntime().availableProcessors());
     OUT.printf("stub:    %s; bulk poll every %d s%n", latency, pollSeconds);
-    try (SalesforceOrg org = new SalesforceOrg(latency)) {
+    try (SalesforceFake org = new SalesforceFake().latency(latency)) {
       OUT.println("path          records  match s  write s  records/s  match calls  write calls  calls/record");
       List<Measure[]> pairs = new java.util.ArrayList<>();
       for (int size : SIZES) {
@@ -97,25 +100,26 @@ public final class SalesforceBenchmark {
             pair[0].records(), pair[1].writeCalls(), pair[0].writeCalls()));
   }
 
-  private static Measure measure(SalesforceOrg org, String path, int size, int threshold, int pollSeconds) {
-    SalesforceConfig config = new SalesforceConfig(new SalesforceAuth(null, org.baseUrl(), "3MVG9bench",
+  private static Measure measure(SalesforceFake org, String path, int size, int threshold, int pollSeconds) {
+    SalesforceConfig config = new SalesforceConfig(new SalesforceAuth(null, org.loginUrl(), "3MVG9bench",
         new Secret("bench-secret"), null, null, null, null, null), null, List.of("Contact"), null, null, false,
         threshold, 100_000, null, new SalesforceConfig.Bulk(Duration.ofSeconds(pollSeconds), null), null);
     try (CrmDestination sf = new SalesforceDestinationProvider().create(config,
         new DestinationContext("bench", Clock.systemUTC(), new SimpleMeterRegistry()))) {
       List<MatchKey> keys = IntStream.range(0, size)
           .mapToObj(i -> new MatchKey("email", path + "-" + size + "-" + i + "@example.com")).toList();
+      org.addContacts(keys.stream().map(MatchKey::value).toList());   // the org holds every Contact matched
       sf.match(EntityLevel.USER, keys.subList(0, 1));   // the token grant, outside the measurement
-      org.takeCalls();
+      org.traffic().take();
       long started = System.nanoTime();
       MatchResult matched = sf.match(EntityLevel.USER, keys);
       long matchedAt = System.nanoTime();
-      long matchCalls = org.takeCalls().values().stream().mapToLong(Long::longValue).sum();
+      long matchCalls = org.traffic().take().values().stream().mapToLong(Long::longValue).sum();
       List<PqlUpdate> updates = keys.stream().map(k -> new PqlUpdate(EntityRef.user(k.value()), k,
           matched.get(k).orElseThrow().id(), FIELDS)).toList();
       WriteResult result = sf.upsert(EntityLevel.USER, updates);
       long done = System.nanoTime();
-      Map<String, Long> writes = org.takeCalls();
+      Map<String, Long> writes = org.traffic().take();
       return new Measure(path, size, (matchedAt - started) / 1e9, (done - matchedAt) / 1e9, matchCalls,
           writes.values().stream().mapToLong(Long::longValue).sum(), result.written().size());
     }

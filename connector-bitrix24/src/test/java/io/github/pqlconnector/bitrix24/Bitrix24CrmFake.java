@@ -10,9 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.pqlconnector.bitrix24.api.UserFieldSpec;
 import io.github.pqlconnector.core.spi.CrmDestinationProvider;
 import io.github.pqlconnector.core.testing.CrmFake;
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +27,6 @@ public final class Bitrix24CrmFake implements CrmFake {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long FIRST_CONTACT = 1000;
   private static final long FIRST_COMPANY = 100;
-  private static final Map<String, String> FIELDS = Map.of("pql_status", Bitrix24Fields.STATUS,
-      "pql_score", Bitrix24Fields.SCORE, "pql_type", Bitrix24Fields.TYPE, "pql_reasons", Bitrix24Fields.REASONS,
-      "pql_activation_pct", Bitrix24Fields.ACTIVATION_PCT, "pql_qualified_at", Bitrix24Fields.QUALIFIED_AT);
 
   private final FakePortal portal = new FakePortal();
   private final WireMockServer server;
@@ -45,6 +40,32 @@ public final class Bitrix24CrmFake implements CrmFake {
     server.start();
     server.stubFor(post(urlMatching(Bitrix24Stubs.PREFIX + ".*"))
         .willReturn(aResponse().withTransformers(FakePortal.NAME)));
+  }
+
+  /** Every answer, refusals included, comes after this (0 by default): a benchmark's network and server. */
+  public Bitrix24CrmFake latency(Duration latency) {
+    portal.latencyMillis = (int) latency.toMillis();
+    return this;
+  }
+
+  /**
+   * Enforces the portal's leaky bucket (off by default): +1 per request, draining {@code drainPerSecond}, a request
+   * that would lift it above {@code burst} refused with 503 {@code QUERY_LIMIT_EXCEEDED}. Non-Enterprise plans: 2
+   * and 50; Enterprise: 5 and 250.
+   */
+  public Bitrix24CrmFake leakyBucket(double drainPerSecond, int burst) {
+    portal.bucket.set(drainPerSecond, burst);
+    return this;
+  }
+
+  /** Requests, commands and refusals per method, and the HTTP phase; a benchmark resets it per run. */
+  public PortalTraffic traffic() {
+    return portal.traffic;
+  }
+
+  /** The webhook URL the destination's {@code webhookUrl} takes (its key is the secret). */
+  public String webhookUrl() {
+    return env().get("BITRIX24_WEBHOOK_URL");
   }
 
   @Override
@@ -132,7 +153,7 @@ public final class Bitrix24CrmFake implements CrmFake {
   @Override
   public void overwrite(String matchValue, String field, String value) {
     String item = item(matchValue);
-    String name = FIELDS.get(field);
+    String name = PortalConnectorValues.FIELDS.get(field);
     boolean enumeration = name.equals(Bitrix24Fields.STATUS) || name.equals(Bitrix24Fields.TYPE);
     portal.items.set(item, name, enumeration ? portal.userFields.enumId(entity(item), name, value) : value);
   }
@@ -140,33 +161,9 @@ public final class Bitrix24CrmFake implements CrmFake {
   @Override
   public synchronized Map<String, Map<String, String>> records() {
     Map<String, Map<String, String>> records = new TreeMap<>();
-    matchValues.forEach((item, matchValue) -> records.put(matchValue, connectorFields(item)));
+    matchValues.forEach((item, matchValue) -> records.put(matchValue,
+        PortalConnectorValues.of(portal, entity(item), portal.items.values(item))));
     return records;
-  }
-
-  private Map<String, String> connectorFields(String item) {
-    Map<String, String> held = portal.items.values(item);
-    Map<String, String> fields = new TreeMap<>();
-    FIELDS.forEach((ours, name) -> {
-      String value = held.get(name);
-      if (value != null && !value.isEmpty()) {
-        fields.put(ours, connectorValue(item, name, value));
-      }
-    });
-    return fields;
-  }
-
-  private String connectorValue(String item, String name, String value) {
-    if (name.equals(Bitrix24Fields.STATUS) || name.equals(Bitrix24Fields.TYPE)) {
-      return portal.userFields.enumCode(entity(item), name, value);
-    }
-    if (name.equals(Bitrix24Fields.ACTIVATION_PCT) || name.equals(Bitrix24Fields.SCORE)) {
-      return new BigDecimal(value).stripTrailingZeros().toPlainString();
-    }
-    if (name.equals(Bitrix24Fields.QUALIFIED_AT)) {
-      return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-    return value;
   }
 
   @Override

@@ -89,7 +89,7 @@ final class PortalFaults {
     }
     if (storm > 0) {
       storm--;
-      return json(503, "{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}");
+      return queryLimitExceeded();
     }
     if (failing != null && failing.nextDouble() < failShare) {
       return new ResponseDefinitionBuilder().withStatus(503).withHeader("Content-Type", "text/html")
@@ -109,6 +109,11 @@ final class PortalFaults {
       injected++;
     }
     return lose;
+  }
+
+  /** The request limit's answer (crm-apis.md, limits.md): HTTP 503, the API's own wording. */
+  static ResponseDefinition queryLimitExceeded() {
+    return json(503, "{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}");
   }
 
   static ResponseDefinition reset() {

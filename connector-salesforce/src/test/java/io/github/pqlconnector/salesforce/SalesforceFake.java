@@ -17,13 +17,8 @@ import io.github.pqlconnector.core.spi.CrmDestinationProvider;
 import io.github.pqlconnector.core.testing.CrmFake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,24 +33,59 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> NAMES = Map.of("pql_status", SalesforceFields.STATUS,
-      "pql_score", SalesforceFields.SCORE, "pql_type", SalesforceFields.TYPE, "pql_reasons", SalesforceFields.REASONS,
-      "pql_activation_pct", SalesforceFields.ACTIVATION_PCT, "pql_qualified_at", SalesforceFields.QUALIFIED_AT);
-  private static final DateTimeFormatter SOQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
 
   private final SalesforceOrgRecords org = new SalesforceOrgRecords();
   private final WireMockServer server;
   private final AtomicInteger calls = new AtomicInteger();
   private volatile Set<String> refused = Set.of();
-  private final Share failing = new Share();
-  private final Share losing = new Share();
+  private final EvenShare failing = new EvenShare();
+  private final EvenShare losing = new EvenShare();
   private final AtomicInteger injected = new AtomicInteger();
   private final AtomicInteger storm = new AtomicInteger();
 
   public SalesforceFake() {
-    server = new WireMockServer(wireMockConfig().dynamicPort().extensions(this));
+    // no request journal: a benchmark's 10,000-record uploads would pile up in it
+    server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").disableRequestJournal()
+        .containerThreads(20).extensions(this));
     server.start();
     server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(NAME)));
+  }
+
+  /** How long each call takes, by kind and size, and how long a Bulk job processes ({@code NONE} by default). */
+  public SalesforceFake latency(SalesforceFakeLatency latency) {
+    this.latency = latency;
+    return this;
+  }
+
+  /**
+   * The org's daily API allocation, {@code Sforce-Limit-Info}'s {@code api-usage} maximum, enforced: once {@code used}
+   * reaches it every call is refused with 403 {@code REQUEST_LIMIT_EXCEEDED}, as Salesforce does (not enforced and
+   * 100,000 by default).
+   */
+  public SalesforceFake dailyApiLimit(long allocation) {
+    max = allocation;
+    enforceDailyLimit = true;
+    return this;
+  }
+
+  /** The API calls counted against today's allocation so far. */
+  public long apiUsage() {
+    return used.get();
+  }
+
+  /** Calls per operation ({@code query}, {@code collections}, {@code bulk poll}, …) since the last take. */
+  public SalesforceFakeTraffic traffic() {
+    return traffic;
+  }
+
+  /** Adds a Contact per email to what {@link #seed} made, keeping every record already held. */
+  public synchronized void addContacts(List<String> emails) {
+    emails.forEach(email -> org.add(SObjects.CONTACT, email));
+  }
+
+  /** The login URL a destination's {@code auth.loginUrl} takes: the token endpoint and the instance are here. */
+  public String loginUrl() {
+    return server.baseUrl();
   }
 
   @Override
@@ -122,26 +152,13 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
 
   @Override
   public void overwrite(String matchValue, String field, String value) {
-    String name = NAMES.get(field);
-    JsonNode node = name.equals(SalesforceFields.SCORE) || name.equals(SalesforceFields.ACTIVATION_PCT)
-        ? JSON.getNodeFactory().numberNode(new BigDecimal(value)) : JSON.getNodeFactory().textNode(value);
-    org.set(org.byKey(matchValue), name, node);
+    org.set(org.byKey(matchValue), SalesforceConnectorValues.NAMES.get(field),
+        SalesforceConnectorValues.stored(field, value));
   }
 
   @Override
   public Map<String, Map<String, String>> records() {
-    Map<String, Map<String, String>> records = new TreeMap<>();
-    for (SalesforceOrgRecords.Row row : org.rows()) {
-      Map<String, String> fields = new TreeMap<>();
-      NAMES.forEach((ours, theirs) -> {
-        JsonNode value = row.fields().get(theirs);
-        if (value != null && !value.isNull()) {
-          fields.put(ours, readable(theirs, value));
-        }
-      });
-      records.put(row.key(), fields);
-    }
-    return records;
+    return SalesforceConnectorValues.records(org.rows());
   }
 
   @Override
@@ -241,44 +258,11 @@ public final class SalesforceFake extends SalesforceOrgStub implements CrmFake {
     return json(200, results.toString());
   }
 
-  /**
-   * Picks {@code share} of the calls, spread evenly (one in five for 0.2) with the seed choosing where the pattern
-   * starts: a run of a dozen calls meets its faults, which independent draws would often miss.
-   */
-  private static final class Share {
-    private double share;
-    private double phase;
-    private long count;
-
-    void set(double value, long seed) {
-      share = value;
-      phase = new Random(seed).nextDouble();
-      count = 0;
-    }
-
-    boolean next() {
-      long n = count++;
-      return share > 0 && Math.floor((n + 1) * share + phase) > Math.floor(n * share + phase);
-    }
-  }
-
   private static JsonNode records(String body) {
     try {
       return JSON.readTree(body).path("records");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A stored value in the connector's format: plain numbers, ISO instants to the second. */
-  private static String readable(String field, JsonNode value) {
-    if (value.isNumber()) {
-      return value.decimalValue().stripTrailingZeros().toPlainString();
-    }
-    if (field.equals(SalesforceFields.QUALIFIED_AT)) {
-      Instant at = OffsetDateTime.parse(value.asText(), SOQL_DATETIME).toInstant();
-      return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    }
-    return value.asText();
   }
 }

@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,12 +41,15 @@ final class SalesforceOrgRecords {
 
   private final Map<String, Row> byId = new LinkedHashMap<>();
   private final Map<String, Row> byKey = new LinkedHashMap<>();
+  /** Lower-cased match value → row: matching 10,000 contacts by email must not scan every row per literal. */
+  private final Map<String, List<Row>> byLowerKey = new HashMap<>();
   private final List<Task> tasks = new ArrayList<>();
   private int sequence;
 
   synchronized void clear() {
     byId.clear();
     byKey.clear();
+    byLowerKey.clear();
     tasks.clear();
     sequence = 0;
   }
@@ -57,6 +63,7 @@ final class SalesforceOrgRecords {
     Row row = new Row(prefix + "xx" + String.format("%013d", ++sequence), type, key, new LinkedHashMap<>());
     byId.put(row.id(), row);
     byKey.put(key, row);
+    byLowerKey.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(row);
   }
 
   synchronized Row byKey(String key) {
@@ -87,10 +94,14 @@ final class SalesforceOrgRecords {
     } else if (soql.contains(" Id IN (")) {
       literals.stream().map(byId::get).filter(r -> r != null && r.type().equals(type))
           .forEach(r -> rows.add(fieldsRow(r)));
+    } else if (!type.equals(SObjects.ACCOUNT)) {
+      // by email, from the index; in the order the rows were added, as the scan below answers
+      literals.stream().flatMap(l -> byLowerKey.getOrDefault(l.toLowerCase(Locale.ROOT), List.of()).stream())
+          .filter(r -> r.type().equals(type)).distinct().sorted(Comparator.comparing(Row::id))
+          .forEach(r -> rows.add(matchRow(r)));
     } else {
       byKey.values().stream().filter(r -> r.type().equals(type))
-          .filter(r -> literals.stream().anyMatch(l -> type.equals(SObjects.ACCOUNT) ? website(r).contains(l)
-              : r.key().equalsIgnoreCase(l)))
+          .filter(r -> literals.stream().anyMatch(l -> website(r).contains(l)))
           .forEach(r -> rows.add(matchRow(r)));
     }
     return rows;

@@ -40,7 +40,11 @@ class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
   private final AtomicInteger tokens = new AtomicInteger();
   private final AtomicInteger dataCalls = new AtomicInteger();
   private final AtomicInteger writes = new AtomicInteger();
-  private final Map<String, String> uploads = new ConcurrentHashMap<>();
+  private final SalesforceBulkJobs bulkJobs = new SalesforceBulkJobs();
+  final SalesforceFakeTraffic traffic = new SalesforceFakeTraffic();
+  volatile SalesforceFakeLatency latency = SalesforceFakeLatency.NONE;
+  /** Whether a call with the day's allocation spent is refused, as Salesforce does (off: tests set usage freely). */
+  volatile boolean enforceDailyLimit;
   private volatile int validToken = -1;
   private volatile int expireAfterCalls = Integer.MAX_VALUE;
   private volatile int exhaustAfterWrites = Integer.MAX_VALUE;
@@ -74,10 +78,19 @@ class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
     return tokens.get();
   }
 
+  /** Counts the call, serves it, and sends the answer after the latency the call's kind and size take. */
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     LoggedRequest request = event.getRequest();
     String path = request.getUrl().replaceFirst("\\?.*", "");
+    String operation = SalesforceFakeTraffic.operation(request.getMethod().getName(), path, request.getBodyAsString());
+    traffic.count(operation);
+    ResponseDefinition answer = serve(request, path);
+    long ms = latency.serverMs(operation, request.getBodyAsString(), answer.getBody() == null ? "" : answer.getBody());
+    return ms > 0 ? ResponseDefinitionBuilder.like(answer).but().withFixedDelay((int) ms).build() : answer;
+  }
+
+  private ResponseDefinition serve(LoggedRequest request, String path) {
     ResponseDefinition fault = fault(request, path);
     if (fault != null) {
       return fault;
@@ -91,6 +104,9 @@ class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
       validToken = -1;   // the session is gone; only the next grant's token works
       unauthorized.incrementAndGet();
       return json(401, "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
+    }
+    if (enforceDailyLimit && used.get() >= max) {
+      return json(403, "[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
     }
     used.incrementAndGet();
     ResponseDefinition answer = route(request, path);
@@ -120,15 +136,17 @@ class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
       return collection(request.getBodyAsString());
     }
     if (path.endsWith("/jobs/ingest") && method.equals("POST")) {
-      String id = "750xx00000" + uploads.size() + "AAA";
-      uploads.put(id, "");
-      return json(200, job(id, "Open"));
+      return bulkJobs.create();
     }
     Matcher job = JOB.matcher(path);
     if (!job.matches()) {
       return json(404, "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]");
     }
-    return bulk(method, job.group(1), job.group(2) == null ? "" : job.group(2), request.getBodyAsString());
+    if (method.equals("PUT")) {
+      afterWrite();
+    }
+    return bulkJobs.answer(method, job.group(1), job.group(2) == null ? "" : job.group(2), request.getBodyAsString(),
+        latency);
   }
 
   private ResponseDefinition token(LoggedRequest request) {
@@ -192,21 +210,6 @@ class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
     }
   }
 
-  private ResponseDefinition bulk(String method, String id, String tail, String body) {
-    return switch (method + " " + tail) {
-      case "PUT /batches" -> {
-        afterWrite();
-        uploads.put(id, body);
-        yield aResponse().withStatus(201).build();
-      }
-      case "PATCH " -> json(200, job(id, "UploadComplete"));
-      case "GET " -> json(200, job(id, "JobComplete"));
-      case "GET /successfulResults" -> csv(uploads.get(id).replaceFirst("^", "\"sf__Id\",\"sf__Created\",")
-          .replaceAll("\n\"([^\"]+)\"", "\n\"$1\",\"false\",\"$1\""));
-      default -> csv("\"sf__Id\",\"sf__Error\"\n");
-    };
-  }
-
   private void afterWrite() {
     if (writes.incrementAndGet() == exhaustAfterWrites) {
       used.set(exhaustTo);
@@ -217,18 +220,8 @@ class SalesforceOrgStub implements ResponseDefinitionTransformerV2 {
     return "003xx" + String.format("%013d", Math.abs((long) email.toLowerCase().hashCode()));
   }
 
-  private static String job(String id, String state) {
-    return "{\"id\":\"" + id + "\",\"operation\":\"update\",\"object\":\"Contact\",\"state\":\"" + state
-        + "\",\"contentType\":\"CSV\",\"apiVersion\":67.0,\"lineEnding\":\"LF\"}";
-  }
-
   static ResponseDefinition json(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
         .withBody(body).build();
-  }
-
-  private static ResponseDefinition csv(String body) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/csv").withBody(body)
-        .build();
   }
 }

@@ -5,21 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.pqlconnector.core.spi.CrmDestinationProvider;
 import io.github.pqlconnector.core.testing.CrmFake;
 import io.github.pqlconnector.hubspot.HubSpotDestinationProvider;
-import io.github.pqlconnector.hubspot.fake.HubSpotFakeCrm.Answer;
 import io.github.pqlconnector.hubspot.fake.HubSpotFakeCrm.StoredObject;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * HubSpot on loopback, stateful: an embedded WireMock whose one transformer answers the CRM v3 calls a run makes
@@ -48,23 +35,18 @@ public final class HubSpotFake implements CrmFake {
   /** The owner of every seeded company; contacts have none, so their tasks go to {@link #DEFAULT_OWNER}. */
   public static final String COMPANY_OWNER = "64492917";
   public static final String DEFAULT_OWNER = "75500001";
-  private static final Pattern OBJECTS = Pattern.compile(
-      "/crm/(?:v3/objects|objects/[0-9-]+)/([^/?]+)/(batch/read|batch/update|batch/create|search)");
-  private static final Pattern PROPERTY = Pattern.compile("/crm/(?:v3/properties|properties/[0-9-]+)/([^/?]+)/([^/?]+)");
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** The client's call timeout {@link #provider()} sets: an answer lost "too late" comes a second after it. */
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
 
   private final HubSpotFakeCrm crm = new HubSpotFakeCrm();
   private final HubSpotFakeTasks tasks = new HubSpotFakeTasks(crm, Set.of(COMPANY_OWNER, DEFAULT_OWNER));
   private final HubSpotFakeFaults faults = new HubSpotFakeFaults();
+  private final HubSpotFakeTransformer transformer = new HubSpotFakeTransformer(crm, tasks, faults, CALL_TIMEOUT);
   private final WireMockServer server;
-  private final AtomicInteger recordWrites = new AtomicInteger();
-  private volatile long writeDelayMillis;
 
   public HubSpotFake() {
     server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").disableRequestJournal()
-        .containerThreads(20).extensions(new Transformer()));
+        .containerThreads(20).extensions(transformer));
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
     server.start();
   }
@@ -75,13 +57,34 @@ public final class HubSpotFake implements CrmFake {
 
   /** Every record write and task create takes this long before it is applied: a test can kill a run mid-write. */
   public HubSpotFake writeDelay(Duration delay) {
-    writeDelayMillis = delay.toMillis();
+    transformer.writeDelayMillis = delay.toMillis();
     return this;
+  }
+
+  /** Every answer, faults and 429s included, comes after this (0 by default): a benchmark's network and server. */
+  public HubSpotFake latency(Duration latency) {
+    transformer.latencyMillis = (int) latency.toMillis();
+    return this;
+  }
+
+  /**
+   * Enforces HubSpot's rolling limits per token (off by default): {@code requestsPerTenSeconds} in any 10 s and
+   * {@code searchPerSecond} searches in any second, a search taking a place in the 10 s window when {@code
+   * searchInBurst}. A request over a limit is answered 429 {@code RATE_LIMIT} with a {@code Retry-After}.
+   */
+  public HubSpotFake rateLimits(int requestsPerTenSeconds, int searchPerSecond, boolean searchInBurst) {
+    transformer.limits.set(requestsPerTenSeconds, searchPerSecond, searchInBurst);
+    return this;
+  }
+
+  /** Requests, inputs and 429s per endpoint, and the HTTP phase; a benchmark resets it per run. */
+  public HubSpotFakeTraffic traffic() {
+    return transformer.traffic;
   }
 
   /** Record writes ({@code batch/update} calls) applied since {@link #seed}, whatever their answer. */
   public int recordWrites() {
-    return recordWrites.get();
+    return transformer.recordWrites.get();
   }
 
   @Override
@@ -108,7 +111,7 @@ public final class HubSpotFake implements CrmFake {
         Map.of(HubSpotFakeCrm.OWNER, COMPANY_OWNER, "name", domain), List.of()));
     faults.lift();
     faults.resetCalls();
-    recordWrites.set(0);
+    transformer.recordWrites.set(0);
   }
 
   @Override
@@ -199,75 +202,6 @@ public final class HubSpotFake implements CrmFake {
       }
     });
     return fields;
-  }
-
-  private synchronized Answer handle(String method, String url, JsonNode body) {
-    Matcher objects = OBJECTS.matcher(url);
-    if (method.equals("POST") && objects.matches()) {
-      String type = objects.group(1);
-      return switch (objects.group(2)) {
-        case "batch/read" -> crm.batchRead(type, body);
-        case "search" -> crm.search(type, body);
-        case "batch/update" -> crm.batchUpdate(type, body, faults::refused);
-        default -> type.equals(HubSpotFakeCrm.TASKS) ? tasks.create(body) : notFound(method, url);
-      };
-    }
-    Matcher property = PROPERTY.matcher(url);
-    if (method.equals("GET") && property.matches()) {
-      return HubSpotFakeProperties.read(property.group(1), property.group(2));
-    }
-    return notFound(method, url);
-  }
-
-  private static Answer notFound(String method, String url) {
-    return new Answer(404, HubSpotFakeFaults.error("OBJECT_NOT_FOUND", "Not found: " + method + " " + url));
-  }
-
-  private final class Transformer implements ResponseDefinitionTransformerV2 {
-    @Override
-    public String getName() {
-      return "hubspot-fake";
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
-      Request request = serveEvent.getRequest();
-      String url = request.getUrl();
-      ResponseDefinition fault = faults.before(request.getHeader("Authorization"), TOKEN);
-      if (fault != null) {
-        return fault;
-      }
-      JsonNode body;
-      try {
-        body = request.getBodyAsString().isEmpty() ? JSON.createObjectNode() : JSON.readTree(request.getBodyAsString());
-      } catch (IOException e) {
-        return HubSpotFakeFaults.answer(new Answer(400, HubSpotFakeFaults.error("VALIDATION_ERROR",
-            "Invalid input JSON on line 1")));
-      }
-      boolean write = url.contains("/batch/update") || url.contains("/batch/create");
-      if (write && writeDelayMillis > 0) {
-        pause(writeDelayMillis);
-      }
-      Answer answer = handle(request.getMethod().value(), url, body);
-      if (url.contains("/batch/update") && answer.status() < 300) {
-        recordWrites.incrementAndGet();
-      }
-      HubSpotFakeFaults.Loss loss = write && answer.status() < 300 ? faults.loss() : HubSpotFakeFaults.Loss.NONE;
-      return switch (loss) {
-        case RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-        case TOO_LATE -> ResponseDefinitionBuilder.like(HubSpotFakeFaults.answer(answer))
-            .withFixedDelay((int) CALL_TIMEOUT.plusSeconds(1).toMillis()).build();
-        case NONE -> HubSpotFakeFaults.answer(answer);
-      };
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Used by {@link HubSpotFakeFaults#refused}: the match value a refused record is named by. */

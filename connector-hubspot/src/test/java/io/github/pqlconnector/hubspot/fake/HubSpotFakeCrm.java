@@ -39,10 +39,13 @@ final class HubSpotFakeCrm {
   record StoredObject(String id, String matchValue, Map<String, String> properties, List<String> associatedIds) {}
 
   private final Map<String, Map<String, StoredObject>> byType = new HashMap<>();
+  /** Type → lower-cased match value → object: finding one of 10,000 contacts by email must not scan them all. */
+  private final Map<String, Map<String, StoredObject>> byMatchValue = new HashMap<>();
   private long nextId = 1000;
 
   void clear() {
     byType.clear();
+    byMatchValue.clear();
     nextId = 1000;
   }
 
@@ -53,6 +56,7 @@ final class HubSpotFakeCrm {
     stored.put(matchProperty, matchValue);
     StoredObject object = new StoredObject(id, matchValue, stored, List.copyOf(associatedIds));
     objects(type).put(id, object);
+    byMatchValue.computeIfAbsent(type, t -> new HashMap<>()).putIfAbsent(matchValue.toLowerCase(Locale.ROOT), object);
     return object;
   }
 
@@ -64,7 +68,12 @@ final class HubSpotFakeCrm {
     return objects(type).get(id);
   }
 
+  /** The first object whose property has this value, ignoring case: from the index when it holds it, else a scan. */
   StoredObject byProperty(String type, String property, String value) {
+    StoredObject indexed = byMatchValue.getOrDefault(type, Map.of()).get(value.toLowerCase(Locale.ROOT));
+    if (indexed != null && value.equalsIgnoreCase(indexed.properties().getOrDefault(property, ""))) {
+      return indexed;
+    }
     return objects(type).values().stream()
         .filter(o -> value.equalsIgnoreCase(o.properties().getOrDefault(property, ""))).findFirst().orElse(null);
   }

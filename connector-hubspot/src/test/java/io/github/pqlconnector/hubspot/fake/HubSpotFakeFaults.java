@@ -96,12 +96,7 @@ final class HubSpotFakeFaults {
           + "https://developers.hubspot.com/docs/methods/auth/oauth-overview"))));
     }
     if (stormLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      ObjectNode body = JSON.createObjectNode().put("status", "error")
-          .put("message", "You have reached your ten_secondly_rolling limit.").put("errorType", "RATE_LIMIT")
-          .put("correlationId", UUID.randomUUID().toString()).put("policyName", "TEN_SECONDLY_ROLLING")
-          .put("groupName", "publicapi:private-app-api-calls-ten-secondly:90000001");
-      return injected(aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8")
-          .withHeader("Retry-After", "1").withBody(body.toString()).build());
+      return injected(rateLimited(false, 1));
     }
     if (fail.next()) {
       return injected(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
@@ -146,6 +141,21 @@ final class HubSpotFakeFaults {
       drawn++;
       return Math.floor(before + share) > Math.floor(before);
     }
+  }
+
+  /**
+   * HubSpot's 429 (crm-apis.md 1.6): {@code errorType: RATE_LIMIT} with the policy, the ten-secondly burst window or
+   * search's secondly one, and a {@code Retry-After} in whole seconds (HubSpot's docs do not confirm the header;
+   * the connector honours it when sent and backs off otherwise).
+   */
+  static ResponseDefinition rateLimited(boolean search, int retryAfterSeconds) {
+    ObjectNode body = JSON.createObjectNode().put("status", "error")
+        .put("message", "You have reached your " + (search ? "secondly" : "ten_secondly_rolling") + " limit.")
+        .put("errorType", "RATE_LIMIT").put("correlationId", UUID.randomUUID().toString())
+        .put("policyName", search ? "SECONDLY" : "TEN_SECONDLY_ROLLING")
+        .put("groupName", "publicapi:private-app-api-calls-ten-secondly:90000001");
+    return aResponse().withStatus(429).withHeader("Content-Type", "application/json;charset=utf-8")
+        .withHeader("Retry-After", String.valueOf(retryAfterSeconds)).withBody(body.toString()).build();
   }
 
   static ResponseDefinition answer(Answer answer) {

@@ -72,6 +72,22 @@ class HubSpotFakeTest {
     assertThat(fake.tasksPerRecord()).isEqualTo(Map.of("a@example.com", 1));
   }
 
+  @Test
+  void anEnforcedBurstLimitAnswersHubSpots429AndCountsItPerEndpoint() throws Exception {
+    fake.seed(List.of("a@example.com"), List.of());
+    fake.rateLimits(2, 4, true);
+    for (int i = 0; i < 2; i++) {
+      assertThat(post("crm/v3/objects/contacts/batch/read", READ, HubSpotFake.TOKEN).statusCode()).isEqualTo(207);
+    }
+    HttpResponse<String> limited = post("crm/v3/objects/contacts/batch/read", READ, HubSpotFake.TOKEN);
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.body()).contains("\"errorType\":\"RATE_LIMIT\"", "TEN_SECONDLY_ROLLING");
+    assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(s).matches("10|9"));
+    assertThat(fake.traffic().endpoints())
+        .containsEntry("contacts batch/read", new HubSpotFakeTraffic.Endpoint(3, 4, 1));
+    assertThat(fake.traffic().refusals()).singleElement().asString().contains("contacts batch/read");
+  }
+
   private HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + path)).header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
