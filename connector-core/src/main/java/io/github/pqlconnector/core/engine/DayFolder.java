@@ -24,8 +24,8 @@ public final class DayFolder implements EventSink {
   private final Rejections rejections;
   private final long fromMillis;
   private final long toMillis;
-  private final Map<Long, Map<String, DayPartial>> users = new TreeMap<>();
-  private final Map<Long, Map<String, DayPartial>> accounts = new TreeMap<>();
+  private final TreeMap<Long, Map<String, DayPartial>> users = new TreeMap<>();
+  private final TreeMap<Long, Map<String, DayPartial>> accounts = new TreeMap<>();
   private long accepted;
 
   /**
@@ -79,6 +79,14 @@ public final class DayFolder implements EventSink {
   public void replayInto(Aggregator aggregator) {
     forEach(EntityLevel.ACCOUNT, accounts, aggregator::merge);
     forEach(EntityLevel.USER, users, aggregator::merge);
+  }
+
+  /** Hands the partials of the UTC days [{@code fromDay}, {@code toDay}) to {@code aggregator} (a backtest's date). */
+  public void replayInto(Aggregator aggregator, long fromDay, long toDay) {
+    forEach(EntityLevel.ACCOUNT, accounts.subMap(fromDay, toDay),
+        aggregator::merge);
+    forEach(EntityLevel.USER, users.subMap(fromDay, toDay),
+        aggregator::merge);
   }
 
   /** The read's partials, encoded for the state store as they are iterated: the new buckets of the days read. */

@@ -102,7 +102,8 @@ public final class Backtest {
       for (LocalDate date : dates) {
         Instant at = start(date);
         Aggregator aggregator = new Aggregator(model, traits, rejections, at.toEpochMilli() - 1);
-        folder.replayInto(aggregator);
+        long day = Math.floorDiv(at.toEpochMilli(), DAY_MILLIS);
+        folder.replayInto(aggregator, day - model.maxCalendarDays(), day);
         Aggregates aggregates = aggregator.finish();
         for (Evaluation e : engine.evaluateAll(aggregates, states.keySet(),
             entity -> states.getOrDefault(entity, EntityState.NEW), at.minusMillis(1))) {
