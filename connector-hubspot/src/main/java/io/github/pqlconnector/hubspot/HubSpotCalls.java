@@ -21,6 +21,10 @@ record HubSpotCalls(HubSpotApi api, HubSpotApiVersion version, VendorCall vendor
     return version.propertiesPath();
   }
 
+  String associations() {
+    return version.associationsPath();
+  }
+
   String objectType(EntityLevel level) {
     return level == EntityLevel.USER ? objectTypes.user() : objectTypes.account();
   }

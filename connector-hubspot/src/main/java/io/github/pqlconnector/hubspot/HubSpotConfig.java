@@ -14,11 +14,19 @@ import org.jspecify.annotations.Nullable;
  * The {@code type: hubspot} destination block. {@code token} is a private-app or service-key token ({@code
  * ${HUBSPOT_TOKEN}}); {@code baseUrl} is overridable for a sandbox or WireMock; {@code apiVersion} is {@code v3} or a
  * dated version ({@code 2026-09}); accounts are matched on the company property {@code accountKey}, users on email.
+ * {@code outcomes}, when present, makes the destination read conversions back (see {@link HubSpotOutcomesConfig}).
  */
 public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
     @Nullable ObjectTypes objects, @Nullable String accountKey, @Nullable Boolean createMissing,
-    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth)
-    implements DestinationConfig {
+    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth,
+    @Nullable HubSpotOutcomesConfig outcomes) implements DestinationConfig {
+
+  /** The config without outcomes, as before they could be read. */
+  public HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
+      @Nullable ObjectTypes objects, @Nullable String accountKey, @Nullable Boolean createMissing,
+      @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth) {
+    this(token, baseUrl, apiVersion, objects, accountKey, createMissing, tasks, rateLimit, oauth, null);
+  }
 
   public HubSpotConfig {
     baseUrl = baseUrl != null ? baseUrl : HubSpotHttp.DEFAULT_BASE_URL;
@@ -92,6 +100,9 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
     required(at.child("objects").child("user"), objects.user(), problems);
     required(at.child("accountKey"), accountKey, problems);
     tasks.validate(at.child("tasks"), problems);
+    if (outcomes != null) {
+      outcomes.validate(at.child("outcomes"), problems);
+    }
     range(at.child("rateLimit").child("requestsPerTenSeconds"), rateLimit.requestsPerTenSeconds(),
         RateLimit.MAX_BURST, problems);
     range(at.child("rateLimit").child("searchPerSecond"), rateLimit.searchPerSecond(), RateLimit.MAX_SEARCH,

@@ -13,10 +13,12 @@ import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.ComposedDestination;
 import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.DestinationContext;
+import io.github.pqlconnector.core.spi.OutcomeReader;
 import io.github.pqlconnector.hubspot.api.HubSpotErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes PQL verdicts into HubSpot contacts (users, matched by email) and companies (accounts, matched by the
@@ -75,6 +77,12 @@ public final class HubSpotDestination extends ComposedDestination {
     return new Capabilities(HubSpotWriter.MAX_BATCH,
         Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, config.accountKey()), config.createMissing(),
         config.rateLimit().concurrency(), HubSpotTasks.MAX_BATCH);
+  }
+
+  /** Conversions read back ({@link HubSpotOutcomes}), when the config has an {@code outcomes:} block. */
+  @Override
+  public Optional<OutcomeReader> outcomes() {
+    return Optional.ofNullable(config.outcomes()).map(o -> new HubSpotOutcomes(calls, o));
   }
 
   /** Reads the {@code pql_status} contact property: proves the token, the scopes and the network, writes nothing. */

@@ -32,6 +32,14 @@ public interface HubSpotApi {
   Call<SearchResponse> search(@Path(value = "objects", encoded = true) String objects,
       @Path("objectType") String objectType, @Body SearchRequest request);
 
+  /**
+   * Reads the records associated with each input record (v4 associations, up to 1,000 inputs); {@code associations}
+   * takes {@link HubSpotApiVersion#associationsPath()}. Answers 200, or 207 when some inputs have none.
+   */
+  @POST("{associations}/{fromType}/{toType}/batch/read")
+  Call<AssociationReadResponse> readAssociations(@Path(value = "associations", encoded = true) String associations,
+      @Path("fromType") String fromType, @Path("toType") String toType, @Body AssociationReadRequest request);
+
   /** Updates records by id (or by a unique {@code idProperty}); never creates. */
   @POST("{objects}/{objectType}/batch/update")
   Call<BatchResponse> batchUpdate(@Path(value = "objects", encoded = true) String objects,

@@ -35,6 +35,14 @@ public record HubSpotApiVersion(String value) {
     return area("properties");
   }
 
+  /**
+   * {@code crm/v4/associations} or {@code crm/associations/2026-09}: the {@code associations} argument. Associations
+   * are the one area whose legacy version is v4, not v3.
+   */
+  public String associationsPath() {
+    return dated() ? "crm/associations/" + value : "crm/v4/associations";
+  }
+
   private String area(String area) {
     return dated() ? "crm/" + area + "/" + value : "crm/" + value + "/" + area;
   }

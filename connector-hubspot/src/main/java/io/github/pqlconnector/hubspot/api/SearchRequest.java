@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * {@code after} is the cursor from {@link SearchResponse#nextAfter()}, absent on the first page. Search is
  * eventually consistent: a record written seconds ago may be missing.
  */
-public record SearchRequest(List<FilterGroup> filterGroups, List<String> properties, List<String> sorts, int limit,
+public record SearchRequest(List<FilterGroup> filterGroups, List<String> properties, List<Sort> sorts, int limit,
     @Nullable String after) {
   public static final int MAX_LIMIT = 200;
 
@@ -24,6 +24,11 @@ public record SearchRequest(List<FilterGroup> filterGroups, List<String> propert
   /** The first page of records matching any of {@code groups}, unsorted. */
   public static SearchRequest firstPage(List<FilterGroup> groups, List<String> properties, int limit) {
     return new SearchRequest(groups, properties, List.of(), limit, null);
+  }
+
+  /** The first page of records matching any of {@code groups}, in the order of {@code sort}. */
+  public static SearchRequest sorted(List<FilterGroup> groups, List<String> properties, Sort sort, int limit) {
+    return new SearchRequest(groups, properties, List.of(sort), limit, null);
   }
 
   public SearchRequest nextPage(String after) {
