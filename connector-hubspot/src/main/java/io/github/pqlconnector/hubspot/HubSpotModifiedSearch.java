@@ -33,7 +33,7 @@ final class HubSpotModifiedSearch {
     this.calls = calls;
   }
 
-  /** Contacts keep their last modification in {@code lastmodifieddate}; companies, deals and the rest in hs_... */
+  /** Contacts keep their last modification in {@code lastmodifieddate}, the other objects in {@code hs_lastmodifieddate}. */
   static String modifiedProperty(String objectType) {
     return objectType.equals("contacts") ? "lastmodifieddate" : "hs_lastmodifieddate";
   }

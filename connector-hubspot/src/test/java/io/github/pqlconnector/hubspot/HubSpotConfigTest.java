@@ -59,6 +59,18 @@ class HubSpotConfigTest {
     assertThat(config.version().objectsPath()).isEqualTo("crm/objects/2026-09");
   }
 
+  @Test
+  void anOutcomesBlockCountsDealsByDefaultAndMustCountSomething() {
+    assertThat(new HubSpotOutcomesConfig(null, null, null)).isEqualTo(new HubSpotOutcomesConfig(true, List.of(), false));
+    HubSpotConfig config = new HubSpotConfig(new Secret("t"), null, null, null, null, null, null, null, null,
+        new HubSpotOutcomesConfig(false, List.of("default", " "), false));
+
+    assertThat(problems(config)).containsExactly(
+        "destinations.crm.outcomes: counts nothing: set deals or lifecycleCustomer to true",
+        "destinations.crm.outcomes.pipelines[1]: must not be blank (a pipeline id, or default)",
+        "destinations.crm.outcomes.pipelines: filters deals, but deals is false");
+  }
+
   private static List<String> problems(HubSpotConfig config) {
     Problems problems = new Problems(LineIndex.empty());
     config.validate(AT, problems);

@@ -260,6 +260,15 @@ class HubSpotSyncEndToEndTest {
         + "\"objectWriteTraceId\":\"{{input.objectWriteTraceId}}\"}{{/each}}]}";
   }
 
+  @Test
+  void anOutcomesBlockBindsFromYaml(WireMockRuntimeInfo wireMock) {
+    PqlConfig config = config(wireMock, ", outcomes: { pipelines: [default, \"7755\"], lifecycleCustomer: true }");
+
+    HubSpotConfig hubspot = (HubSpotConfig) config.destinations().get("crm").config();
+    assertThat(hubspot.outcomes()).isEqualTo(new HubSpotOutcomesConfig(true, List.of("default", "7755"), true));
+    assertThat(((HubSpotConfig) config(wireMock).destinations().get("crm").config()).outcomes()).isNull();
+  }
+
   /** Users u1..u{count} in account a1, each with 12 messages: every one qualifies. */
   private void writeUsers(int count) {
     sync.writeUsers(count, 12);
