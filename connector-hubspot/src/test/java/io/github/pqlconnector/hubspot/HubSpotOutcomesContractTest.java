@@ -120,6 +120,24 @@ class HubSpotOutcomesContractTest {
   }
 
   @Test
+  void moreThanTenThousandDealsModifiedInOneMillisecondAreCountedAsNotRead(WireMockRuntimeInfo wireMock) {
+    stubFor(post(urlEqualTo(DEALS)).withRequestBody(containing("\"value\":\"1790812800000\""))
+        .willReturn(json(200, page(deal("8812", "2026-10-01T00:00:00Z"), "10000"))));
+    stubFor(post(urlEqualTo(DEALS)).withRequestBody(containing("\"value\":\"1790812800001\""))
+        .willReturn(json(200, fixture("search/response-empty.json"))));
+    stubAssociations(DEAL_COMPANIES, "{\"from\":{\"id\":\"8812\"},\"to\":[{\"toObjectId\":9001}]}");
+    stubAssociations(DEAL_CONTACTS, "");
+
+    OutcomeBatch batch = reader(wireMock, DEALS_ONLY).read(null, FIRST_READ_FROM);
+
+    assertThat(batch.outcomes()).extracting(Outcome::source).containsExactly("deal 8812");
+    assertThat(batch.rejected()).isEqualTo(1);
+    assertThat(batch.rejectedSamples()).singleElement().asString()
+        .startsWith("deals modified at 2026-10-01T00:00:00Z: more than 10000 records modified at this instant");
+    assertThat(batch.cursor()).isEqualTo("deals=1790812800001");
+  }
+
+  @Test
   void aDealWithMoreContactsThanOnePageIsAskedAgainWithItsCursor(WireMockRuntimeInfo wireMock) {
     stubFor(post(urlEqualTo(DEALS)).willReturn(json(200, page(deal("8812", "2026-10-20T14:06:12.345Z"), null))));
     stubAssociations(DEAL_COMPANIES, "");
