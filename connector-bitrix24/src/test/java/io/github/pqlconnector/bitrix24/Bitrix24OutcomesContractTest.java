@@ -49,6 +49,7 @@ class Bitrix24OutcomesContractTest {
   private static final String LEADS = path("crm.lead.list");
   private static final String BATCH = path("batch");
   private static final Instant FIRST_READ_FROM = Instant.parse("2026-09-01T00:00:00Z");
+  private static final String ACCESS_TOKEN = "test-access-2-4c1f0e9b";
   private static final Bitrix24Config.Outcomes DEALS_ONLY = new Bitrix24Config.Outcomes(null, null, null);
 
   @RegisterExtension
@@ -157,6 +158,23 @@ class Bitrix24OutcomesContractTest {
   }
 
   @Test
+  void contactCommandsStillOverTheLimitAfterTheResendsFailTheReadSoTheCursorStays() {
+    wireMock.stubFor(post(urlEqualTo(DEALS)).willReturn(json(200, fixture("outcomes/deals-page.json"))));
+    wireMock.stubFor(post(urlEqualTo(BATCH)).willReturn(json(200, """
+        {"result": {"result": [], "result_error": {
+           "c8812": {"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"},
+           "c8813": {"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"},
+           "c8820": {"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"}},
+         "result_total": [], "result_next": [], "result_time": []},
+         "time": {"date_start": "2026-11-30T15:00:02+03:00", "operating": 0}}""")));
+    OutcomeReader reader = reader(webhook(DEALS_ONLY, null));
+
+    assertThatThrownBy(() -> reader.read(null, FIRST_READ_FROM)).isInstanceOf(VendorException.class)
+        .satisfies(e -> assertThat(((VendorException) e).category()).isEqualTo(ErrorCategory.RATE_LIMITED));
+    wireMock.verify(Bitrix24Calls.LIMIT_ROUNDS, postRequestedFor(urlEqualTo(BATCH)));
+  }
+
+  @Test
   void withUsersInLeadsAWonDealCountsForTheLeadItCameFromAndNoContactsAreRead() {
     wireMock.stubFor(post(urlEqualTo(DEALS)).willReturn(json(200, fixture("outcomes/deals-page.json"))));
 
@@ -178,7 +196,8 @@ class Bitrix24OutcomesContractTest {
         outcome("lead 5", EntityLevel.USER, "2069", "2026-11-16T14:43:44Z", null),
         outcome("lead 6", EntityLevel.USER, "2070", "2026-11-27T07:00:00Z", null),
         outcome("lead 6", EntityLevel.ACCOUNT, "31", "2026-11-27T07:00:00Z", null));
-    assertThat(batch.rejectedSamples()).containsExactly("lead 7: converted but has neither DATE_CLOSED nor DATE_MODIFY");
+    assertThat(batch.rejectedSamples())
+        .containsExactly("lead 7: converted but has neither DATE_CLOSED nor DATE_MODIFY");
     assertThat(batch.cursor()).isEqualTo("deals=2026-11-01T00:00:00+03:00;leads=2026-11-27T09:00:00+02:00");
     wireMock.verify(1, postRequestedFor(urlEqualTo(LEADS)).withRequestBody(equalToJson("""
         {"select": ["ID", "CONTACT_ID", "COMPANY_ID", "DATE_CLOSED", "DATE_MODIFY"], "order": {"ID": "ASC"},
@@ -215,7 +234,7 @@ class Bitrix24OutcomesContractTest {
 
   @Test
   void withOAuthTheTokenGoesInAuthAndAMissingScopeFailsTheReadAsAVendorError() throws IOException {
-    wireMock.stubFor(post(urlPathEqualTo("/rest/crm.deal.list")).withQueryParam("auth", equalTo("test-access-2-4c1f0e9b"))
+    wireMock.stubFor(post(urlPathEqualTo("/rest/crm.deal.list")).withQueryParam("auth", equalTo(ACCESS_TOKEN))
         .willReturn(json(401, fixture("errors/401-insufficient-scope.json"))));
     OutcomeReader reader = reader(oauth());
 
@@ -227,9 +246,9 @@ class Bitrix24OutcomesContractTest {
 
   @Test
   void withOAuthAWonDealIsRead() throws IOException {
-    wireMock.stubFor(post(urlPathEqualTo("/rest/crm.deal.list")).withQueryParam("auth", equalTo("test-access-2-4c1f0e9b"))
+    wireMock.stubFor(post(urlPathEqualTo("/rest/crm.deal.list")).withQueryParam("auth", equalTo(ACCESS_TOKEN))
         .willReturn(json(200, fixture("outcomes/deals-page.json"))));
-    wireMock.stubFor(post(urlPathEqualTo("/rest/batch")).withQueryParam("auth", equalTo("test-access-2-4c1f0e9b"))
+    wireMock.stubFor(post(urlPathEqualTo("/rest/batch")).withQueryParam("auth", equalTo(ACCESS_TOKEN))
         .willReturn(json(200, fixture("outcomes/deal-contacts-batch.json"))));
 
     OutcomeBatch batch = reader(oauth()).read(null, FIRST_READ_FROM);
@@ -255,7 +274,7 @@ class Bitrix24OutcomesContractTest {
   /** OAuth from saved tokens (no refresh needed), reading won deals. */
   private Bitrix24Config oauth() throws IOException {
     Files.writeString(dir.resolve("tokens.json"),
-        "{\"access_token\":\"test-access-2-4c1f0e9b\",\"refresh_token\":\"test-refresh-2-8d2a7c55\"}");
+        "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"refresh_token\":\"test-refresh-2-8d2a7c55\"}");
     Bitrix24OAuth oauth = new Bitrix24OAuth("app.test.1", new Secret("test-secret-9a1d"),
         new Secret("test-refresh-1-5b7c"), dir.resolve("tokens.json").toString(), wireMock.baseUrl() + "/oauth/token/");
     return new Bitrix24Config(null, wireMock.baseUrl() + "/rest/", oauth, null, null, false, null, null, DEALS_ONLY);
