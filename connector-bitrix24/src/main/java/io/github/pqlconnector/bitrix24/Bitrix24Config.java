@@ -1,10 +1,12 @@
 package io.github.pqlconnector.bitrix24;
 
+import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
 import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.TaskPolicy;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +20,20 @@ import org.jspecify.annotations.Nullable;
  */
 public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseUrl, @Nullable Bitrix24OAuth oauth,
     @Nullable Entities entities, @Nullable String accountField, @Nullable Boolean createMissing,
-    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit) implements DestinationConfig {
+    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable Outcomes outcomes)
+    implements DestinationConfig {
 
   /** The company websites multi-field; a field the connector creates is never the default (it is empty on a portal). */
   public static final String WEB = "WEB";
   public static final String DEFAULT_ACCOUNT_FIELD = WEB;
   private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  /** Without {@code outcomes}: nothing is read back as a conversion. */
+  public Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseUrl, @Nullable Bitrix24OAuth oauth,
+      @Nullable Entities entities, @Nullable String accountField, @Nullable Boolean createMissing,
+      @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit) {
+    this(webhookUrl, baseUrl, oauth, entities, accountField, createMissing, tasks, rateLimit, null);
+  }
 
   public Bitrix24Config {
     entities = entities != null ? entities : new Entities(null, null);
@@ -63,6 +73,32 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
     }
   }
 
+  /**
+   * What counts as a conversion ({@link Bitrix24Outcomes}): {@code deals} (default true), deals in a success stage
+   * ({@code STAGE_SEMANTIC_ID} S), of the pipelines in {@code categories} ({@code CATEGORY_ID}; all when empty);
+   * {@code convertedLeads} (default false), leads in the converted status ({@code STATUS_SEMANTIC_ID} S).
+   */
+  public record Outcomes(@Nullable Boolean deals, @Nullable List<Integer> categories,
+      @Nullable Boolean convertedLeads) {
+    public Outcomes {
+      deals = deals == null || deals;
+      categories = ConfigLists.copy(categories);
+      convertedLeads = convertedLeads != null && convertedLeads;
+    }
+
+    void validate(ConfigPath at, Problems problems) {
+      if (!deals && !convertedLeads) {
+        problems.add(at, "counts nothing: set deals or convertedLeads to true, or remove the block");
+      }
+      if (categories.stream().anyMatch(id -> id < 0)) {
+        problems.add(at.child("categories"), "must be pipeline ids (CATEGORY_ID, 0 is the general one), was "
+            + categories);
+      } else if (!deals && !categories.isEmpty()) {
+        problems.add(at.child("categories"), "only applies to deals, which are off");
+      }
+    }
+  }
+
   /** True when accounts are matched by the companies' websites ({@code WEB}), not by a field. */
   boolean matchesWeb() {
     return WEB.equalsIgnoreCase(accountField);
@@ -90,6 +126,9 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
           "must be WEB (the companies' websites) or a field name such as UF_CRM_PQL_DOMAIN");
     }
     tasks.validate(at.child("tasks"), problems);
+    if (outcomes != null) {
+      outcomes.validate(at.child("outcomes"), problems);
+    }
     ConfigPath limit = at.child("rateLimit");
     if (rateLimit.drainPerSecond() <= 0 || rateLimit.drainPerSecond() > 50) {
       problems.add(limit.child("drainPerSecond"), "must be above 0 and at most 50, was " + rateLimit.drainPerSecond());

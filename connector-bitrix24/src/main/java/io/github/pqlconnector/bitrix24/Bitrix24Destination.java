@@ -15,10 +15,12 @@ import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.ComposedDestination;
 import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.DestinationContext;
+import io.github.pqlconnector.core.spi.OutcomeReader;
 import io.github.pqlconnector.core.spi.PqlFields;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,6 +90,12 @@ public final class Bitrix24Destination extends ComposedDestination {
     return new Capabilities(Bitrix24Writer.MAX_BATCH,
         Map.of(EntityLevel.USER, "email", EntityLevel.ACCOUNT, "domain"), config.createMissing(),
         config.rateLimit().concurrency(), BatchRequest.MAX_COMMANDS);
+  }
+
+  /** Present with an {@code outcomes:} block: won deals and converted leads, on the same guarded path as the writes. */
+  @Override
+  public Optional<OutcomeReader> outcomes() {
+    return Optional.ofNullable(config.outcomes()).map(o -> new Bitrix24Outcomes(calls, config, o));
   }
 
   /** Lists one page of user-entity ids: proves the URL, the credentials and the crm scope, and writes nothing. */

@@ -100,6 +100,48 @@ class Bitrix24ConfigTest {
         .hasMessageContaining("line 6").satisfies(e -> assertThat(e.getMessage()).doesNotContain(Bitrix24Stubs.CODE));
   }
 
+  @Test
+  void anOutcomesBlockCountsWonDealsByDefaultAndBindsFromYaml() {
+    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new Bitrix24DestinationProvider()));
+    String yaml = """
+        sources:
+          src: { type: testjsonl, directory: "." }
+        model:
+          metrics: { messages_sent: { count: message_sent } }
+          signals:
+            - { name: "Heavy messaging", metric: messages_sent, gte: 2000, points: 80 }
+          tiers: { pql: 70, warm: 40 }
+        destinations:
+          crm:
+            type: bitrix24
+            webhookUrl: ${BITRIX24_WEBHOOK_URL}
+            outcomes: { categories: [0, 4], convertedLeads: true }
+        syncs:
+          - { name: s, source: src, destination: crm }
+        """;
+
+    Bitrix24Config config = (Bitrix24Config) new ConfigLoader(plugins, Map.of("BITRIX24_WEBHOOK_URL", WEBHOOK)::get)
+        .parse(yaml).destinations().get("crm").config();
+
+    assertThat(config.outcomes()).isEqualTo(new Bitrix24Config.Outcomes(true, List.of(0, 4), true));
+    assertThat(new Bitrix24Config.Outcomes(null, null, null)).isEqualTo(new Bitrix24Config.Outcomes(true, List.of(),
+        false));
+    assertThat(new Bitrix24Config(new Secret(WEBHOOK), null, null, null, null, null, null, null).outcomes()).isNull();
+  }
+
+  @Test
+  void anOutcomesBlockThatCountsNothingOrNamesABadPipelineIsAProblem() {
+    Bitrix24Config config = new Bitrix24Config(new Secret(WEBHOOK), null, null, null, null, null, null, null,
+        new Bitrix24Config.Outcomes(false, List.of(-1), false));
+
+    assertThat(problems(config)).containsExactly(
+        "destinations.crm.outcomes: counts nothing: set deals or convertedLeads to true, or remove the block",
+        "destinations.crm.outcomes.categories: must be pipeline ids (CATEGORY_ID, 0 is the general one), was [-1]");
+    assertThat(problems(new Bitrix24Config(new Secret(WEBHOOK), null, null, null, null, null, null, null,
+        new Bitrix24Config.Outcomes(false, List.of(0), true)))).containsExactly(
+        "destinations.crm.outcomes.categories: only applies to deals, which are off");
+  }
+
   private static List<String> problems(Bitrix24Config config) {
     Problems problems = new Problems(LineIndex.empty());
     config.validate(AT, problems);

@@ -25,6 +25,14 @@ public interface Bitrix24Api {
   @POST("crm.company.list")
   Call<CompanyListResponse> listCompanies(@Body CompanyListRequest request);
 
+  /** crm.deal.list (legacy): deals by stage group, pipeline and modification time; 50 per page. */
+  @POST("crm.deal.list")
+  Call<LegacyListResponse> listDeals(@Body LegacyListRequest request);
+
+  /** crm.lead.list (legacy): leads by status group and modification time; 50 per page. */
+  @POST("crm.lead.list")
+  Call<LegacyListResponse> listLeads(@Body LegacyListRequest request);
+
   /** crm.lead|contact|company.userfield.add; {@code entity} is {@code lead}, {@code contact} or {@code company}. */
   @POST("crm.{entity}.userfield.add")
   Call<UserFieldAddResponse> addUserField(@Path("entity") String entity, @Body UserFieldAddRequest request);
