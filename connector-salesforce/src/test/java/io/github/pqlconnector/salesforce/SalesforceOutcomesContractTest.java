@@ -127,6 +127,29 @@ class SalesforceOutcomesContractTest {
   }
 
   @Test
+  void contactRolesAreAskedFor200OpportunitiesAtATime(WireMockRuntimeInfo wm) {
+    StringBuilder records = new StringBuilder();
+    for (int i = 0; i < 201; i++) {
+      String id = "006xx000000%04dAAS".formatted(i);
+      records.append(i == 0 ? "" : ",").append("{\"attributes\":{\"type\":\"Opportunity\"},\"Id\":\"").append(id)
+          .append("\",\"AccountId\":null,\"Amount\":null,\"CloseDate\":\"2026-11-02\",")
+          .append("\"SystemModstamp\":\"2026-11-02T16:40:12.000+0000\"}");
+    }
+    stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("q", containing("FROM Opportunity WHERE")).willReturn(json(200,
+        "{\"totalSize\":201,\"done\":true,\"records\":[" + records + "]}")));
+    query("FROM OpportunityContactRole", "query/empty.json");
+    query("FROM Lead", "query/empty.json");
+
+    read(wm, null);
+
+    verify(2, getRequestedFor(urlPathEqualTo(QUERY)).withQueryParam("q", containing("FROM OpportunityContactRole")));
+    verify(getRequestedFor(urlPathEqualTo(QUERY)).withQueryParam("q", containing(
+        "'006xx0000000198AAS','006xx0000000199AAS')")));
+    verify(getRequestedFor(urlPathEqualTo(QUERY)).withQueryParam("q", containing(
+        "OpportunityId IN ('006xx0000000200AAS')")));
+  }
+
+  @Test
   void onlyTheConfiguredKindsAreRead(WireMockRuntimeInfo wm) {
     query("FROM Lead", "outcomes/converted-leads.json");
     SalesforceConfig config = new ConfigBuilder(wm).outcomes(new SalesforceConfig.Outcomes(false, null)).build();
