@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 final class WonOpportunities {
   private static final String WON = "SELECT Id, AccountId, Amount, CloseDate, SystemModstamp FROM Opportunity"
       + " WHERE IsWon = true AND SystemModstamp >= %s ORDER BY SystemModstamp";
-  /** Salesforce refuses a query on more than 500 junction ids (limits cheat sheet); 200 stays well clear. */
+  /** The limits cheat sheet refuses a query naming over 500 junction ids (MALFORMED_QUERY); 200 keeps clear. */
   static final int IDS_PER_ROLE_QUERY = 200;
   private static final String ROLES = "SELECT OpportunityId, ContactId FROM OpportunityContactRole WHERE"
       + " OpportunityId IN (";
