@@ -1,7 +1,12 @@
 package io.github.pqlconnector.salesforce;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.http.VendorCall;
+import io.github.pqlconnector.salesforce.api.QueryResponse;
 import io.github.pqlconnector.salesforce.api.SalesforceApi;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import retrofit2.Call;
 
 /**
@@ -13,6 +18,19 @@ record SalesforceCalls(SalesforceApi api, String data, VendorCall vendorCall, Da
   <T> T execute(Call<T> call) {
     daily.ensureAvailable();
     return vendorCall.execute(call);
+  }
+
+  /** Runs a SOQL statement and hands over each page's records in turn, following {@code nextRecordsUrl} to the end. */
+  void queryPages(String soql, Consumer<List<JsonNode>> page) {
+    QueryResponse response = execute(api.query(data, soql));
+    while (true) {
+      page.accept(response.records());
+      Optional<String> next = response.next();
+      if (next.isEmpty()) {
+        return;
+      }
+      response = execute(api.queryMore(next.get()));
+    }
   }
 
   /** A create: resent only when it certainly was not applied (see {@code VendorCall.executeCreate}). */

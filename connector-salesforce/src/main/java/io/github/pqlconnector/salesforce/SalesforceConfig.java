@@ -13,17 +13,27 @@ import org.jspecify.annotations.Nullable;
  * (Contact first, then Lead, by default); accounts on {@code accountField} of Account: {@code Website} (compared by
  * domain) or an External ID field holding the domain or the configured {@code accountKey} trait. Writes go through
  * sObject Collections in calls of 200, or one Bulk API 2.0 job per object once a batch has {@code bulkThreshold}
- * records.
+ * records. {@code outcomes}, when present, reads who converted for the closed loop (see {@link SalesforceOutcomes}).
  */
 public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String apiVersion,
     @Nullable List<String> userObjects, @Nullable String accountField, @Nullable String accountKey,
     @Nullable Boolean createMissing, @Nullable Integer bulkThreshold, @Nullable Integer maxBatchSize,
-    @Nullable Limits limits, @Nullable Bulk bulk, @Nullable TaskPolicy tasks) implements DestinationConfig {
+    @Nullable Limits limits, @Nullable Bulk bulk, @Nullable TaskPolicy tasks, @Nullable Outcomes outcomes)
+    implements DestinationConfig {
 
   /** Summer '26, the latest GA version when this was written (crm-apis.md §2.1). */
   public static final String DEFAULT_API_VERSION = "67.0";
   static final String WEBSITE = "Website";
   static final List<String> USER_OBJECTS = List.of("Contact", "Lead");
+
+  /** Without an {@code outcomes} block: nothing is read back for the closed loop. */
+  public SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String apiVersion,
+      @Nullable List<String> userObjects, @Nullable String accountField, @Nullable String accountKey,
+      @Nullable Boolean createMissing, @Nullable Integer bulkThreshold, @Nullable Integer maxBatchSize,
+      @Nullable Limits limits, @Nullable Bulk bulk, @Nullable TaskPolicy tasks) {
+    this(auth, apiVersion, userObjects, accountField, accountKey, createMissing, bulkThreshold, maxBatchSize, limits,
+        bulk, tasks, null);
+  }
 
   public SalesforceConfig {
     apiVersion = apiVersion != null ? apiVersion : DEFAULT_API_VERSION;
@@ -57,6 +67,17 @@ public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String a
     public Bulk {
       pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(2);
       timeout = timeout != null ? timeout : Duration.ofMinutes(30);
+    }
+  }
+
+  /**
+   * What counts as a conversion: a won Opportunity ({@code IsWon = true}, for its Account and its contact roles'
+   * Contacts) and a converted Lead (for the Lead, its Contact and its Account). Both are on unless turned off.
+   */
+  public record Outcomes(@Nullable Boolean opportunities, @Nullable Boolean convertedLeads) {
+    public Outcomes {
+      opportunities = opportunities == null || opportunities;
+      convertedLeads = convertedLeads == null || convertedLeads;
     }
   }
 
@@ -95,6 +116,10 @@ public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String a
     range(at.child("limits").child("requestsPerSecond"), limits.requestsPerSecond(), 1, 1_000, problems);
     range(at.child("limits").child("maxInFlight"), limits.maxInFlight(), 1, 10, problems);
     tasks.validate(at.child("tasks"), problems);
+    if (outcomes != null && !outcomes.opportunities() && !outcomes.convertedLeads()) {
+      problems.add(at.child("outcomes"), "reads nothing: set opportunities and/or convertedLeads to true, or remove"
+          + " the block");
+    }
   }
 
   private static void range(ConfigPath at, int value, int min, int max, Problems problems) {

@@ -12,6 +12,7 @@ import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.ComposedDestination;
 import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.DestinationContext;
+import io.github.pqlconnector.core.spi.OutcomeReader;
 import io.github.pqlconnector.core.spi.PqlFields;
 import io.github.pqlconnector.salesforce.api.CollectionRequest;
 import io.github.pqlconnector.salesforce.api.SalesforceApi;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes PQL verdicts into Salesforce: users onto Contacts or Leads (by email), accounts onto Accounts (by website
@@ -88,6 +90,12 @@ public final class SalesforceDestination extends ComposedDestination {
       return described.field(SalesforceFields.STATUS).isPresent()
           ? "Salesforce reachable; the PQL fields exist" : "Salesforce reachable; PQL fields missing, run `pql setup`";
     });
+  }
+
+  /** Won opportunities and converted leads, read back when the config has an {@code outcomes} block. */
+  @Override
+  public Optional<OutcomeReader> outcomes() {
+    return Optional.ofNullable(config.outcomes()).map(outcomes -> new SalesforceOutcomes(calls, outcomes));
   }
 
   @Override

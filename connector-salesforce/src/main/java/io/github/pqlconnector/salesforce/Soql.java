@@ -2,6 +2,8 @@ package io.github.pqlconnector.salesforce;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +20,11 @@ final class Soql {
 
   static String literal(String value) {
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /** {@code 2026-11-03T10:15:30Z}: a dateTime literal, unquoted and to the second as SOQL's formats have it. */
+  static String dateTime(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   /** {@code '%acme.com%'}: the value anywhere, its own wildcards escaped. */

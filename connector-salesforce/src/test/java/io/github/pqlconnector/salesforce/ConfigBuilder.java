@@ -14,6 +14,7 @@ final class ConfigBuilder {
   private @Nullable Integer bulkThreshold;
   private SalesforceConfig.@Nullable Limits limits;
   private @Nullable TaskPolicy tasks = new TaskPolicy(null, null, null, null);
+  private SalesforceConfig.@Nullable Outcomes outcomes;
 
   ConfigBuilder(WireMockRuntimeInfo wm) {
     this.auth = SalesforceStubs.clientCredentials(wm);
@@ -54,8 +55,13 @@ final class ConfigBuilder {
     return this;
   }
 
+  ConfigBuilder outcomes(SalesforceConfig.Outcomes value) {
+    outcomes = value;
+    return this;
+  }
+
   SalesforceConfig build() {
     return new SalesforceConfig(auth, null, userObjects, accountField, null, createMissing, bulkThreshold, null,
-        limits, null, tasks);
+        limits, null, tasks, outcomes);
   }
 }

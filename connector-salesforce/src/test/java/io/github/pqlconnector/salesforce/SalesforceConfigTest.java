@@ -62,6 +62,21 @@ class SalesforceConfigTest {
   }
 
   @Test
+  void anOutcomesBlockReadsBothKindsUnlessOneIsTurnedOffAndNeverNeither() {
+    String auth = """
+            auth: { loginUrl: "https://acme.my.salesforce.com", clientId: "3MVG9x", clientSecret: "${SECRET}" }
+        """;
+    SalesforceConfig without = (SalesforceConfig) parse(auth).destinations().get("crm").config();
+    SalesforceConfig empty = (SalesforceConfig) parse(auth + "    outcomes: {}\n").destinations().get("crm").config();
+    assertThat(without.outcomes()).isNull();
+    assertThat(empty.outcomes()).isEqualTo(new SalesforceConfig.Outcomes(true, true));
+    assertThatThrownBy(() -> parse(auth + "    outcomes: { opportunities: false, convertedLeads: false }\n"))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage()).contains(
+            "destinations.crm.outcomes: reads nothing: set opportunities and/or convertedLeads to true, or remove the"
+                + " block at line 10"));
+  }
+
+  @Test
   void aLiteralSecretIsRefused() {
     assertThatThrownBy(() -> parse("""
             auth: { loginUrl: "https://acme.my.salesforce.com", clientId: "3MVG9x", clientSecret: "hunter2-literal" }
