@@ -69,12 +69,22 @@ final class DemoActivity {
         emit(DemoEvents.INTEGRATION_INSTALLED, random.between(from, now), NAME, INTEGRATIONS[i]);
       }
     }
-    long recent = Math.max(from, now - 28 * DAY);
-    repeat(plan.pricing[u], DemoEvents.PRICING_VIEWED, recent, PLAN, PLANS[1]);
-    repeat(plan.contactSales[u], DemoEvents.CONTACT_SALES, recent, SOURCE, PRICING_PAGE);
-    repeat(plan.limits[u], DemoEvents.LIMIT_REACHED, recent, LIMIT, DOCS_LIMIT);
-    repeat(plan.checkouts[u], DemoEvents.CHECKOUT_STARTED, recent, PLAN, PLANS[0]);
+    long[] buying = buyingSpan(u);
+    repeat(plan.pricing[u], DemoEvents.PRICING_VIEWED, buying, PLAN, PLANS[1]);
+    repeat(plan.contactSales[u], DemoEvents.CONTACT_SALES, buying, SOURCE, PRICING_PAGE);
+    repeat(plan.limits[u], DemoEvents.LIMIT_REACHED, buying, LIMIT, DOCS_LIMIT);
+    repeat(plan.checkouts[u], DemoEvents.CHECKOUT_STARTED, buying, PLAN, PLANS[0]);
     writeEveryday(u);
+  }
+
+  /** The two weeks up to the account's buying moment; for a user who joined after it, their first days. */
+  private long[] buyingSpan(int u) {
+    long at = plan.buyingAt[users.account[u]];
+    long from = users.signup[u];
+    if (at <= from) {
+      return new long[] {from, Math.min(now, from + 3 * DAY)};
+    }
+    return new long[] {Math.max(from, at - 14 * DAY), at};
   }
 
   /** Invites go out shortly before the invitee joins; invites nobody accepted go out any time. */
@@ -97,9 +107,9 @@ final class DemoActivity {
     }
   }
 
-  private void repeat(int times, int event, long from, byte[] key, byte[] value) throws IOException {
+  private void repeat(int times, int event, long[] span, byte[] key, byte[] value) throws IOException {
     for (int i = 0; i < times; i++) {
-      emit(event, random.between(from, now), key, value);
+      emit(event, random.between(span[0], span[1]), key, value);
     }
   }
 

@@ -11,19 +11,20 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Generates the demo's product-usage export: a team-docs SaaS where a few accounts and users produce most
  * of the events (Pareto), most trial users stay shallow, and a handful raise their hand, hit the free-plan
- * limit or start a checkout. Planning holds a few arrays per user and account; events are written user by
+ * limit or start a checkout, many of whom then buy ({@link DemoOutcomes}). Planning holds a few arrays per user and account; events are written user by
  * user straight to the file (not in time order), so memory does not grow with the number of events.
  */
 public final class DemoDataset {
   static final String EVENTS = "events.jsonl";
   static final String USERS = "users.csv";
   static final String ACCOUNTS = "accounts.csv";
+  static final String OUTCOMES = "outcomes.csv";
 
   private DemoDataset() {}
 
   /**
    * Writes events (JSON Lines; gzip when gzip=true, file name events.jsonl.gz, else events.jsonl), users.csv,
-   * accounts.csv into directory (created if needed). Deterministic for a given spec and {@code now}: the same
+   * accounts.csv and outcomes.csv into directory (created if needed). Deterministic for a given spec and {@code now}: the same
    * arguments give byte-identical files. The events file has exactly {@code spec.events()} lines, all with
    * timestamps in [now − spec.days() days, now].
    */
@@ -38,6 +39,8 @@ public final class DemoDataset {
     Path eventsFile = directory.resolve(gzip ? EVENTS + ".gz" : EVENTS);
     DemoTraitsWriter.writeAccounts(accounts, accountsFile);
     DemoTraitsWriter.writeUsers(users, accounts, usersFile);
+    Path outcomesFile = directory.resolve(OUTCOMES);
+    int converted = DemoOutcomes.write(spec, accounts, users, plan, nowMillis, outcomesFile);
     long written;
     long from = nowMillis - spec.days() * DemoUsers.DAY;
     try (DemoEventWriter out = new DemoEventWriter(open(eventsFile, gzip), from, nowMillis)) {
@@ -50,7 +53,7 @@ public final class DemoDataset {
     if (written != spec.events()) {
       throw new IllegalStateException("wrote " + written + " events instead of " + spec.events());
     }
-    return new DemoFiles(eventsFile, usersFile, accountsFile, written);
+    return new DemoFiles(eventsFile, usersFile, accountsFile, outcomesFile, written, converted);
   }
 
   /** Gzip at the fastest level: the demo file is written once and read a few times, size matters little. */

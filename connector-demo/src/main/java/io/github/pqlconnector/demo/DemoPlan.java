@@ -23,8 +23,18 @@ final class DemoPlan {
   final int[] checkouts;
   final boolean[] signsUp;
   final long[] everyday;
+  /** Per account: when it started looking at buying (its buying signals lead up to it), or 0. */
+  final long[] buyingAt;
+  /** Per account: which buying signals it shows, {@link #HAND_RAISER}, {@link #LIMIT}, {@link #CHECKOUT} bits. */
+  final int[] buyerKinds;
+  /** Per account: some member is still active at the end. */
+  final boolean[] alive;
 
-  private DemoPlan(int users) {
+  static final int HAND_RAISER = 1;
+  static final int LIMIT = 2;
+  static final int CHECKOUT = 4;
+
+  private DemoPlan(int users, int accounts) {
     invites = new int[users];
     invitedBy = new int[users];
     integrations = new int[users];
@@ -34,13 +44,17 @@ final class DemoPlan {
     checkouts = new int[users];
     signsUp = new boolean[users];
     everyday = new long[users];
+    buyingAt = new long[accounts];
+    buyerKinds = new int[accounts];
+    alive = new boolean[accounts];
   }
 
   static DemoPlan plan(DemoSpec spec, DemoAccounts accounts, DemoUsers users) {
-    DemoPlan plan = new DemoPlan(users.count);
+    DemoPlan plan = new DemoPlan(users.count, accounts.count);
     DemoRandom random = DemoRandom.of(spec.seed(), SALT, 0);
     plan.scriptTeams(accounts, users, random);
     plan.scriptBuyers(accounts, users, random);
+    plan.timeBuyers(spec, accounts, users, random);
     long scripted = plan.scripted();
     if (scripted > spec.events()) {
       plan.dropExtras(spec.events());
@@ -89,7 +103,8 @@ final class DemoPlan {
   }
 
   /**
-   * Buying signals come from accounts still using the product at the end. Hand-raisers (~2.5 % of accounts,
+   * Buying signals come from accounts still using the product at the end, each at its own moment of the history
+   * (see {@link #timeBuyers}). Hand-raisers (~2.5 % of accounts,
    * at least 2): the champion and up to about ten colleagues view pricing, some contact sales. Free-plan
    * limit (~5 % of free accounts, at least 2, mostly big ones): every member still active runs into it.
    * Checkout (~1 %, never business plans): the champion starts one, more likely after hitting the limit.
@@ -97,12 +112,12 @@ final class DemoPlan {
   private void scriptBuyers(DemoAccounts accounts, DemoUsers users, DemoRandom random) {
     int n = accounts.count;
     long now = max(users.activeUntil);
-    boolean[] alive = new boolean[n];
     for (int u = 0; u < users.count; u++) {
       alive[users.account[u]] |= users.activeUntil[u] == now;
     }
     for (int a : DemoSample.weighted(n, Math.max(2, Math.round(n * 0.025f)),
         a -> alive[a] ? accounts.engagement[a] : 0, random)) {
+      buyerKinds[a] |= HAND_RAISER;
       int champion = champion(a, accounts, users);
       double colleague = Math.min(0.4, 10.0 / accounts.size(a));
       for (int i = accounts.memberStart[a]; i < accounts.memberStart[a + 1]; i++) {
@@ -122,6 +137,7 @@ final class DemoPlan {
         a -> alive[a] && DemoAccounts.FREE.equals(accounts.plans[a]) ? Math.pow(accounts.engagement[a], 1.5) : 0,
         random)) {
       limited[a] = true;
+      buyerKinds[a] |= LIMIT;
       limits[champion(a, accounts, users)] += 1;
       for (int i = accounts.memberStart[a]; i < accounts.memberStart[a + 1]; i++) {
         int u = accounts.members[i];
@@ -132,7 +148,24 @@ final class DemoPlan {
         a -> !alive[a] || "business".equals(accounts.plans[a]) ? 0
             : Math.sqrt(accounts.engagement[a]) * (limited[a] ? 3 : 1),
         random)) {
+      buyerKinds[a] |= CHECKOUT;
       checkouts[champion(a, accounts, users)] += 1;
+    }
+  }
+
+  /**
+   * Each buying account's moment, spread over the history so that a replay finds buyers at every date: some time
+   * after its first week, once the model's 30-day window fits in the history, and before the end.
+   */
+  private void timeBuyers(DemoSpec spec, DemoAccounts accounts, DemoUsers users, DemoRandom random) {
+    long now = max(users.activeUntil);
+    long historyStart = now - spec.days() * DemoUsers.DAY;
+    for (int a = 0; a < accounts.count; a++) {
+      if (buyerKinds[a] != 0) {
+        long started = users.signup[accounts.members[accounts.memberStart[a]]];
+        long from = Math.max(started + 7 * DemoUsers.DAY, historyStart + 30 * DemoUsers.DAY);
+        buyingAt[a] = random.between(Math.min(from, now - DemoUsers.DAY), now);
+      }
     }
   }
 

@@ -15,9 +15,12 @@ public record DemoSpec(int accounts, int users, long events, int days, long seed
     }
   }
 
-  /** What {@code pql demo} generates: big enough to look real, small enough to run in seconds. */
+  /**
+   * What {@code pql demo} generates: big enough to look real, small enough to run in seconds, with seven months of
+   * history so that weekly replays over half a year find PQLs and their deals.
+   */
   public static DemoSpec demo() {
-    return new DemoSpec(3_000, 25_000, 1_000_000, 60, 42);
+    return new DemoSpec(3_000, 25_000, 2_000_000, 210, 42);
   }
 
   /** What the end-to-end benchmark reads: ten million events. */

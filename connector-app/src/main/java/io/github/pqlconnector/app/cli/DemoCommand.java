@@ -22,8 +22,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pql demo}: generates a realistic SaaS dataset, runs the whole pipeline into the {@code csv}
- * destination and prints the top PQLs with their reasons. No account, no network.
+ * {@code pql demo}: generates a realistic SaaS dataset with seven months of usage and the deals that followed, gives
+ * it the verdict history of half a year of weekly runs, runs the whole pipeline into the {@code csv} destination
+ * (which reads the deals back) and prints the top PQLs with their reasons and how often PQLs bought. No account, no
+ * network.
  */
 @Command(name = "demo", description = "Generate sample product data, run the pipeline into CSV files, show the top PQLs.")
 final class DemoCommand implements Callable<Integer> {
@@ -45,17 +47,22 @@ final class DemoCommand implements Callable<Integer> {
     out.printf(Locale.US, "generated %,d events for %,d users in %,d accounts over %d days in %.1f s (%s)%n",
         files.eventsWritten(), demo.users(), demo.accounts(), demo.days(), (System.nanoTime() - started) / 1e9,
         home.resolve("data"));
+    out.printf(Locale.US, "%,d accounts bought (%s)%n", files.accountsConverted(), files.outcomes());
     Path config = writeConfig(home);
     try (AppContext app = AppContext.load(config)) {
+      DemoConversion.seedHistory(app, demo, out);
       TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
       RunSummary summary = app.runner().run(null, RunTrigger.MANUAL, false, progress);
       progress.done();
       out.println();
       Printer.summary(out, summary);
+      DemoConversion.printLift(app, out);
     }
     DemoTopList.print(out, home.resolve("out"), top);
     out.printf("%nfiles: %s/{accounts,users,tasks}.csv%nnext:  pql plan -c %s   (a second run changes nothing)%n"
-        + "       pql explain <id> -c %s%n       pql history -c %s%n", home.resolve("out"), config, config, config);
+        + "       pql explain <id> -c %s%n       pql history -c %s%n"
+        + "       pql report -c %s --since 180d   (does the model work? see the README)%n",
+        home.resolve("out"), config, config, config, config);
     return ExitCodes.OK;
   }
 

@@ -68,6 +68,36 @@ class BacktestGoldenTest {
   }
 
   @Test
+  void readingEachDateOnItsOwnGivesTheSameReportAsOneRead() throws IOException {
+    new Dataset(dir).events("message_sent", 3, "u1", null, Instant.parse("2026-11-05T10:00:00Z"))
+        .events("message_sent", 2, "u2", null, Instant.parse("2026-11-10T10:00:00Z"))
+        .events("message_sent", 1, "u2", null, Instant.parse("2026-11-16T10:00:00Z"))
+        .events("message_sent", 3, "u3", null, Instant.parse("2026-11-20T10:00:00Z"));
+    Map<EntityRef, List<Instant>> conversions = Map.of(
+        EntityRef.user("u1"), List.of(Instant.parse("2026-11-20T00:00:00Z")));
+    Backtest.Plan plan = new Backtest.Plan(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-23"), 7,
+        Duration.ofDays(30), List.of(EntityLevel.USER));
+
+    BacktestReport oneRead = Backtest.run(new JsonLinesSource(dir), models(MODEL), plan, conversions, "s", NOW, 400)
+        .get(0);
+    BacktestReport dateByDate = Backtest.run(new JsonLinesSource(dir), models(MODEL), plan, conversions, "s", NOW, 7)
+        .get(0);
+
+    assertThat(dateByDate.report()).isEqualTo(oneRead.report());
+    assertThat(dateByDate.tiers()).contains(new TierEntities("user", "pql", 2, 1, 0.5));
+  }
+
+  @Test
+  void datesAreCutIntoGroupsWhoseDaysWithTheWindowFitOneRead() {
+    List<LocalDate> dates = new Backtest.Plan(LocalDate.parse("2026-01-05"), LocalDate.parse("2026-03-02"), 7,
+        Duration.ofDays(30), List.of()).dates();
+
+    assertThat(Backtest.groups(dates, 30, 60)).extracting(List::size).containsExactly(5, 4);
+    assertThat(Backtest.groups(dates, 30, 400)).hasSize(1);
+    assertThat(Backtest.groups(dates, 30, 10)).hasSize(dates.size());
+  }
+
+  @Test
   void aChallengerIsReplayedFromTheSameReadSideBySide() throws IOException {
     new Dataset(dir).events("message_sent", 2, "u1", null, Instant.parse("2026-11-05T10:00:00Z"));
     Backtest.Plan plan = new Backtest.Plan(LocalDate.parse("2026-11-09"), LocalDate.parse("2026-11-09"), 7,
