@@ -43,8 +43,7 @@ final class DemoConversion {
         app.config().model().levels());
     out.println();
     for (ConversionReport.LevelReport level : report.levels()) {
-      ConversionReport.TierRow pql = level.tiers().stream().filter(t -> t.status().equals("pql")).findFirst()
-          .orElseThrow();
+      ConversionReport.TierRow pql = level.pql();
       out.printf(Locale.US, "%s PQLs of the last 180 days bought within 90 days %s of the time, the rest %s%s%n",
           level.level(), percent(pql.rate()), percent(level.rest().rate()),
           level.liftOverRest() == null ? "" : String.format(Locale.US, " (%.1fx)", level.liftOverRest()));

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads the one YAML file: substitutes {@code ${…}}, binds every part strictly, validates, and throws a
@@ -53,17 +54,9 @@ public final class ConfigLoader {
   }
 
   public PqlConfig parse(String yaml) {
-    LineIndex lines;
-    JsonNode root;
-    try {
-      lines = LineIndex.of(yaml);
-      root = mapper.readTree(yaml);
-    } catch (JacksonException e) {
-      throw syntaxError(e);
-    } catch (IOException e) {
-      throw ConfigException.of("", "cannot parse the config: " + e.getMessage());
-    }
-    Problems problems = new Problems(lines);
+    Parsed parsed = read(yaml, "the config");
+    JsonNode root = parsed.root();
+    Problems problems = new Problems(parsed.lines());
     if (root == null || !root.isObject()) {
       problems.add(ConfigPath.ROOT, "the config file must be a YAML mapping with model, sources, destinations"
           + " and syncs");
@@ -90,18 +83,9 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw ConfigException.of("", "cannot read model file " + file + ": " + e.getMessage());
     }
-    JsonNode root;
-    LineIndex lines;
-    try {
-      lines = LineIndex.of(yaml);
-      root = mapper.readTree(yaml);
-    } catch (JacksonException e) {
-      throw syntaxError(e);
-    } catch (IOException e) {
-      throw ConfigException.of("", "cannot parse the model file: " + e.getMessage());
-    }
-    Problems problems = new Problems(lines);
-    JsonNode model = root == null ? null : root.get("model");
+    Parsed read = read(yaml, "the model file");
+    Problems problems = new Problems(read.lines());
+    JsonNode model = read.root() == null ? null : read.root().get("model");
     if (model == null || !model.isObject()) {
       problems.add(ConfigPath.of("model"), "is required: the model file holds a model: block as in the config file");
       problems.throwIfAny();
@@ -112,6 +96,19 @@ public final class ConfigLoader {
     }
     problems.throwIfAny();
     return parsed;
+  }
+
+  /** A YAML text's tree (null when empty) and where its lines are. */
+  private record Parsed(LineIndex lines, @Nullable JsonNode root) {}
+
+  private Parsed read(String yaml, String what) {
+    try {
+      return new Parsed(LineIndex.of(yaml), mapper.readTree(yaml));
+    } catch (JacksonException e) {
+      throw syntaxError(e);
+    } catch (IOException e) {
+      throw ConfigException.of("", "cannot parse " + what + ": " + e.getMessage());
+    }
   }
 
   private static ConfigException syntaxError(JacksonException e) {

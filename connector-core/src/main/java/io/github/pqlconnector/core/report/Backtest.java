@@ -189,8 +189,8 @@ public final class Backtest {
     public void at(Instant date, List<Evaluation> evaluations) {
       for (Evaluation e : evaluations) {
         PqlResult r = e.result();
-        byEntity.computeIfAbsent(e.entity(), x -> new Journey()).change(date, r.status(), r.score(), r.primaryType(),
-            r.activationPct(), periodFrom, periodTo);
+        byEntity.computeIfAbsent(e.entity(), x -> new Journey(periodFrom, periodTo))
+            .change(date, r.status(), r.score(), r.primaryType(), r.activationPct());
       }
     }
 

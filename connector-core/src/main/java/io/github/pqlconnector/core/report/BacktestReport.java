@@ -33,7 +33,7 @@ public record BacktestReport(String model, List<LocalDate> dates, int everyDays,
     for (ConversionReport.LevelReport level : report.levels()) {
       level.tiers().forEach(t -> tiers.add(new TierEntities(level.level(), t.status(), t.entered(), t.converted(),
           t.rate())));
-      ConversionReport.TierRow pql = level.tiers().get(0);
+      ConversionReport.TierRow pql = level.pql();
       int converted = pql.converted() + level.rest().converted();
       predictions.add(new Prediction(level.level(), pql.rate(), converted == 0 ? null
           : (double) pql.converted() / converted));

@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.report;
 
+import io.github.pqlconnector.core.model.PqlStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,6 +30,11 @@ public record ConversionReport(String sync, String source, Instant from, Instant
       byType = List.copyOf(byType);
       pqlsPerWeek = List.copyOf(pqlsPerWeek);
       scores = List.copyOf(scores);
+    }
+
+    /** The row of the {@code pql} tier. */
+    public TierRow pql() {
+      return tiers.stream().filter(t -> t.status().equals(PqlStatus.PQL.id())).findFirst().orElseThrow();
     }
   }
 

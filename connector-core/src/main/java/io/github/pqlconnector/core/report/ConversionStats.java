@@ -10,6 +10,7 @@ import io.github.pqlconnector.core.report.ConversionReport.TypeRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,10 +36,10 @@ final class ConversionStats {
 
   LevelReport level(EntityLevel level) {
     List<TierRow> tiers = new ArrayList<>();
+    TierRow pql = tier(level, PqlStatus.PQL);
     for (PqlStatus tier : PqlStatus.values()) {
-      tiers.add(tier(level, tier));
+      tiers.add(tier == PqlStatus.PQL ? pql : tier(level, tier));
     }
-    TierRow pql = tiers.get(PqlStatus.PQL.ordinal());
     TierRow rest = rest(level);
     Double lift = pql.rate() == null || rest.rate() == null || rest.rate() == 0 ? null : pql.rate() / rest.rate();
     return new LevelReport(level.id(), tiers, lift, rest, byType(level), funnel(level),
@@ -47,7 +48,7 @@ final class ConversionStats {
 
   private List<Integer> scores(EntityLevel level) {
     Integer[] buckets = new Integer[11];
-    java.util.Arrays.fill(buckets, 0);
+    Arrays.fill(buckets, 0);
     journeys.forEach((entity, journey) -> {
       if (entity.level() == level && journey.firstSeen() != null) {
         buckets[Math.max(0, Math.min(10, journey.score() / 10))]++;

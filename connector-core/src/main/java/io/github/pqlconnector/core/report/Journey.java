@@ -15,15 +15,22 @@ final class Journey {
   /** The first entry into a tier within the period. */
   record Entry(Instant at, @Nullable String type) {}
 
+  private final Instant periodFrom;
+  private final Instant periodTo;
   private @Nullable Instant firstSeen;
   private @Nullable Instant activatedAt;
   private @Nullable PqlStatus status;
   private int score;
   private final Map<PqlStatus, Entry> entries = new EnumMap<>(PqlStatus.class);
 
-  /** The entity's verdict from {@code at} on; entries count from {@code periodFrom} to {@code periodTo}. */
-  void change(Instant at, PqlStatus next, int nextScore, @Nullable String type, double activationPct,
-      Instant periodFrom, Instant periodTo) {
+  /** A journey whose entries count from {@code periodFrom} to {@code periodTo}. */
+  Journey(Instant periodFrom, Instant periodTo) {
+    this.periodFrom = periodFrom;
+    this.periodTo = periodTo;
+  }
+
+  /** The entity's verdict from {@code at} on. */
+  void change(Instant at, PqlStatus next, int nextScore, @Nullable String type, double activationPct) {
     if (at.isAfter(periodTo)) {
       return;
     }

@@ -38,9 +38,9 @@ public final class LiveReport {
     Map<EntityRef, List<Instant>> conversions = new HashMap<>();
     store.read(c -> {
       new VerdictHistoryDao().since(c, sync, Instant.EPOCH, change -> journeys
-          .computeIfAbsent(change.entity(), e -> new Journey())
+          .computeIfAbsent(change.entity(), e -> new Journey(from, now))
           .change(change.at(), change.status(), change.score(), change.verdict().type(),
-              change.verdict().activationPct(), from, now));
+              change.verdict().activationPct()));
       return null;
     });
     conversions.putAll(conversions(store, sync));

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -103,11 +102,12 @@ public final class OutcomeDao {
     if (cursor == null) {
       return;
     }
-    Sql.batch(c, "INSERT INTO outcome_cursors (sync_name, cursor_value, read_at) VALUES (?, ?, ?)",
-        new ArrayList<>(List.of(cursor)), (ps, value) -> {
-          ps.setString(1, sync);
-          ps.setString(2, value);
-          Sql.setInstant(ps, 3, now);
-        });
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO outcome_cursors (sync_name, cursor_value, read_at) VALUES (?, ?, ?)")) {
+      insert.setString(1, sync);
+      insert.setString(2, cursor);
+      Sql.setInstant(insert, 3, now);
+      insert.executeUpdate();
+    }
   }
 }
