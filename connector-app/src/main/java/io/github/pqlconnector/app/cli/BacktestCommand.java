@@ -71,7 +71,7 @@ final class BacktestCommand implements Callable<Integer> {
       List<EntityLevel> levels = level == null ? Arrays.asList(EntityLevel.values()) : List.of(level);
       Backtest.Plan plan = new Backtest.Plan(from, to, (int) every.toDays(), horizon, levels);
       List<BacktestReport> reports;
-      try (AnalyticsSource source = app.connectors().source(app.config().sources().get(syncConfig.source()))) {
+      try (AnalyticsSource source = app.connectors().syncSource(app.config(), syncConfig)) {
         reports = Backtest.run(source, models, plan, LiveReport.conversions(app.store(), syncConfig.name()),
             syncConfig.name(), Instant.now());
       }

@@ -30,7 +30,7 @@ final class DemoConversion {
     List<LocalDate> dates = DemoHistory.dates(LocalDate.now(ZoneOffset.UTC), demo.days(),
         new CompiledModel(app.config().model()).maxCalendarDays(), EVERY_DAYS);
     int recorded;
-    try (AnalyticsSource source = app.connectors().source(app.config().sources().get(sync.source()))) {
+    try (AnalyticsSource source = app.connectors().syncSource(app.config(), sync)) {
       recorded = DemoHistory.seed(app.store(), sync.name(), source, app.config().model(), dates);
     }
     out.printf(Locale.US, "replayed %d fortnightly runs from %s into the verdict history: %,d changes in %.1f s%n",

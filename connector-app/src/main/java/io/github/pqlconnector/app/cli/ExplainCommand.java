@@ -11,14 +11,17 @@ import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.state.EntityStateDao;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import io.github.pqlconnector.core.sync.EvaluationStep;
+import io.github.pqlconnector.core.sync.LayeredTraits;
 import io.github.pqlconnector.core.sync.Progress;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,10 +52,12 @@ final class ExplainCommand implements Callable<Integer> {
       Map<EntityRef, EntityState> prior = app.store().read(c -> new EntityStateDao().load(c, syncConfig.name()));
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       List<Evaluation> found;
-      try (AnalyticsSource source = app.connectors().source(app.config().sources().get(syncConfig.source()))) {
+      Map<EntityRef, Map<String, String>> origins = new HashMap<>();
+      try (AnalyticsSource source = app.connectors().syncSource(app.config(), syncConfig)) {
         EvaluationStep step = EvaluationStep.withFullWorking(app.runner().model());
         found = step.run(source, prior, candidates(), now, null, Progress.NONE).evaluations().stream()
             .filter(e -> e.entity().id().equals(id) && (level == null || e.entity().level() == level)).toList();
+        found.forEach(e -> origins.put(e.entity(), origins(source, syncConfig, e)));
       }
       if (found.isEmpty()) {
         spec.commandLine().getErr().println("no " + (level == null ? "user or account" : level.id()) + " with id '"
@@ -61,10 +66,31 @@ final class ExplainCommand implements Callable<Integer> {
       }
       for (Evaluation e : found) {
         print(out, e);
+        traits(out, e, origins.get(e.entity()));
         history(out, app.store().read(c -> new VerdictHistoryDao().of(c, syncConfig.name(), e.entity())));
       }
       return ExitCodes.OK;
     }
+  }
+
+  /** Where each of the entity's traits came from: one of the sync's {@code traits:} sources, else its source. */
+  private static Map<String, String> origins(AnalyticsSource source, SyncConfig sync, Evaluation e) {
+    if (source instanceof LayeredTraits layered) {
+      return layered.origins(e.entity());
+    }
+    Map<String, String> origins = new TreeMap<>();
+    e.traits().values().keySet().forEach(trait -> origins.put(trait, sync.source()));
+    return origins;
+  }
+
+  private static void traits(PrintWriter out, Evaluation e, Map<String, String> origins) {
+    out.println("traits (value, and the source it came from):");
+    if (e.traits().values().isEmpty()) {
+      out.println("  (none)");
+    }
+    new TreeMap<>(e.traits().values()).forEach((trait, value) -> out.printf("  %-24s %-32s %s%n", trait, value,
+        origins.getOrDefault(trait, "-")));
+    out.println();
   }
 
   private List<EntityRef> candidates() {

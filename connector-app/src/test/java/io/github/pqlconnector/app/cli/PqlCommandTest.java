@@ -205,6 +205,33 @@ class PqlCommandTest {
   }
 
   @Test
+  void traitsFromASecondSourceFillWhatTheEventSourceLacksAndExplainSaysWhereEachCameFrom() throws IOException {
+    Files.writeString(dir.resolve("accounts.csv"), "id,name,domain,employees\na1,Acme,acme.io,\n");
+    Files.writeString(dir.resolve("firmo.csv"), "id,employees,country\na1,120,DE\n");
+    assertThat(pql("explain", "a1", "--level", "account", "-c", config.toString())).isZero();
+    assertThat(out).contains("status not_fit");
+
+    Files.writeString(config, Files.readString(config)
+        .replace("model:", "  firmo: { type: file, accounts: \"" + dir.toString().replace("\\", "/") + "/firmo.csv\" }\nmodel:")
+        .replace("cron: \"0 */30 * * * ?\" }", "cron: \"0 */30 * * * ?\", traits: [product, firmo] }"));
+
+    assertThat(pql("explain", "a1", "--level", "account", "-c", config.toString())).as(err).isZero();
+    assertThat(out).doesNotContain("not_fit").contains("[met]    employees is 120")
+        .containsPattern("traits \\(value, and the source it came from\\):\n(  .*\n)*  domain\\s+acme.io\\s+product\n")
+        .containsPattern("  employees\\s+120\\s+firmo\n").containsPattern("  country\\s+DE\\s+firmo\n");
+  }
+
+  @Test
+  void aSourceOfTraitsOnlyCannotBeASyncsEventSource() throws IOException {
+    Files.writeString(config, Files.readString(config)
+        .replace("model:", "  firmo: { type: file, accounts: \"" + dir.toString().replace("\\", "/") + "/accounts.csv\" }\nmodel:")
+        .replace("source: product,", "source: firmo,"));
+
+    assertThat(pql("validate", "-c", config.toString())).isEqualTo(2);
+    assertThat(err).contains("syncs[0].source: 'firmo' has no events (a source of traits only)");
+  }
+
+  @Test
   void anUnreachableStateDatabaseExitsWithThree() throws IOException {
     Files.writeString(config, Files.readString(config).replaceFirst("jdbc:h2:file:[^\"]*",
         "jdbc:postgresql://127.0.0.1:1/pql?connectTimeout=2"));

@@ -53,6 +53,7 @@ final class ConfigAssembler {
     sources.forEach((name, s) -> s.config().validate(ConfigPath.of("sources", name), problems));
     destinations.forEach((name, d) -> validateDestination(name, d.config()));
     new SyncChecks(problems).check(syncs, declared(root, "sources"), declared(root, "destinations"));
+    checkEventSources(syncs, sources);
     return new PqlConfig(state, sources, model == null ? emptyModel() : model, destinations, syncs, admin);
   }
 
@@ -181,6 +182,17 @@ final class ConfigAssembler {
     return new ModelConfig(null, null, null, null, null, null, null, null);
   }
 
+  /** A sync's {@code source} must have events: a source of traits only can be one of its {@code traits:}. */
+  private void checkEventSources(List<SyncConfig> syncs, Map<String, Named<SourceConfig>> sources) {
+    for (int i = 0; i < syncs.size(); i++) {
+      Named<SourceConfig> source = syncs.get(i).source() == null ? null : sources.get(syncs.get(i).source());
+      if (source != null && !source.config().hasEvents()) {
+        problems.add(ConfigPath.of("syncs").index(i).child("source"), "'" + source.name() + "' has no events"
+            + " (a source of traits only); name it under traits: and give the sync a source of events");
+      }
+    }
+  }
+
   /** Sync names unique; sources and destinations exist. */
   record SyncChecks(Problems problems) {
     void check(List<SyncConfig> syncs, Set<String> sources, Set<String> destinations) {
@@ -195,6 +207,24 @@ final class ConfigAssembler {
         }
         checkRef(at.child("source"), sync.source(), sourceList, "sources");
         checkRef(at.child("destination"), sync.destination(), new ArrayList<>(destinations), "destinations");
+        checkTraits(at.child("traits"), sync, sourceList, destinations);
+      }
+    }
+
+    /** Each trait provider is a source; the destination's own fields cannot be read as traits yet. */
+    private void checkTraits(ConfigPath at, SyncConfig sync, List<String> sources, Set<String> destinations) {
+      List<String> traits = sync.traits() == null ? List.of() : sync.traits();
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < traits.size(); i++) {
+        String name = traits.get(i);
+        if (!seen.add(name)) {
+          problems.add(at.index(i), "'" + name + "' is listed twice");
+        } else if (destinations.contains(name) && !sources.contains(name)) {
+          problems.add(at.index(i), "'" + name + "' is a destination; traits are read from sources only (export"
+              + " the CRM's fields to a file or table and add it under sources)");
+        } else {
+          checkRef(at.index(i), name, sources, "sources");
+        }
       }
     }
 

@@ -5,6 +5,7 @@ import io.github.pqlconnector.core.problem.Problems;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -12,10 +13,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * One scheduled flow: read {@code source}, decide, write to {@code destination}, on a Quartz {@code cron}.
  * {@code reconcile} ({@code daily}, {@code weekly} or {@code never}, the default) is how often a run first reads the
- * PQL fields back from the CRM and repairs records someone overwrote.
+ * PQL fields back from the CRM and repairs records someone overwrote. {@code traits} names the sources the traits
+ * come from, in priority order (each trait from the first that has it); without it, the event source's.
  */
 public record SyncConfig(@Nullable String name, @Nullable String source, @Nullable String destination,
-    @Nullable String cron, @Nullable String reconcile) {
+    @Nullable String cron, @Nullable String reconcile, @Nullable List<String> traits) {
+
+  /** Keeps the five-part constructor of syncs without the {@code traits} key. */
+  public SyncConfig(@Nullable String name, @Nullable String source, @Nullable String destination,
+      @Nullable String cron, @Nullable String reconcile) {
+    this(name, source, destination, cron, reconcile, null);
+  }
+
+  /** Where traits come from, in priority order: {@code traits}, else the event source alone. */
+  public List<String> traitSources() {
+    return traits == null || traits.isEmpty() ? (source == null ? List.of() : List.of(source)) : traits;
+  }
 
   /** The allowed {@code reconcile} values and their periods (never: none). */
   public static final Map<String, Optional<Duration>> RECONCILE_PERIODS = reconcilePeriods();

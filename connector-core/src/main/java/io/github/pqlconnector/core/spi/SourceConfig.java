@@ -7,4 +7,9 @@ import io.github.pqlconnector.core.problem.Problems;
 public interface SourceConfig {
   /** Adds every problem found; never throws. */
   default void validate(ConfigPath at, Problems problems) {}
+
+  /** False for a source of traits only, which a sync can take traits from but not events. */
+  default boolean hasEvents() {
+    return true;
+  }
 }

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.core.sync;
 
 import io.github.pqlconnector.core.config.PqlConfig;
+import io.github.pqlconnector.core.config.SyncConfig;
 import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
@@ -16,6 +17,8 @@ import io.github.pqlconnector.core.state.StateStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +69,30 @@ public final class Connectors {
     return plugins.source(named.type())
         .orElseThrow(() -> ConfigException.of("sources." + named.name() + ".type", "unknown type " + named.type()))
         .create(named.config(), new SourceContext(named.name(), clock, http));
+  }
+
+  /**
+   * The sync's event source, with its traits from the sync's {@code traits:} sources in priority order when it lists
+   * any besides the event source alone.
+   */
+  public AnalyticsSource syncSource(PqlConfig config, SyncConfig sync) {
+    AnalyticsSource events = source(config.sources().get(sync.source()));
+    List<String> names = sync.traitSources();
+    if (names.equals(List.of(sync.source()))) {
+      return events;
+    }
+    List<LayeredTraits.Provider> providers = new ArrayList<>();
+    try {
+      for (String name : names) {
+        providers.add(new LayeredTraits.Provider(name, name.equals(sync.source()) ? events
+            : source(config.sources().get(name))));
+      }
+    } catch (RuntimeException e) {
+      providers.stream().map(LayeredTraits.Provider::source).filter(s -> s != events).forEach(AnalyticsSource::close);
+      events.close();
+      throw e;
+    }
+    return new LayeredTraits(events, providers);
   }
 
   /** The destination, its calls counted as {@code pql.destination.calls} by destination, operation and outcome. */

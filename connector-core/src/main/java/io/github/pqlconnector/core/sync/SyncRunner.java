@@ -79,7 +79,7 @@ public final class SyncRunner {
     RunRecorder recorder = new RunRecorder(store, payloads, connectors.clock(), runId, sync.name());
     try (MDC.MDCCloseable ignored = MDC.putCloseable("run", Long.toString(runId));
         MDC.MDCCloseable alsoIgnored = MDC.putCloseable("sync", sync.name());
-        AnalyticsSource source = connectors.source(config.sources().get(sync.source()));
+        AnalyticsSource source = connectors.syncSource(config, sync);
         CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), full);
       EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, full, progress);
@@ -140,7 +140,7 @@ public final class SyncRunner {
   public PlanResult plan(String syncName, Progress progress) {
     SyncConfig sync = config.pickSync(syncName);
     Instant now = now();
-    try (AnalyticsSource source = connectors.source(config.sources().get(sync.source()));
+    try (AnalyticsSource source = connectors.syncSource(config, sync);
         CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), false);
       EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, false, progress);

@@ -38,6 +38,9 @@ final class FileSource implements AnalyticsSource {
 
   @Override
   public ReadResult readEvents(ReadRequest request, EventSink sink) {
+    if (config.events() == null) {
+      return new ReadResult(null, 0);
+    }
     Path file = Path.of(config.events());
     long count = 0;
     EventLineParser lines = new EventLineParser(request.properties(), TimestampRange.endingAt(request.to()));

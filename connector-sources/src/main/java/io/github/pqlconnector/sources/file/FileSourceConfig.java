@@ -9,16 +9,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code file} source: {@code events} is a JSON Lines file (gzip allowed); {@code users} and
- * {@code accounts} are optional trait files, CSV with a header or JSON Lines, each row with an {@code id}.
+ * {@code accounts} are optional trait files, CSV with a header or JSON Lines, each row with an {@code id}. Without
+ * {@code events} but with a trait file it is a source of traits only, for a sync's {@code traits:}.
  */
 public record FileSourceConfig(@Nullable String events, @Nullable String users, @Nullable String accounts)
     implements SourceConfig {
 
   @Override
   public void validate(ConfigPath at, Problems problems) {
-    if (events == null || events.isBlank()) {
-      problems.add(at.child("events"), "is required (a JSON Lines file of events, .gz allowed)");
-    } else {
+    if (events == null && users == null && accounts == null) {
+      problems.add(at.child("events"), "is required (a JSON Lines file of events, .gz allowed), or users/accounts"
+          + " for a source of traits only");
+    } else if (events != null && events.isBlank()) {
+      problems.add(at.child("events"), "is empty: give a JSON Lines file of events, or leave it out");
+    } else if (events != null) {
       checkReadable(at.child("events"), events, problems);
     }
     if (users != null) {
@@ -27,6 +31,11 @@ public record FileSourceConfig(@Nullable String events, @Nullable String users, 
     if (accounts != null) {
       checkReadable(at.child("accounts"), accounts, problems);
     }
+  }
+
+  @Override
+  public boolean hasEvents() {
+    return events != null;
   }
 
   private static void checkReadable(ConfigPath at, String file, Problems problems) {

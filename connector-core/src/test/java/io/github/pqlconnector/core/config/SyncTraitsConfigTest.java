@@ -1,0 +1,50 @@
+package io.github.pqlconnector.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pqlconnector.core.error.ConfigException;
+import io.github.pqlconnector.core.error.ConfigProblem;
+import io.github.pqlconnector.core.spi.Plugins;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A sync's {@code traits:}: sources in priority order, checked with path and line. */
+class SyncTraitsConfigTest {
+  private static final String SYNC = "- { name: product-to-crm, source: product, destination: crm, cron: \"0 */30 * * * ?\" }";
+  private static final String SOURCES = "  product: { type: testjsonl, directory: /tmp/data }";
+  private final ConfigLoader loader = new ConfigLoader(Plugins.load(), Map.<String, String>of()::get);
+
+  @Test
+  void withoutTraitsTheEventSourceGivesThem() {
+    assertThat(loader.parse(ConfigLoaderTest.VALID).syncs().get(0).traitSources()).containsExactly("product");
+  }
+
+  @Test
+  void traitsListsSourcesInPriorityOrder() {
+    String yaml = ConfigLoaderTest.VALID.replace(SOURCES, SOURCES + "\n  firmo: { type: testjsonl, directory: /tmp/f }")
+        .replace(SYNC, SYNC.replace(" }", ", traits: [firmo, product] }"));
+
+    assertThat(loader.parse(yaml).syncs().get(0).traitSources()).containsExactly("firmo", "product");
+  }
+
+  @Test
+  void anUnknownSourceADestinationAndARepeatAreProblemsWithPathAndLine() {
+    String yaml = ConfigLoaderTest.VALID.replace(SYNC, SYNC.replace(" }", ", traits: [product, crm, product, firmo] }"));
+
+    assertThat(problems(yaml)).containsExactly(
+        "syncs[0].traits[1]: 'crm' is a destination; traits are read from sources only (export the CRM's fields to"
+            + " a file or table and add it under sources) at line 20",
+        "syncs[0].traits[2]: 'product' is listed twice at line 20",
+        "syncs[0].traits[3]: no sources entry named 'firmo'; known: product at line 20");
+  }
+
+  private List<String> problems(String yaml) {
+    try {
+      loader.parse(yaml);
+    } catch (ConfigException e) {
+      return e.problems().stream().map(ConfigProblem::toString).toList();
+    }
+    throw new AssertionError("expected problems in:\n" + yaml);
+  }
+}
