@@ -1,16 +1,11 @@
 package io.github.pqlconnector.core.report;
 
 import io.github.pqlconnector.core.config.ModelConfig;
-import io.github.pqlconnector.core.engine.Aggregates;
-import io.github.pqlconnector.core.engine.Aggregator;
 import io.github.pqlconnector.core.engine.CompiledModel;
-import io.github.pqlconnector.core.engine.DayFolder;
-import io.github.pqlconnector.core.engine.PqlEngine;
 import io.github.pqlconnector.core.engine.Rejections;
 import io.github.pqlconnector.core.engine.TraitsIndex;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
-import io.github.pqlconnector.core.model.EntityState;
 import io.github.pqlconnector.core.model.Evaluation;
 import io.github.pqlconnector.core.model.PqlResult;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
@@ -96,8 +91,8 @@ public final class Backtest {
     TraitsIndex traits = new TraitsIndex(rejections);
     source.readTraits(EntityLevel.ACCOUNT, traits);
     source.readTraits(EntityLevel.USER, traits);
-    Map<String, Replay> replays = new LinkedHashMap<>();
-    models.forEach((name, model) -> replays.put(name, new Replay(new CompiledModel(model), traits, rejections)));
+    Map<String, DateReplay> replays = new LinkedHashMap<>();
+    models.forEach((name, model) -> replays.put(name, new DateReplay(new CompiledModel(model), traits, rejections)));
     int windowDays = replays.values().stream().mapToInt(r -> r.model.maxCalendarDays()).max().orElse(0);
     Set<String> properties = new HashSet<>();
     replays.values().forEach(r -> properties.addAll(r.model.properties()));
@@ -133,43 +128,6 @@ public final class Backtest {
 
   static Instant start(LocalDate day) {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-  }
-
-  /** One model's replay: the day partials of the group of dates being read, and the states carried between dates. */
-  private static final class Replay {
-    final CompiledModel model;
-    final TraitsIndex traits;
-    final Rejections rejections;
-    final PqlEngine engine;
-    final Map<EntityRef, EntityState> states = new HashMap<>();
-    DayFolder folder;
-
-    Replay(CompiledModel model, TraitsIndex traits, Rejections rejections) {
-      this.model = model;
-      this.traits = traits;
-      this.rejections = rejections;
-      this.engine = new PqlEngine(model, false);
-    }
-
-    void startGroup(LocalDate first, LocalDate last) {
-      folder = new DayFolder(model, rejections, start(first).minusMillis(model.maxCalendarDays() * DAY_MILLIS)
-          .toEpochMilli(), start(last).toEpochMilli());
-    }
-
-    /** Each date's verdicts, each carrying the states of the date before (hysteresis, episodes). */
-    void evaluate(List<LocalDate> dates, Verdicts verdicts) {
-      for (LocalDate date : dates) {
-        Instant at = start(date);
-        Aggregator aggregator = new Aggregator(model, traits, rejections, at.toEpochMilli() - 1);
-        long day = Math.floorDiv(at.toEpochMilli(), DAY_MILLIS);
-        folder.replayInto(aggregator, day - model.maxCalendarDays(), day);
-        Aggregates aggregates = aggregator.finish();
-        List<Evaluation> evaluations = engine.evaluateAll(aggregates, states.keySet(),
-            entity -> states.getOrDefault(entity, EntityState.NEW), at.minusMillis(1));
-        evaluations.forEach(e -> states.put(e.entity(), e.state()));
-        verdicts.at(at, evaluations);
-      }
-    }
   }
 
   /** A model's entries into the tiers at the replayed dates, and the report they make with the conversions. */
