@@ -94,6 +94,11 @@ public interface CrmDestination extends AutoCloseable {
     return Optional.empty();
   }
 
+  /** CRM fields of matched records as traits: present when the destination's config has a {@code traits:} block. */
+  default Optional<TraitReader> traitReader() {
+    return Optional.empty();
+  }
+
   @Override
   void close();
 }

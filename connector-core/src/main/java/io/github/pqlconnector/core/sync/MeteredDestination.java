@@ -6,6 +6,7 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.Capabilities;
 import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.CrmDestination;
+import io.github.pqlconnector.core.spi.CrmTraitFields;
 import io.github.pqlconnector.core.spi.MatchKey;
 import io.github.pqlconnector.core.spi.MatchResult;
 import io.github.pqlconnector.core.spi.OutcomeReader;
@@ -14,6 +15,7 @@ import io.github.pqlconnector.core.spi.PqlUpdate;
 import io.github.pqlconnector.core.spi.SetupReport;
 import io.github.pqlconnector.core.spi.TaskBatchResult;
 import io.github.pqlconnector.core.spi.TaskRequest;
+import io.github.pqlconnector.core.spi.TraitReader;
 import io.github.pqlconnector.core.spi.WriteResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -104,6 +106,21 @@ final class MeteredDestination implements CrmDestination {
   @Override
   public List<String> notes() {
     return delegate.notes();
+  }
+
+  @Override
+  public Optional<TraitReader> traitReader() {
+    return delegate.traitReader().map(reader -> new TraitReader() {
+      @Override
+      public CrmTraitFields fields() {
+        return reader.fields();
+      }
+
+      @Override
+      public Map<String, Map<String, String>> read(EntityLevel level, List<String> recordIds) {
+        return counted("traits", () -> reader.read(level, recordIds));
+      }
+    });
   }
 
   @Override

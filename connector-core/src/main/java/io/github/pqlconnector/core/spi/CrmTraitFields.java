@@ -1,0 +1,44 @@
+package io.github.pqlconnector.core.spi;
+
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.problem.Problems;
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A destination's {@code traits:} block: which CRM fields of the records it matched are read as traits, by trait name
+ * ({@code account: { employees: numberofemployees }}), and how long a record's values are kept before they are read
+ * again ({@code refresh}, default 1d). A sync lists the destination under its {@code traits:} to use them.
+ */
+public record CrmTraitFields(@Nullable Map<String, String> account, @Nullable Map<String, String> user,
+    @Nullable Duration refresh) {
+
+  public CrmTraitFields {
+    account = account == null ? Map.of() : Map.copyOf(account);
+    user = user == null ? Map.of() : Map.copyOf(user);
+    refresh = refresh == null ? Duration.ofDays(1) : refresh;
+  }
+
+  /** Trait name → CRM field of {@code level}'s records. */
+  public Map<String, String> of(EntityLevel level) {
+    return level == EntityLevel.ACCOUNT ? account : user;
+  }
+
+  public void validate(ConfigPath at, Problems problems) {
+    if (account.isEmpty() && user.isEmpty()) {
+      problems.add(at, "names no field: give account: and/or user: as trait name: CRM field");
+    }
+    for (EntityLevel level : EntityLevel.values()) {
+      of(level).forEach((trait, field) -> {
+        if (field == null || field.isBlank()) {
+          problems.add(at.child(level.id()).child(trait), "needs the CRM field to read");
+        }
+      });
+    }
+    if (refresh.isNegative() || refresh.isZero()) {
+      problems.add(at.child("refresh"), "must be longer than 0");
+    }
+  }
+}
