@@ -211,7 +211,7 @@ final class ConfigAssembler {
       }
     }
 
-    /** Each trait provider is a source; the destination's own fields cannot be read as traits yet. */
+    /** Each trait provider is a source or the sync's own destination (the CRM fields of its records). */
     private void checkTraits(ConfigPath at, SyncConfig sync, List<String> sources, Set<String> destinations) {
       List<String> traits = sync.traits() == null ? List.of() : sync.traits();
       Set<String> seen = new HashSet<>();
@@ -219,10 +219,10 @@ final class ConfigAssembler {
         String name = traits.get(i);
         if (!seen.add(name)) {
           problems.add(at.index(i), "'" + name + "' is listed twice");
-        } else if (destinations.contains(name) && !sources.contains(name)) {
-          problems.add(at.index(i), "'" + name + "' is a destination; traits are read from sources only (export"
-              + " the CRM's fields to a file or table and add it under sources)");
-        } else {
+        } else if (destinations.contains(name) && !sources.contains(name) && !name.equals(sync.destination())) {
+          problems.add(at.index(i), "'" + name + "' is another sync's destination; traits are read from sources and"
+              + " from this sync's destination '" + sync.destination() + "'");
+        } else if (!name.equals(sync.destination())) {
           checkRef(at.index(i), name, sources, "sources");
         }
       }

@@ -71,11 +71,17 @@ public final class Connectors {
         .create(named.config(), new SourceContext(named.name(), clock, http));
   }
 
-  /**
-   * The sync's event source, with its traits from the sync's {@code traits:} sources in priority order when it lists
-   * any besides the event source alone.
-   */
+  /** As {@link #syncSource(PqlConfig, SyncConfig, CrmDestination)} without the CRM: its traits as stored. */
   public AnalyticsSource syncSource(PqlConfig config, SyncConfig sync) {
+    return syncSource(config, sync, null);
+  }
+
+  /**
+   * The sync's event source, with its traits from the sync's {@code traits:} in priority order when it lists more than
+   * the event source: other sources, and the sync's destination (its records' CRM fields, read through {@code
+   * destination} and kept in the state store; without it, as last stored).
+   */
+  public AnalyticsSource syncSource(PqlConfig config, SyncConfig sync, @Nullable CrmDestination destination) {
     AnalyticsSource events = source(config.sources().get(sync.source()));
     List<String> names = sync.traitSources();
     if (names.equals(List.of(sync.source()))) {
@@ -85,7 +91,7 @@ public final class Connectors {
     try {
       for (String name : names) {
         providers.add(new LayeredTraits.Provider(name, name.equals(sync.source()) ? events
-            : source(config.sources().get(name))));
+            : name.equals(sync.destination()) ? crmTraits(sync, destination) : source(config.sources().get(name))));
       }
     } catch (RuntimeException e) {
       providers.stream().map(LayeredTraits.Provider::source).filter(s -> s != events).forEach(AnalyticsSource::close);
@@ -93,6 +99,18 @@ public final class Connectors {
       throw e;
     }
     return new LayeredTraits(events, providers);
+  }
+
+  private AnalyticsSource crmTraits(SyncConfig sync, @Nullable CrmDestination destination) {
+    if (state == null) {
+      throw new IllegalStateException("traits from the destination need the state store");
+    }
+    if (destination != null && destination.traitReader().isEmpty()) {
+      throw ConfigException.of("destinations." + sync.destination() + ".traits",
+          "is not configured, so the sync's traits: cannot name the destination");
+    }
+    return new CrmTraits(state, sync.name(), destination == null ? null : destination.traitReader().get(),
+        destination == null ? 1 : destination.readBatchSize(), clock);
   }
 
   /** The destination, its calls counted as {@code pql.destination.calls} by destination, operation and outcome. */

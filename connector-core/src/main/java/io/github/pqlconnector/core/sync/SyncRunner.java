@@ -79,8 +79,8 @@ public final class SyncRunner {
     RunRecorder recorder = new RunRecorder(store, payloads, connectors.clock(), runId, sync.name());
     try (MDC.MDCCloseable ignored = MDC.putCloseable("run", Long.toString(runId));
         MDC.MDCCloseable alsoIgnored = MDC.putCloseable("sync", sync.name());
-        AnalyticsSource source = connectors.syncSource(config, sync);
-        CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
+        CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()));
+        AnalyticsSource source = connectors.syncSource(config, sync, destination)) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), full);
       EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, full, progress);
       ReconcileStep reconciling = new ReconcileStep(store, payloads, runId, now, progress);
@@ -140,8 +140,8 @@ public final class SyncRunner {
   public PlanResult plan(String syncName, Progress progress) {
     SyncConfig sync = config.pickSync(syncName);
     Instant now = now();
-    try (AnalyticsSource source = connectors.syncSource(config, sync);
-        CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()))) {
+    try (CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()));
+        AnalyticsSource source = connectors.syncSource(config, sync, destination)) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), false);
       EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, false, progress);
       ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),

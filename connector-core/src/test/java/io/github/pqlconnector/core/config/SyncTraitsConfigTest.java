@@ -29,14 +29,23 @@ class SyncTraitsConfigTest {
   }
 
   @Test
-  void anUnknownSourceADestinationAndARepeatAreProblemsWithPathAndLine() {
-    String yaml = ConfigLoaderTest.VALID.replace(SYNC, SYNC.replace(" }", ", traits: [product, crm, product, firmo] }"));
+  void theSyncsOwnDestinationCanGiveTraits() {
+    String yaml = ConfigLoaderTest.VALID.replace(SYNC, SYNC.replace(" }", ", traits: [crm, product] }"));
+
+    assertThat(loader.parse(yaml).syncs().get(0).traitSources()).containsExactly("crm", "product");
+  }
+
+  @Test
+  void anUnknownSourceAnotherDestinationAndARepeatAreProblemsWithPathAndLine() {
+    String yaml = ConfigLoaderTest.VALID.replace("  crm: { type: csv, directory: /tmp/out }",
+            "  crm: { type: csv, directory: /tmp/out }\n  other: { type: csv, directory: /tmp/other }")
+        .replace(SYNC, SYNC.replace(" }", ", traits: [product, other, product, firmo] }"));
 
     assertThat(problems(yaml)).containsExactly(
-        "syncs[0].traits[1]: 'crm' is a destination; traits are read from sources only (export the CRM's fields to"
-            + " a file or table and add it under sources) at line 20",
-        "syncs[0].traits[2]: 'product' is listed twice at line 20",
-        "syncs[0].traits[3]: no sources entry named 'firmo'; known: product at line 20");
+        "syncs[0].traits[1]: 'other' is another sync's destination; traits are read from sources and from this"
+            + " sync's destination 'crm' at line 21",
+        "syncs[0].traits[2]: 'product' is listed twice at line 21",
+        "syncs[0].traits[3]: no sources entry named 'firmo'; known: product at line 21");
   }
 
   private List<String> problems(String yaml) {

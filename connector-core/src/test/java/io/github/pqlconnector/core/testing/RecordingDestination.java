@@ -79,6 +79,14 @@ public final class RecordingDestination implements CrmDestination {
   /** When set, the destination reads who converted with it (the closed loop). */
   public volatile io.github.pqlconnector.core.spi.OutcomeReader outcomeReader;
 
+  /** When set, the destination reads CRM fields of its records as traits with it. */
+  public volatile io.github.pqlconnector.core.spi.TraitReader traitReader;
+
+  @Override
+  public java.util.Optional<io.github.pqlconnector.core.spi.TraitReader> traitReader() {
+    return java.util.Optional.ofNullable(traitReader);
+  }
+
   @Override
   public java.util.Optional<io.github.pqlconnector.core.spi.OutcomeReader> outcomes() {
     return java.util.Optional.ofNullable(outcomeReader);
