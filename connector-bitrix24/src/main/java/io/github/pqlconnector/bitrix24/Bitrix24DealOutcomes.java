@@ -54,7 +54,7 @@ final class Bitrix24DealOutcomes {
     List<Won> won = new ArrayList<>();
     for (JsonNode deal : read.rows()) {
       OutcomeCursor.time(deal.path("CLOSEDATE").asText("")).map(OffsetDateTime::toInstant).ifPresentOrElse(
-          at -> won.add(new Won(deal, at)), () -> rows.reject(source(deal) + ": won but has no CLOSEDATE"));
+          at -> won.add(new Won(deal, at)), () -> rows.reject(source(deal), "won but has no CLOSEDATE"));
     }
     Map<String, List<String>> contacts = usersAreContacts ? contacts(won, rows) : Map.of();
     for (Won deal : won) {
@@ -101,7 +101,7 @@ final class Bitrix24DealOutcomes {
       } else if (error != null && Bitrix24Categories.isLimit(error.error())) {
         throw calls.failure(error, CONTACTS);
       } else {
-        rows.reject("deal " + dealId + ": its contacts could not be read ("
+        rows.reject("deal " + dealId, "its contacts could not be read ("
             + (error == null ? "no answer" : (error.error() + " " + error.description()).strip()) + ")");
       }
     }

@@ -44,7 +44,7 @@ final class Bitrix24LeadOutcomes {
       Optional<Instant> at = OutcomeCursor.time(lead.path("DATE_CLOSED").asText(""))
           .or(() -> OutcomeCursor.time(lead.path("DATE_MODIFY").asText(""))).map(OffsetDateTime::toInstant);
       if (at.isEmpty()) {
-        rows.reject(source + ": converted but has neither DATE_CLOSED nor DATE_MODIFY");
+        rows.reject(source, "converted but has neither DATE_CLOSED nor DATE_MODIFY");
         continue;
       }
       OutcomeRows.recordId(lead.path(usersAreLeads ? "ID" : "CONTACT_ID")).ifPresent(user ->

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.bitrix24;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pqlconnector.core.spi.KeyedCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,12 +34,11 @@ record OutcomeCursor(Map<String, String> modifiedSince) {
   /** The cursor a previous read returned; an unreadable part is dropped (that kind reads from the start again). */
   static OutcomeCursor parse(@Nullable String text) {
     Map<String, String> values = new LinkedHashMap<>();
-    for (String part : text == null ? new String[0] : text.split(";")) {
-      int eq = part.indexOf('=');
-      if (eq > 0 && time(part.substring(eq + 1)).isPresent()) {
-        values.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+    KeyedCursor.parse(text).parts().forEach((kind, value) -> {
+      if (time(value).isPresent()) {
+        values.put(kind, value);
       }
-    }
+    });
     return new OutcomeCursor(values);
   }
 
@@ -65,8 +64,7 @@ record OutcomeCursor(Map<String, String> modifiedSince) {
 
   /** The text form, or null when no kind has been read yet. */
   @Nullable String text() {
-    return modifiedSince.isEmpty() ? null : modifiedSince.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(";"));
+    return new KeyedCursor(modifiedSince).text();
   }
 
   /** A Bitrix24 datetime ({@code 2024-09-09T02:00:00+02:00}), or a date alone as midnight UTC. */

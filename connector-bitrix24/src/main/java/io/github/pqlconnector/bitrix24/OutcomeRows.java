@@ -3,6 +3,7 @@ package io.github.pqlconnector.bitrix24;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.spi.Outcome;
 import io.github.pqlconnector.core.spi.OutcomeBatch;
+import io.github.pqlconnector.core.spi.OutcomeCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,26 +14,23 @@ import org.jspecify.annotations.Nullable;
  * OutcomeBatch#SAMPLES} kept as {@code deal 12: …}); plus how the values of a legacy list row read.
  */
 final class OutcomeRows {
-  private final List<Outcome> outcomes = new ArrayList<>();
-  private final List<String> samples = new ArrayList<>();
-  private long rejected;
+  private final OutcomeCollector collected = new OutcomeCollector();
 
   void add(Outcome outcome) {
-    outcomes.add(outcome);
+    collected.add(outcome);
   }
 
-  void reject(String problem) {
-    if (rejected++ < OutcomeBatch.SAMPLES) {
-      samples.add(problem);
-    }
+  /** {@code record} ({@code deal 12}) could not be used, for {@code reason}. */
+  void reject(String record, String reason) {
+    collected.reject(record, reason);
   }
 
   int size() {
-    return outcomes.size();
+    return collected.size();
   }
 
   OutcomeBatch batch(@Nullable String cursor) {
-    return new OutcomeBatch(outcomes, cursor, rejected, samples);
+    return collected.batch(cursor);
   }
 
   /** A CRM record id, or empty for none: legacy lists send {@code "0"}, {@code ""} or null for no link. */

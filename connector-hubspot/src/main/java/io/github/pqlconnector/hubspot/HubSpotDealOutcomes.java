@@ -1,6 +1,7 @@
 package io.github.pqlconnector.hubspot;
 
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.spi.OutcomeCollector;
 import io.github.pqlconnector.core.spi.Outcome;
 import io.github.pqlconnector.hubspot.api.Filter;
 import io.github.pqlconnector.hubspot.api.ObjectResponse;
@@ -35,7 +36,7 @@ final class HubSpotDealOutcomes {
   }
 
   /** Adds the conversions of the deals won and modified at or after {@code from}; the latest modification seen. */
-  @Nullable Instant read(Instant from, OutcomeRejections rejections, Consumer<Outcome> outcomes) {
+  @Nullable Instant read(Instant from, OutcomeCollector rejections, Consumer<Outcome> outcomes) {
     List<Filter> filters = new ArrayList<>(List.of(Filter.eq("hs_is_closed_won", "true")));
     if (!pipelines.isEmpty()) {
       filters.add(Filter.in("pipeline", pipelines));
@@ -43,7 +44,7 @@ final class HubSpotDealOutcomes {
     return search.read(DEALS, filters, PROPERTIES, from, rejections, page -> readPage(page, rejections, outcomes));
   }
 
-  private void readPage(List<ObjectResponse> deals, OutcomeRejections rejections, Consumer<Outcome> outcomes) {
+  private void readPage(List<ObjectResponse> deals, OutcomeCollector rejections, Consumer<Outcome> outcomes) {
     List<ObjectResponse> dated = new ArrayList<>();
     for (ObjectResponse deal : deals) {
       if (HubSpotModifiedSearch.time(deal.property("closedate").orElse(null)) != null) {

@@ -1,5 +1,6 @@
 package io.github.pqlconnector.hubspot;
 
+import io.github.pqlconnector.core.spi.OutcomeCollector;
 import io.github.pqlconnector.hubspot.api.Filter;
 import io.github.pqlconnector.hubspot.api.FilterGroup;
 import io.github.pqlconnector.hubspot.api.FilterOperator;
@@ -43,7 +44,7 @@ final class HubSpotModifiedSearch {
    * {@code pages}; returns the latest modification time seen, null when there was none.
    */
   @Nullable Instant read(String objectType, List<Filter> filters, List<String> properties, Instant from,
-      OutcomeRejections rejections, Consumer<List<ObjectResponse>> pages) {
+      OutcomeCollector rejections, Consumer<List<ObjectResponse>> pages) {
     String modified = modifiedProperty(objectType);
     List<String> asked = new ArrayList<>(properties);
     asked.add(modified);

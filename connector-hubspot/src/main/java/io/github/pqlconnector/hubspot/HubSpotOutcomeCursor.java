@@ -1,10 +1,11 @@
 package io.github.pqlconnector.hubspot;
 
+import io.github.pqlconnector.core.spi.KeyedCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,19 +24,13 @@ record HubSpotOutcomeCursor(Map<String, Instant> latest) {
 
   static HubSpotOutcomeCursor parse(@Nullable String text) {
     Map<String, Instant> latest = new LinkedHashMap<>();
-    if (text != null) {
-      for (String part : text.split(";")) {
-        int equals = part.indexOf('=');
-        if (equals > 0) {
-          try {
-            latest.put(part.substring(0, equals).strip(), Instant.ofEpochMilli(Long.parseLong(part.substring(equals + 1)
-                .strip())));
-          } catch (NumberFormatException e) {
-            // an unreadable value: that type is read again from the first read's time
-          }
-        }
+    KeyedCursor.parse(text).parts().forEach((type, millis) -> {
+      try {
+        latest.put(type, Instant.ofEpochMilli(Long.parseLong(millis)));
+      } catch (NumberFormatException e) {
+        // an unreadable value: that type is read again from the first read's time
       }
-    }
+    });
     return new HubSpotOutcomeCursor(latest);
   }
 
@@ -58,10 +53,8 @@ record HubSpotOutcomeCursor(Map<String, Instant> latest) {
 
   /** The text form, types in name order; {@code null} when nothing was ever seen (the next read starts over). */
   @Nullable String format() {
-    if (latest.isEmpty()) {
-      return null;
-    }
-    return latest.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(e -> e.getKey() + "=" + e.getValue().toEpochMilli()).collect(Collectors.joining(";"));
+    Map<String, String> parts = new TreeMap<>();
+    latest.forEach((type, at) -> parts.put(type, Long.toString(at.toEpochMilli())));
+    return new KeyedCursor(parts).text();
   }
 }

@@ -1,16 +1,14 @@
 package io.github.pqlconnector.hubspot;
 
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.spi.OutcomeCollector;
 import io.github.pqlconnector.core.spi.Outcome;
 import io.github.pqlconnector.core.spi.OutcomeBatch;
 import io.github.pqlconnector.core.spi.OutcomeReader;
 import io.github.pqlconnector.hubspot.api.Filter;
 import io.github.pqlconnector.hubspot.api.ObjectResponse;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -35,10 +33,9 @@ final class HubSpotOutcomes implements OutcomeReader {
   @Override
   public OutcomeBatch read(@Nullable String cursor, Instant firstReadFrom) {
     HubSpotOutcomeCursor at = HubSpotOutcomeCursor.parse(cursor);
-    OutcomeRejections rejections = new OutcomeRejections();
-    // keyed, because a search restarted at its cap serves the records at the restart time twice
-    Map<String, Outcome> outcomes = new LinkedHashMap<>();
-    Consumer<Outcome> add = outcome -> outcomes.put(outcome.key(), outcome);
+    // one per key, because a search restarted at its cap serves the records at the restart time twice
+    OutcomeCollector rejections = new OutcomeCollector();
+    Consumer<Outcome> add = rejections::add;
     HubSpotOutcomeCursor next = at;
     if (config.deals()) {
       String deals = HubSpotDealOutcomes.DEALS;
@@ -51,12 +48,11 @@ final class HubSpotOutcomes implements OutcomeReader {
         next = next.with(objectType, readCustomers(level, at.from(objectType, firstReadFrom), rejections, add));
       }
     }
-    return new OutcomeBatch(new ArrayList<>(outcomes.values()), next.format(), rejections.count(),
-        rejections.samples());
+    return rejections.batch(next.format());
   }
 
   /** Records of {@code level} that are customers, modified at or after {@code from}: one outcome each. */
-  private @Nullable Instant readCustomers(EntityLevel level, Instant from, OutcomeRejections rejections,
+  private @Nullable Instant readCustomers(EntityLevel level, Instant from, OutcomeCollector rejections,
       Consumer<Outcome> outcomes) {
     String source = "lifecycle " + (level == EntityLevel.USER ? "contact " : "company ");
     return new HubSpotModifiedSearch(calls).read(calls.objectType(level),

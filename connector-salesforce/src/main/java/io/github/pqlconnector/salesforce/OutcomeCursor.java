@@ -1,8 +1,8 @@
 package io.github.pqlconnector.salesforce;
 
+import io.github.pqlconnector.core.spi.KeyedCursor;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,21 +17,13 @@ record OutcomeCursor(Instant opportunities, Instant leads) {
   private static final String LEADS = "leads";
 
   static OutcomeCursor parse(@Nullable String text, Instant firstReadFrom) {
-    Map<String, Instant> parts = new HashMap<>();
-    if (text != null) {
-      for (String part : text.split(";")) {
-        int equals = part.indexOf('=');
-        if (equals > 0) {
-          instant(part.substring(equals + 1)).ifPresent(at -> parts.put(part.substring(0, equals).strip(), at));
-        }
-      }
-    }
-    return new OutcomeCursor(parts.getOrDefault(OPPORTUNITIES, firstReadFrom), parts.getOrDefault(LEADS,
-        firstReadFrom));
+    KeyedCursor parts = KeyedCursor.parse(text);
+    return new OutcomeCursor(parts.part(OPPORTUNITIES).flatMap(OutcomeCursor::instant).orElse(firstReadFrom),
+        parts.part(LEADS).flatMap(OutcomeCursor::instant).orElse(firstReadFrom));
   }
 
   String text() {
-    return OPPORTUNITIES + "=" + opportunities + ";" + LEADS + "=" + leads;
+    return KeyedCursor.parse(null).with(OPPORTUNITIES, opportunities.toString()).with(LEADS, leads.toString()).text();
   }
 
   private static Optional<Instant> instant(String text) {

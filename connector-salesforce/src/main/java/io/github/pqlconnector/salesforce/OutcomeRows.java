@@ -1,19 +1,16 @@
 package io.github.pqlconnector.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.pqlconnector.core.engine.Rejections;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.Outcome;
 import io.github.pqlconnector.core.spi.OutcomeBatch;
+import io.github.pqlconnector.core.spi.OutcomeCollector;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,24 +22,21 @@ final class OutcomeRows {
   private static final DateTimeFormatter SOQL_DATETIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX][XX][X]");
 
-  private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
-  private final Rejections rejected = new Rejections();
+  private final OutcomeCollector collected = new OutcomeCollector();
 
   /** The conversion {@code source} of the record {@code recordId}; nothing when the record is empty. */
   void add(String source, EntityLevel level, @Nullable String recordId, Instant convertedAt, @Nullable Double amount) {
     if (recordId != null) {
-      Outcome outcome = Outcome.ofRecord(source, level, recordId, convertedAt, amount);
-      outcomes.put(outcome.key(), outcome);
+      collected.add(Outcome.ofRecord(source, level, recordId, convertedAt, amount));
     }
   }
 
   void reject(String source, String problem) {
-    rejected.add(source, problem);
+    collected.reject(source, problem);
   }
 
   OutcomeBatch batch(String cursor) {
-    List<String> samples = rejected.samples().stream().map(s -> s.location() + ": " + s.problem()).toList();
-    return new OutcomeBatch(List.copyOf(outcomes.values()), cursor, rejected.count(), samples);
+    return collected.batch(cursor);
   }
 
   /** A field's text, or null when the field is null, missing or empty. */
