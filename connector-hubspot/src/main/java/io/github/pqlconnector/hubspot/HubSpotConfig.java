@@ -3,6 +3,7 @@ package io.github.pqlconnector.hubspot;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
+import io.github.pqlconnector.core.spi.CrmTraitFields;
 import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.github.pqlconnector.hubspot.api.HubSpotApiVersion;
@@ -14,18 +15,28 @@ import org.jspecify.annotations.Nullable;
  * The {@code type: hubspot} destination block. {@code token} is a private-app or service-key token ({@code
  * ${HUBSPOT_TOKEN}}); {@code baseUrl} is overridable for a sandbox or WireMock; {@code apiVersion} is {@code v3} or a
  * dated version ({@code 2026-09}); accounts are matched on the company property {@code accountKey}, users on email.
- * {@code outcomes}, when present, makes the destination read conversions back (see {@link HubSpotOutcomesConfig}).
+ * {@code outcomes}, when present, makes the destination read conversions back (see {@link HubSpotOutcomesConfig});
+ * {@code traits}, when present, reads company and contact properties of matched records as traits ({@link
+ * HubSpotTraits}).
  */
 public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
     @Nullable ObjectTypes objects, @Nullable String accountKey, @Nullable Boolean createMissing,
     @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth,
-    @Nullable HubSpotOutcomesConfig outcomes) implements DestinationConfig {
+    @Nullable HubSpotOutcomesConfig outcomes, @Nullable CrmTraitFields traits) implements DestinationConfig {
 
-  /** The config without outcomes, as before they could be read. */
+  /** The config without outcomes or traits, as before they could be read. */
   public HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
       @Nullable ObjectTypes objects, @Nullable String accountKey, @Nullable Boolean createMissing,
       @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth) {
-    this(token, baseUrl, apiVersion, objects, accountKey, createMissing, tasks, rateLimit, oauth, null);
+    this(token, baseUrl, apiVersion, objects, accountKey, createMissing, tasks, rateLimit, oauth, null, null);
+  }
+
+  /** The config without traits, as before CRM fields could be read as traits. */
+  public HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
+      @Nullable ObjectTypes objects, @Nullable String accountKey, @Nullable Boolean createMissing,
+      @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth,
+      @Nullable HubSpotOutcomesConfig outcomes) {
+    this(token, baseUrl, apiVersion, objects, accountKey, createMissing, tasks, rateLimit, oauth, outcomes, null);
   }
 
   public HubSpotConfig {
@@ -102,6 +113,9 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
     tasks.validate(at.child("tasks"), problems);
     if (outcomes != null) {
       outcomes.validate(at.child("outcomes"), problems);
+    }
+    if (traits != null) {
+      traits.validate(at.child("traits"), problems);
     }
     range(at.child("rateLimit").child("requestsPerTenSeconds"), rateLimit.requestsPerTenSeconds(),
         RateLimit.MAX_BURST, problems);

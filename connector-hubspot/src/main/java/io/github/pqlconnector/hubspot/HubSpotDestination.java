@@ -14,6 +14,7 @@ import io.github.pqlconnector.core.spi.ComposedDestination;
 import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.OutcomeReader;
+import io.github.pqlconnector.core.spi.TraitReader;
 import io.github.pqlconnector.hubspot.api.HubSpotErrors;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +84,12 @@ public final class HubSpotDestination extends ComposedDestination {
   @Override
   public Optional<OutcomeReader> outcomes() {
     return Optional.ofNullable(config.outcomes()).map(o -> new HubSpotOutcomes(calls, o));
+  }
+
+  /** Properties of matched records as traits ({@link HubSpotTraits}), when the config has a {@code traits:} block. */
+  @Override
+  public Optional<TraitReader> traitReader() {
+    return HubSpotTraits.of(calls, config.traits());
   }
 
   /** Reads the {@code pql_status} contact property: proves the token, the scopes and the network, writes nothing. */

@@ -2,13 +2,19 @@ package io.github.pqlconnector.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.error.ConfigProblem;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.LineIndex;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
+import io.github.pqlconnector.core.spi.CrmTraitFields;
+import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.spi.TaskPolicy;
+import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HubSpotConfigTest {
@@ -69,6 +75,51 @@ class HubSpotConfigTest {
         "destinations.crm.outcomes: counts nothing: set deals or lifecycleCustomer to true",
         "destinations.crm.outcomes.pipelines[1]: must not be blank (a pipeline id, or default)",
         "destinations.crm.outcomes.pipelines: filters deals, but deals is false");
+  }
+
+  @Test
+  void aTraitsBlockBindsFromYaml() {
+    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new HubSpotDestinationProvider()));
+    String yaml = """
+        sources:
+          src: { type: testjsonl, directory: "." }
+        model:
+          metrics: { messages_sent: { count: message_sent } }
+          signals:
+            - { name: "Heavy messaging", metric: messages_sent, gte: 2000, points: 80 }
+          tiers: { pql: 70, warm: 40 }
+        destinations:
+          crm:
+            type: hubspot
+            token: ${HUBSPOT_TOKEN}
+            traits:
+              account: { employees: numberofemployees, industry: industry }
+              user: { lifecycle: lifecyclestage }
+              refresh: 12h
+        syncs:
+          - { name: s, source: src, destination: crm }
+        """;
+
+    HubSpotConfig config = (HubSpotConfig) new ConfigLoader(plugins, Map.of("HUBSPOT_TOKEN", "test-token")::get)
+        .parse(yaml).destinations().get("crm").config();
+
+    assertThat(config.traits()).isEqualTo(new CrmTraitFields(
+        Map.of("employees", "numberofemployees", "industry", "industry"), Map.of("lifecycle", "lifecyclestage"),
+        Duration.ofHours(12)));
+    assertThat(new HubSpotConfig(new Secret("t"), null, null, null, null, null, null, null, null).traits()).isNull();
+  }
+
+  @Test
+  void aTraitsBlockThatNamesNoFieldOrABlankOneIsAProblem() {
+    HubSpotConfig empty = new HubSpotConfig(new Secret("t"), null, null, null, null, null, null, null, null, null,
+        new CrmTraitFields(null, null, Duration.ZERO));
+    HubSpotConfig blank = new HubSpotConfig(new Secret("t"), null, null, null, null, null, null, null, null, null,
+        new CrmTraitFields(Map.of("employees", " "), null, null));
+
+    assertThat(problems(empty)).containsExactly(
+        "destinations.crm.traits: names no field: give account: and/or user: as trait name: CRM field",
+        "destinations.crm.traits.refresh: must be longer than 0");
+    assertThat(problems(blank)).containsExactly("destinations.crm.traits.account.employees: needs the CRM field to read");
   }
 
   private static List<String> problems(HubSpotConfig config) {
