@@ -1,7 +1,9 @@
 package io.github.pqlconnector.salesforce;
 
 import io.github.pqlconnector.core.problem.ConfigPath;
+import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.problem.Problems;
+import io.github.pqlconnector.core.spi.CrmTraitFields;
 import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.TaskPolicy;
 import java.time.Duration;
@@ -14,17 +16,21 @@ import org.jspecify.annotations.Nullable;
  * domain) or an External ID field holding the domain or the configured {@code accountKey} trait. Writes go through
  * sObject Collections in calls of 200, or one Bulk API 2.0 job per object once a batch has {@code bulkThreshold}
  * records. {@code outcomes}, when present, reads who converted for the closed loop (see {@link SalesforceOutcomes}).
+ * {@code traits}, when present, names the fields read as traits (see {@link SalesforceTraits}): field API names; a
+ * {@code user:} field must exist on every object of {@code userObjects} (a Contact field missing on Lead fails the
+ * read with {@code INVALID_FIELD}, an INVALID_REQUEST, as any SOQL naming an unknown field).
  */
 public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String apiVersion,
     @Nullable List<String> userObjects, @Nullable String accountField, @Nullable String accountKey,
     @Nullable Boolean createMissing, @Nullable Integer bulkThreshold, @Nullable Integer maxBatchSize,
-    @Nullable Limits limits, @Nullable Bulk bulk, @Nullable TaskPolicy tasks, @Nullable Outcomes outcomes)
-    implements DestinationConfig {
+    @Nullable Limits limits, @Nullable Bulk bulk, @Nullable TaskPolicy tasks, @Nullable Outcomes outcomes,
+    @Nullable CrmTraitFields traits) implements DestinationConfig {
 
   /** Summer '26, the latest GA version when this was written (crm-apis.md §2.1). */
   public static final String DEFAULT_API_VERSION = "67.0";
   static final String WEBSITE = "Website";
   static final List<String> USER_OBJECTS = List.of("Contact", "Lead");
+  private static final String API_NAME = "[A-Za-z][A-Za-z0-9_]*";
 
   /** Without an {@code outcomes} block: nothing is read back for the closed loop. */
   public SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String apiVersion,
@@ -33,6 +39,15 @@ public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String a
       @Nullable Limits limits, @Nullable Bulk bulk, @Nullable TaskPolicy tasks) {
     this(auth, apiVersion, userObjects, accountField, accountKey, createMissing, bulkThreshold, maxBatchSize, limits,
         bulk, tasks, null);
+  }
+
+  /** Without a {@code traits} block: no CRM fields are read as traits. */
+  public SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String apiVersion,
+      @Nullable List<String> userObjects, @Nullable String accountField, @Nullable String accountKey,
+      @Nullable Boolean createMissing, @Nullable Integer bulkThreshold, @Nullable Integer maxBatchSize,
+      @Nullable Limits limits, @Nullable Bulk bulk, @Nullable TaskPolicy tasks, @Nullable Outcomes outcomes) {
+    this(auth, apiVersion, userObjects, accountField, accountKey, createMissing, bulkThreshold, maxBatchSize, limits,
+        bulk, tasks, outcomes, null);
   }
 
   public SalesforceConfig {
@@ -103,7 +118,7 @@ public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String a
     if (userObjects.isEmpty() || !USER_OBJECTS.containsAll(userObjects)) {
       problems.add(at.child("userObjects"), "must list Contact and/or Lead, in the order to try, was " + userObjects);
     }
-    if (!accountField.matches("[A-Za-z][A-Za-z0-9_]*")) {
+    if (!accountField.matches(API_NAME)) {
       problems.add(at.child("accountField"), "must be Website or a field API name like Domain__c");
     }
     range(at.child("maxBatchSize"), maxBatchSize, 1, 100_000, problems);
@@ -119,6 +134,22 @@ public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String a
     if (outcomes != null && !outcomes.opportunities() && !outcomes.convertedLeads()) {
       problems.add(at.child("outcomes"), "reads nothing: set opportunities and/or convertedLeads to true, or remove"
           + " the block");
+    }
+    if (traits != null) {
+      validateTraits(at.child("traits"), problems);
+    }
+  }
+
+  /** Field API names only: they go into SOQL as they are, and a relationship path would read back as an object. */
+  private void validateTraits(ConfigPath at, Problems problems) {
+    traits.validate(at, problems);
+    for (EntityLevel level : EntityLevel.values()) {
+      traits.of(level).forEach((trait, field) -> {
+        if (field != null && !field.isBlank() && !field.matches(API_NAME)) {
+          problems.add(at.child(level.id()).child(trait), "must be a field API name like NumberOfEmployees or"
+              + " Tier__c, was '" + field + "'");
+        }
+      });
     }
   }
 

@@ -14,6 +14,7 @@ import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.OutcomeReader;
 import io.github.pqlconnector.core.spi.PqlFields;
+import io.github.pqlconnector.core.spi.TraitReader;
 import io.github.pqlconnector.salesforce.api.CollectionRequest;
 import io.github.pqlconnector.salesforce.api.SalesforceApi;
 import io.github.pqlconnector.salesforce.api.SalesforceErrors;
@@ -96,6 +97,12 @@ public final class SalesforceDestination extends ComposedDestination {
   @Override
   public Optional<OutcomeReader> outcomes() {
     return Optional.ofNullable(config.outcomes()).map(outcomes -> new SalesforceOutcomes(calls, outcomes));
+  }
+
+  /** The {@code traits:} fields of matched records, read back when the config has a {@code traits} block. */
+  @Override
+  public Optional<TraitReader> traitReader() {
+    return Optional.ofNullable(config.traits()).map(traits -> new SalesforceTraits(calls, config, traits));
   }
 
   @Override

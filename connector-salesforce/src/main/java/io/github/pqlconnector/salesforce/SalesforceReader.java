@@ -3,11 +3,10 @@ package io.github.pqlconnector.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.PqlFields;
-import io.github.pqlconnector.salesforce.api.QueryResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads the PQL fields back for reconciliation with SOQL {@code SELECT Id, PQL_Status__c, … FROM <object> WHERE Id IN
@@ -33,28 +32,22 @@ final class SalesforceReader {
       if (missing.isEmpty()) {
         break;
       }
-      String converted = object.equals("Lead") ? "IsConverted = false AND " : "";
-      String head = "SELECT Id, " + String.join(", ", SalesforceFields.names()) + " FROM " + object + " WHERE "
-          + converted + "Id IN (";
-      for (String soql : Soql.chunked(head, missing.stream().map(Soql::literal).toList(), ",", ")",
-          Soql.MAX_ENCODED)) {
-        readAll(soql, found);
-      }
+      byId(calls, object, SalesforceFields.names(), missing,
+          row -> found.put(row.path("Id").asText(), SalesforceFields.read(row)));
     }
     return found;
   }
 
-  private void readAll(String soql, Map<String, PqlFields> found) {
-    QueryResponse page = calls.execute(calls.api().query(calls.data(), soql));
-    while (true) {
-      for (JsonNode row : page.records()) {
-        found.put(row.path("Id").asText(), SalesforceFields.read(row));
-      }
-      Optional<String> next = page.next();
-      if (next.isEmpty()) {
-        return;
-      }
-      page = calls.execute(calls.api().queryMore(next.get()));
+  /**
+   * Hands over the rows of {@code SELECT Id, <fields> FROM <object> WHERE Id IN (<ids>)}, split under the URI limit
+   * and followed to the last page; shared with {@link SalesforceTraits}. Converted Leads are left out (read-only).
+   */
+  static void byId(SalesforceCalls calls, String object, List<String> fields, List<String> ids,
+      Consumer<JsonNode> row) {
+    String converted = object.equals(SObjects.LEAD) ? "IsConverted = false AND " : "";
+    String head = "SELECT Id, " + String.join(", ", fields) + " FROM " + object + " WHERE " + converted + "Id IN (";
+    for (String soql : Soql.chunked(head, ids.stream().map(Soql::literal).toList(), ",", ")", Soql.MAX_ENCODED)) {
+      calls.queryPages(soql, rows -> rows.forEach(row));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.salesforce;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import io.github.pqlconnector.core.spi.CrmTraitFields;
 import io.github.pqlconnector.core.spi.TaskPolicy;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ final class ConfigBuilder {
   private SalesforceConfig.@Nullable Limits limits;
   private @Nullable TaskPolicy tasks = new TaskPolicy(null, null, null, null);
   private SalesforceConfig.@Nullable Outcomes outcomes;
+  private @Nullable CrmTraitFields traits;
 
   ConfigBuilder(WireMockRuntimeInfo wm) {
     this.auth = SalesforceStubs.clientCredentials(wm);
@@ -60,8 +62,13 @@ final class ConfigBuilder {
     return this;
   }
 
+  ConfigBuilder traits(CrmTraitFields value) {
+    traits = value;
+    return this;
+  }
+
   SalesforceConfig build() {
     return new SalesforceConfig(auth, null, userObjects, accountField, null, createMissing, bulkThreshold, null,
-        limits, null, tasks, outcomes);
+        limits, null, tasks, outcomes, traits);
   }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.error.ConfigException;
+import io.github.pqlconnector.core.spi.CrmTraitFields;
 import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,26 @@ class SalesforceConfigTest {
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage()).contains(
             "destinations.crm.outcomes: reads nothing: set opportunities and/or convertedLeads to true, or remove the"
                 + " block at line 10"));
+  }
+
+  @Test
+  void aTraitsBlockBindsTraitNamesToFieldsAndIsValidated() {
+    String auth = """
+            auth: { loginUrl: "https://acme.my.salesforce.com", clientId: "3MVG9x", clientSecret: "${SECRET}" }
+        """;
+    SalesforceConfig config = (SalesforceConfig) parse(auth + "    traits: { account: { employees: NumberOfEmployees,"
+        + " industry: Industry }, user: { title: Title }, refresh: 12h }\n").destinations().get("crm").config();
+    assertThat(config.traits()).isEqualTo(new CrmTraitFields(
+        Map.of("employees", "NumberOfEmployees", "industry", "Industry"), Map.of("title", "Title"),
+        Duration.ofHours(12)));
+    assertThat(((SalesforceConfig) parse(auth).destinations().get("crm").config()).traits()).isNull();
+    assertThatThrownBy(() -> parse(auth + "    traits: { account: { owner: Owner.Name }, refresh: 0s }\n"))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage()).contains(
+            "destinations.crm.traits.account.owner: must be a field API name like NumberOfEmployees or Tier__c, was"
+                + " 'Owner.Name'",
+            "destinations.crm.traits.refresh: must be longer than 0"));
+    assertThatThrownBy(() -> parse(auth + "    traits: {}\n")).isInstanceOfSatisfying(ConfigException.class,
+        e -> assertThat(e.getMessage()).contains("destinations.crm.traits: names no field"));
   }
 
   @Test

@@ -1,0 +1,91 @@
+package io.github.pqlconnector.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.spi.CrmTraitFields;
+import io.github.pqlconnector.core.spi.TraitReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads the {@code traits:} fields of matched records with the reconciliation's SOQL {@code Id IN} plumbing
+ * ({@link SalesforceReader#byId}): accounts from Account, users from the object their id prefix names ({@code 003}
+ * Contact, {@code 00Q} Lead; an id of an object not in {@code userObjects} is not asked for, so absent). Salesforce
+ * answers with the fields' own API-name casing, so the config's names are matched case-insensitively.
+ */
+final class SalesforceTraits implements TraitReader {
+  private final SalesforceCalls calls;
+  private final SalesforceConfig config;
+  private final CrmTraitFields fields;
+
+  SalesforceTraits(SalesforceCalls calls, SalesforceConfig config, CrmTraitFields fields) {
+    this.calls = calls;
+    this.config = config;
+    this.fields = fields;
+  }
+
+  @Override
+  public CrmTraitFields fields() {
+    return fields;
+  }
+
+  @Override
+  public Map<String, Map<String, String>> read(EntityLevel level, List<String> recordIds) {
+    Map<String, String> traits = fields.of(level);
+    Map<String, Map<String, String>> found = new HashMap<>();
+    if (traits.isEmpty()) {
+      return found;
+    }
+    List<String> select = selected(traits);
+    byObject(level, recordIds).forEach((object, ids) -> SalesforceReader.byId(calls, object, select, ids,
+        row -> found.put(row.path("Id").asText(), values(row, traits))));
+    return found;
+  }
+
+  /** The distinct fields to select, Id aside (SOQL refuses a field selected twice, in any casing). */
+  private static List<String> selected(Map<String, String> traits) {
+    Map<String, String> byLower = new TreeMap<>();
+    traits.values().forEach(field -> byLower.putIfAbsent(field.toLowerCase(Locale.ROOT), field));
+    byLower.remove("id");
+    return List.copyOf(byLower.values());
+  }
+
+  private Map<String, List<String>> byObject(EntityLevel level, List<String> recordIds) {
+    List<String> objects = level == EntityLevel.USER ? config.userObjects() : List.of(SObjects.ACCOUNT);
+    Map<String, List<String>> ids = new LinkedHashMap<>();
+    for (String id : recordIds.stream().distinct().toList()) {
+      String object = SObjects.of(id, level, config);
+      if (objects.contains(object)) {
+        ids.computeIfAbsent(object, o -> new ArrayList<>()).add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static Map<String, String> values(JsonNode row, Map<String, String> traits) {
+    Map<String, JsonNode> byLower = new HashMap<>();
+    row.fields().forEachRemaining(field -> byLower.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue()));
+    Map<String, String> values = new HashMap<>();
+    traits.forEach((trait, field) -> text(byLower.get(field.toLowerCase(Locale.ROOT)))
+        .ifPresent(value -> values.put(trait, value)));
+    return values;
+  }
+
+  /** Typed JSON as text: 120 (not 120.0) and 12000000 (not 1.2E7), true/false; null and "" are no value. */
+  static Optional<String> text(JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return Optional.empty();
+    }
+    if (value.isNumber()) {
+      return Optional.of(value.decimalValue().stripTrailingZeros().toPlainString());
+    }
+    String text = value.isValueNode() ? value.asText() : value.toString();
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+}
