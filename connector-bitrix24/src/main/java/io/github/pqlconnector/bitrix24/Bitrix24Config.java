@@ -1,9 +1,11 @@
 package io.github.pqlconnector.bitrix24;
 
+import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
+import io.github.pqlconnector.core.spi.CrmTraitFields;
 import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.TaskPolicy;
 import java.util.List;
@@ -17,11 +19,12 @@ import org.jspecify.annotations.Nullable;
  * {@code accountField}: {@code WEB} (default), the websites every company already carries in its {@code WEB}
  * multi-field, through a domain index kept in the state store; or the name of a company field that holds a clean
  * domain ({@code UF_CRM_PQL_DOMAIN}, which {@code pql setup} then creates, or any other {@code UF_CRM_…} field).
+ * {@code traits} names CRM fields of matched records to read as traits ({@link Bitrix24Traits}).
  */
 public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseUrl, @Nullable Bitrix24OAuth oauth,
     @Nullable Entities entities, @Nullable String accountField, @Nullable Boolean createMissing,
-    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable Outcomes outcomes)
-    implements DestinationConfig {
+    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable Outcomes outcomes,
+    @Nullable CrmTraitFields traits) implements DestinationConfig {
 
   /** The company websites multi-field; a field the connector creates is never the default (it is empty on a portal). */
   public static final String WEB = "WEB";
@@ -33,6 +36,13 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
       @Nullable Entities entities, @Nullable String accountField, @Nullable Boolean createMissing,
       @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit) {
     this(webhookUrl, baseUrl, oauth, entities, accountField, createMissing, tasks, rateLimit, null);
+  }
+
+  /** Without {@code traits}: no CRM field is read as a trait. */
+  public Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseUrl, @Nullable Bitrix24OAuth oauth,
+      @Nullable Entities entities, @Nullable String accountField, @Nullable Boolean createMissing,
+      @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable Outcomes outcomes) {
+    this(webhookUrl, baseUrl, oauth, entities, accountField, createMissing, tasks, rateLimit, outcomes, null);
   }
 
   public Bitrix24Config {
@@ -129,6 +139,9 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
     if (outcomes != null) {
       outcomes.validate(at.child("outcomes"), problems);
     }
+    if (traits != null) {
+      validateTraits(at.child("traits"), traits, problems);
+    }
     ConfigPath limit = at.child("rateLimit");
     if (rateLimit.drainPerSecond() <= 0 || rateLimit.drainPerSecond() > 50) {
       problems.add(limit.child("drainPerSecond"), "must be above 0 and at most 50, was " + rateLimit.drainPerSecond());
@@ -142,6 +155,22 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
     }
     if (rateLimit.operatingSeconds() < 1) {
       problems.add(limit.child("operatingSeconds"), "must be at least 1, was " + rateLimit.operatingSeconds());
+    }
+  }
+
+  /**
+   * Reads use {@code useOriginalUfNames=Y} (as reconciliation does), so a user field is named {@code UF_CRM_…}; its
+   * camelCase form would select nothing and read as empty forever.
+   */
+  private static void validateTraits(ConfigPath at, CrmTraitFields traits, Problems problems) {
+    traits.validate(at, problems);
+    for (EntityLevel level : EntityLevel.values()) {
+      traits.of(level).forEach((trait, field) -> {
+        if (field != null && field.startsWith("ufCrm")) {
+          problems.add(at.child(level.id()).child(trait), "name the user field as UF_CRM_… (its original name), "
+              + "was '" + field + "'");
+        }
+      });
     }
   }
 

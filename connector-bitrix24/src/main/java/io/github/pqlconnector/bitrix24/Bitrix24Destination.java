@@ -17,6 +17,7 @@ import io.github.pqlconnector.core.spi.CrmParts;
 import io.github.pqlconnector.core.spi.DestinationContext;
 import io.github.pqlconnector.core.spi.OutcomeReader;
 import io.github.pqlconnector.core.spi.PqlFields;
+import io.github.pqlconnector.core.spi.TraitReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class Bitrix24Destination extends ComposedDestination {
     return new CrmParts(new Bitrix24Setup(calls, userFields, config)::ensureFields,
         new Bitrix24Matcher(calls, config, ownerTasks, companies)::match,
         new Bitrix24Writer(calls, userFields, config, companies)::upsert,
-        new Bitrix24Reader(calls, userFields, config)::readFields, new Bitrix24Tasks(calls, config));
+        new Bitrix24Reader(new Bitrix24ItemsById(calls), userFields, config)::readFields, new Bitrix24Tasks(calls, config));
   }
 
   /**
@@ -98,6 +99,13 @@ public final class Bitrix24Destination extends ComposedDestination {
     return Optional.ofNullable(config.outcomes()).map(o -> new Bitrix24Outcomes(calls, config, o));
   }
 
+  /** Present with a {@code traits:} block: the mapped CRM fields of matched records, read by id in one batch. */
+  @Override
+  public Optional<TraitReader> traitReader() {
+    return Optional.ofNullable(config.traits())
+        .map(traits -> new Bitrix24Traits(new Bitrix24ItemsById(calls), config, traits));
+  }
+
   /** Lists one page of user-entity ids: proves the URL, the credentials and the crm scope, and writes nothing. */
   @Override
   public CheckResult check() {
@@ -111,7 +119,7 @@ public final class Bitrix24Destination extends ComposedDestination {
   /** 50 {@code crm.item.list} commands of 50 ids each: one {@code batch} call. */
   @Override
   public int readBatchSize() {
-    return Bitrix24Reader.IDS_PER_COMMAND * BatchRequest.MAX_COMMANDS;
+    return Bitrix24ItemsById.MAX_IDS;
   }
 
   @Override

@@ -10,9 +10,11 @@ import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.LineIndex;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
+import io.github.pqlconnector.core.spi.CrmTraitFields;
 import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.spi.TaskPolicy;
 import io.github.pqlconnector.core.testing.JsonLinesSourceProvider;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -140,6 +142,51 @@ class Bitrix24ConfigTest {
     assertThat(problems(new Bitrix24Config(new Secret(WEBHOOK), null, null, null, null, null, null, null,
         new Bitrix24Config.Outcomes(false, List.of(0), true)))).containsExactly(
         "destinations.crm.outcomes.categories: only applies to deals, which are off");
+  }
+
+  @Test
+  void aTraitsBlockBindsFromYamlByTraitNameAndLevel() {
+    Plugins plugins = new Plugins(List.of(new JsonLinesSourceProvider()), List.of(new Bitrix24DestinationProvider()));
+    String yaml = """
+        sources:
+          src: { type: testjsonl, directory: "." }
+        model:
+          metrics: { messages_sent: { count: message_sent } }
+          signals:
+            - { name: "Heavy messaging", metric: messages_sent, gte: 2000, points: 80 }
+          tiers: { pql: 70, warm: 40 }
+        destinations:
+          crm:
+            type: bitrix24
+            webhookUrl: ${BITRIX24_WEBHOOK_URL}
+            traits: { account: { employees: employees, industry: industry, seats: UF_CRM_SEATS },
+                      user: { lifecycle: typeId }, refresh: 12h }
+        syncs:
+          - { name: s, source: src, destination: crm }
+        """;
+
+    Bitrix24Config config = (Bitrix24Config) new ConfigLoader(plugins, Map.of("BITRIX24_WEBHOOK_URL", WEBHOOK)::get)
+        .parse(yaml).destinations().get("crm").config();
+
+    assertThat(config.traits()).isEqualTo(new CrmTraitFields(Map.of("employees", "employees", "industry", "industry",
+        "seats", "UF_CRM_SEATS"), Map.of("lifecycle", "typeId"), Duration.ofHours(12)));
+    assertThat(new Bitrix24Config(new Secret(WEBHOOK), null, null, null, null, null, null, null, null).traits())
+        .isNull();
+  }
+
+  @Test
+  void aTraitsBlockWithoutFieldsOrWithACamelCaseUserFieldIsAProblem() {
+    assertThat(problems(withTraits(new CrmTraitFields(null, null, Duration.ZERO)))).containsExactly(
+        "destinations.crm.traits: names no field: give account: and/or user: as trait name: CRM field",
+        "destinations.crm.traits.refresh: must be longer than 0");
+    assertThat(problems(withTraits(new CrmTraitFields(Map.of("seats", "ufCrmSeats"), Map.of("title", " "), null))))
+        .containsExactly("destinations.crm.traits.user.title: needs the CRM field to read",
+            "destinations.crm.traits.account.seats: name the user field as UF_CRM_… (its original name), "
+                + "was 'ufCrmSeats'");
+  }
+
+  private static Bitrix24Config withTraits(CrmTraitFields traits) {
+    return new Bitrix24Config(new Secret(WEBHOOK), null, null, null, null, null, null, null, null, traits);
   }
 
   private static List<String> problems(Bitrix24Config config) {
