@@ -7,9 +7,9 @@ import io.github.pqlconnector.core.spi.TraitReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -44,21 +44,10 @@ final class Bitrix24Traits implements TraitReader {
       return Map.of();
     }
     BitrixEntity entity = level == EntityLevel.USER ? config.userEntity() : config.accountEntity();
-    List<String> select = mapped.values().stream().distinct().sorted().toList();
     Map<String, Map<String, String>> found = new HashMap<>();
-    items.read(entity, recordIds, select).forEach((id, item) -> found.put(id, traits(item, mapped)));
+    items.read(entity, recordIds, fields.fieldsToRead(level)).forEach((id, item) ->
+        found.put(id, fields.traitsOf(level, field -> Optional.of(text(item.path(field))))));
     return found;
-  }
-
-  private static Map<String, String> traits(JsonNode item, Map<String, String> mapped) {
-    Map<String, String> traits = new LinkedHashMap<>();
-    mapped.forEach((trait, field) -> {
-      String value = text(item.path(field));
-      if (!value.isEmpty()) {
-        traits.put(trait, value);
-      }
-    });
-    return traits;
   }
 
   /** One value as text; "" when empty, so it is left out. */

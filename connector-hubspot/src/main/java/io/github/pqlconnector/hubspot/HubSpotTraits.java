@@ -3,13 +3,10 @@ package io.github.pqlconnector.hubspot;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.CrmTraitFields;
 import io.github.pqlconnector.core.spi.TraitReader;
-import io.github.pqlconnector.hubspot.api.ObjectResponse;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,18 +35,10 @@ final class HubSpotTraits implements TraitReader {
     if (traits.isEmpty() || recordIds.isEmpty()) {
       return Map.of();
     }
-    // Sorted and distinct: two traits may name one property, and a stable request is easier to check.
-    List<String> properties = List.copyOf(new TreeSet<>(traits.values()));
     Map<String, Map<String, String>> found = new HashMap<>();
-    reader.readRecords(level, recordIds, properties).forEach((id, record) -> found.put(id, traits(record, traits)));
+    reader.readRecords(level, recordIds, fields.fieldsToRead(level)).forEach((id, record) ->
+        found.put(id, fields.traitsOf(level, property -> ReadBack.text(record.property(property)))));
     return found;
-  }
-
-  /** Trait name → value of the record's property, empty values left out. */
-  private static Map<String, String> traits(ObjectResponse record, Map<String, String> traits) {
-    Map<String, String> values = new LinkedHashMap<>();
-    traits.forEach((trait, property) -> ReadBack.text(record.property(property)).ifPresent(v -> values.put(trait, v)));
-    return values;
   }
 
   /** The reader for {@code traits}, or none when the config has no {@code traits:} block. */

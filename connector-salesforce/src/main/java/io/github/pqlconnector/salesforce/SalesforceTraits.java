@@ -44,7 +44,7 @@ final class SalesforceTraits implements TraitReader {
     }
     List<String> select = selected(traits);
     byObject(level, recordIds).forEach((object, ids) -> SalesforceReader.byId(calls, object, select, ids,
-        row -> found.put(row.path("Id").asText(), values(row, traits))));
+        row -> found.put(row.path("Id").asText(), values(row, level))));
     return found;
   }
 
@@ -68,13 +68,11 @@ final class SalesforceTraits implements TraitReader {
     return ids;
   }
 
-  private static Map<String, String> values(JsonNode row, Map<String, String> traits) {
+  /** The row's traits; Salesforce answers in the fields' own casing, so they are looked up ignoring case. */
+  private Map<String, String> values(JsonNode row, EntityLevel level) {
     Map<String, JsonNode> byLower = new HashMap<>();
     row.fields().forEachRemaining(field -> byLower.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue()));
-    Map<String, String> values = new HashMap<>();
-    traits.forEach((trait, field) -> text(byLower.get(field.toLowerCase(Locale.ROOT)))
-        .ifPresent(value -> values.put(trait, value)));
-    return values;
+    return fields.traitsOf(level, field -> text(byLower.get(field.toLowerCase(Locale.ROOT))));
   }
 
   /** Typed JSON as text: 120 (not 120.0) and 12000000 (not 1.2E7), true/false; null and "" are no value. */

@@ -4,7 +4,12 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +29,21 @@ public record CrmTraitFields(@Nullable Map<String, String> account, @Nullable Ma
   /** Trait name → CRM field of {@code level}'s records. */
   public Map<String, String> of(EntityLevel level) {
     return level == EntityLevel.ACCOUNT ? account : user;
+  }
+
+  /** The distinct CRM fields to read for {@code level}, sorted (two traits may name one field). */
+  public List<String> fieldsToRead(EntityLevel level) {
+    return List.copyOf(new TreeSet<>(of(level).values()));
+  }
+
+  /**
+   * One record's traits: for each trait of {@code level}, the text of the field it maps to as {@code valueOf} reads
+   * it (empty when the record has none); empty values are left out, so they never hide another source's.
+   */
+  public Map<String, String> traitsOf(EntityLevel level, Function<String, Optional<String>> valueOf) {
+    Map<String, String> traits = new LinkedHashMap<>();
+    of(level).forEach((trait, field) -> valueOf.apply(field).filter(v -> !v.isBlank()).ifPresent(v -> traits.put(trait, v)));
+    return traits;
   }
 
   public void validate(ConfigPath at, Problems problems) {
