@@ -1,8 +1,10 @@
 package io.github.pqlconnector.app.admin;
 
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.report.ConversionReport;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +49,12 @@ public interface AdminBackend {
 
   /** The entity's verdict history in the sync, oldest first; empty when there is no such sync. */
   Optional<List<VerdictHistoryDao.Change>> history(String sync, EntityRef entity);
+
+  /**
+   * The sync's live conversion report: entries of the last {@code since} (whole UTC days), conversions within
+   * {@code horizon}; empty when there is no such sync.
+   */
+  Optional<ConversionReport> report(String sync, Duration since, Duration horizon);
 
   /** Re-reads the config file; an invalid file changes nothing and its problems are returned. */
   ReloadOutcome reload();

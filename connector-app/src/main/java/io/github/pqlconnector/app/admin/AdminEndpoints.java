@@ -1,9 +1,11 @@
 package io.github.pqlconnector.app.admin;
 
 import io.github.pqlconnector.app.admin.AdminViews.Accepted;
+import io.github.pqlconnector.core.config.Durations;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -100,6 +102,20 @@ final class AdminEndpoints {
     EntityRef entity = new EntityRef(level(level), id);
     return backend.history(name, entity).map(changes -> json.json(200, views.history(entity, changes)))
         .orElseGet(() -> noSync(name));
+  }
+
+  /** {@code GET /api/syncs/{name}/report?since=90d&horizon=90d}: the live conversion report, as {@code pql report -o json}. */
+  Response report(String name, @Nullable String since, @Nullable String horizon) {
+    return backend.report(name, days("since", since), days("horizon", horizon))
+        .map(report -> json.json(200, report)).orElseGet(() -> noSync(name));
+  }
+
+  private static Duration days(String parameter, @Nullable String value) {
+    if (value == null) {
+      return Duration.ofDays(90);
+    }
+    return Durations.parse(value).filter(d -> d.toDays() > 0 && d.toSeconds() % 86_400 == 0)
+        .orElseThrow(() -> new BadRequest(parameter + " must be a number of days such as 90d, got '" + value + "'"));
   }
 
   Response reload() {

@@ -23,6 +23,8 @@ final class AdminRoutes {
             r.query().get("level"))),
         Route.of("GET", "/api/syncs/{name}/history/{level}/{id}", r -> api.history(r.param("name"),
             r.param("level"), r.param("id"))),
+        Route.of("GET", "/api/syncs/{name}/report", r -> api.report(r.param("name"), r.query().get("since"),
+            r.query().get("horizon"))),
         Route.of("POST", "/api/syncs/{name}/pause", r -> api.pause(r.param("name"))),
         Route.of("POST", "/api/syncs/{name}/resume", r -> api.resume(r.param("name"))),
         Route.of("GET", "/api/runs", r -> api.runs(r.query().get("sync"), r.query().get("limit"))),

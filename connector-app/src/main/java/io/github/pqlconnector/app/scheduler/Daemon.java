@@ -10,12 +10,16 @@ import io.github.pqlconnector.core.config.SyncConfig;
 import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.error.ConfigProblem;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.report.ConversionReport;
+import io.github.pqlconnector.core.report.LiveReport;
 import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import io.github.pqlconnector.core.sync.Retries;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.quartz.SchedulerException;
@@ -122,6 +126,13 @@ public final class Daemon implements AdminBackend {
       return Optional.empty();
     }
     return Optional.of(store.read(c -> new VerdictHistoryDao().of(c, sync, entity)));
+  }
+
+  @Override
+  public Optional<ConversionReport> report(String sync, Duration since, Duration horizon) {
+    PqlConfig config = scheduler.config();
+    return config.sync(sync).map(s -> LiveReport.of(store, s.name(), Instant.now(), since, horizon,
+        config.model().levels()));
   }
 
   @Override

@@ -186,6 +186,21 @@ class AdminApiTest {
   }
 
   @Test
+  void reportServesTheLiveConversionReportAsJsonWithItsPeriodInDays() {
+    HttpResponse<String> response = http.get("/api/syncs/product-to-hubspot/report?since=180d&horizon=30d");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).get("sync").asText()).isEqualTo("product-to-hubspot");
+    assertThat(json(response).get("horizonDays").asInt()).isEqualTo(30);
+    assertThat(json(http.get("/api/syncs/product-to-hubspot/report")).get("horizonDays").asInt()).isEqualTo(90);
+    assertThat(backend.reportsAsked).containsExactly("180d/30d", "90d/90d");
+
+    HttpResponse<String> bad = http.get("/api/syncs/product-to-hubspot/report?since=soon");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("since must be a number of days such as 90d, got 'soon'");
+    assertThat(http.get("/api/syncs/nope/report").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aRunWithoutReconciliationSaysSo() {
     assertThat(json(http.get("/api/runs/6")).get("reconciliation").isNull()).isTrue();
   }

@@ -4,9 +4,11 @@ import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.model.PqlStatus;
+import io.github.pqlconnector.core.report.ConversionReport;
 import io.github.pqlconnector.core.state.ReconciliationDao;
-import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import io.github.pqlconnector.core.state.RunDao.RunRow;
+import io.github.pqlconnector.core.state.VerdictHistoryDao;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +30,7 @@ final class FakeBackend implements AdminBackend {
   private final Map<Long, ReconciliationDao.Row> reconciliations = new LinkedHashMap<>();
   private final List<VerdictHistoryDao.Change> history = new ArrayList<>();
   private final List<String> started = new ArrayList<>();
+  final List<String> reportsAsked = new ArrayList<>();
   boolean scheduler = true;
   boolean state = true;
   @Nullable RuntimeException failure;
@@ -149,6 +152,14 @@ final class FakeBackend implements AdminBackend {
     fail();
     return runs.stream().filter(r -> r.id() == id).findFirst()
         .map(r -> new RunDetail(r, errors.getOrDefault(id, List.of()), Optional.ofNullable(reconciliations.get(id))));
+  }
+
+  @Override
+  public synchronized Optional<ConversionReport> report(String sync, Duration since, Duration horizon) {
+    fail();
+    reportsAsked.add(since.toDays() + "d/" + horizon.toDays() + "d");
+    return syncs.containsKey(sync) ? Optional.of(new ConversionReport(sync, "verdict history", T0, T0, (int) horizon.toDays(),
+        List.of())) : Optional.empty();
   }
 
   @Override
