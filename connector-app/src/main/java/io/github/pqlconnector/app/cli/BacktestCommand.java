@@ -2,7 +2,6 @@ package io.github.pqlconnector.app.cli;
 
 import io.github.pqlconnector.core.config.ModelConfig;
 import io.github.pqlconnector.core.config.SyncConfig;
-import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.report.Backtest;
 import io.github.pqlconnector.core.report.BacktestReport;
 import io.github.pqlconnector.core.report.LiveReport;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +45,7 @@ final class BacktestCommand implements Callable<Integer> {
   Path model;
   @Option(names = "--vs", paramLabel = "FILE", description = "Also replay this challenger model, side by side.")
   Path challenger;
-  @Option(names = "--level", paramLabel = "LEVEL", description = "user or account (default: both).")
-  EntityLevel level;
-  @Option(names = "-o", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-  ReportCommand.ReportFormat format;
-  @Option(names = "--html", paramLabel = "FILE", description = "Also write the first model's report as a page.")
-  Path html;
+  @Mixin ReportOptions output;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -68,14 +61,13 @@ final class BacktestCommand implements Callable<Integer> {
       if (challenger != null) {
         models.put(challenger.getFileName().toString(), app.loader().loadModel(challenger));
       }
-      List<EntityLevel> levels = level == null ? Arrays.asList(EntityLevel.values()) : List.of(level);
-      Backtest.Plan plan = new Backtest.Plan(from, to, (int) every.toDays(), horizon, levels);
+      Backtest.Plan plan = new Backtest.Plan(from, to, (int) every.toDays(), horizon, output.levels());
       List<BacktestReport> reports;
       try (AnalyticsSource source = app.connectors().syncSource(app.config(), syncConfig)) {
         reports = Backtest.run(source, models, plan, LiveReport.conversions(app.store(), syncConfig.name()),
             syncConfig.name(), Instant.now());
       }
-      BacktestOutput.write(spec.commandLine().getOut(), reports, format == ReportCommand.ReportFormat.json, html);
+      BacktestOutput.write(spec.commandLine().getOut(), reports, output.json(), output.html);
       return ExitCodes.OK;
     }
   }

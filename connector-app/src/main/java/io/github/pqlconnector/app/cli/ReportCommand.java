@@ -1,14 +1,10 @@
 package io.github.pqlconnector.app.cli;
 
-import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.report.ConversionReport;
 import io.github.pqlconnector.core.report.LiveReport;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,25 +27,15 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--horizon", paramLabel = "DAYS", converter = DaysConverter.class, defaultValue = "90d",
       description = "A conversion counts within DAYS of entering the tier (default: ${DEFAULT-VALUE}).")
   Duration horizon;
-  @Option(names = "--level", paramLabel = "LEVEL", description = "user or account (default: both).")
-  EntityLevel level;
-  @Option(names = "-o", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-  ReportFormat format;
-  @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as one self-contained page.")
-  Path html;
+  @Mixin ReportOptions output;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  /** How the report is printed. */
-  enum ReportFormat { text, json }
 
   @Override
   public Integer call() throws IOException {
     try (AppContext app = AppContext.load(config.file)) {
       String syncName = app.config().pickSync(sync).name();
-      List<EntityLevel> levels = level == null ? Arrays.asList(EntityLevel.values()) : List.of(level);
-      ConversionReport report = LiveReport.of(app.store(), syncName, Instant.now(),
-          since, horizon, levels);
-      Reports.write(spec.commandLine().getOut(), report, format == ReportFormat.json, html);
+      ConversionReport report = LiveReport.of(app.store(), syncName, Instant.now(), since, horizon, output.levels());
+      Reports.write(spec.commandLine().getOut(), report, output.json(), output.html);
       return ExitCodes.OK;
     }
   }
