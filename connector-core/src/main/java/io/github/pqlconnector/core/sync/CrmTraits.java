@@ -68,7 +68,7 @@ final class CrmTraits implements AnalyticsSource {
       for (int from = 0; from < due.size(); from += batchSize) {
         store(level, due.subList(from, Math.min(due.size(), from + batchSize)), reader, now);
       }
-      log.info("CRM traits of {}s: {} records read, {} kept from before; entities without a written record get"
+      log.info("CRM traits of {}s: {} records read ({} stored before); entities without a written record get"
           + " theirs from the run after it is written", level.id(), due.size(), cached.size());
     } catch (VendorException e) {
       if (cached.isEmpty()) {
