@@ -3,13 +3,13 @@ package io.github.pqlconnector.bitrix24;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.CrmTraitFields;
-import io.github.pqlconnector.core.spi.TraitReader;
+import io.github.pqlconnector.core.spi.FieldTraitReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -19,35 +19,24 @@ import java.util.regex.Pattern;
  * (object-fields.md). Values as text: numbers plain (120, not 120.0), booleans ({@code Y}/{@code N}) true/false,
  * multiple values (arrays, multifield-like {@code {value: …}} objects) joined with ", "; empty ones are left out.
  */
-final class Bitrix24Traits implements TraitReader {
+final class Bitrix24Traits extends FieldTraitReader {
   private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
 
   private final Bitrix24ItemsById items;
   private final Bitrix24Config config;
-  private final CrmTraitFields fields;
 
   Bitrix24Traits(Bitrix24ItemsById items, Bitrix24Config config, CrmTraitFields fields) {
+    super(fields);
     this.items = items;
     this.config = config;
-    this.fields = fields;
   }
 
   @Override
-  public CrmTraitFields fields() {
-    return fields;
-  }
-
-  @Override
-  public Map<String, Map<String, String>> read(EntityLevel level, List<String> recordIds) {
-    Map<String, String> mapped = fields.of(level);
-    if (mapped.isEmpty() || recordIds.isEmpty()) {
-      return Map.of();
-    }
+  protected void readRecords(EntityLevel level, List<String> recordIds, List<String> fieldNames,
+      BiConsumer<String, Function<String, Optional<String>>> found) {
     BitrixEntity entity = level == EntityLevel.USER ? config.userEntity() : config.accountEntity();
-    Map<String, Map<String, String>> found = new HashMap<>();
-    items.read(entity, recordIds, fields.fieldsToRead(level)).forEach((id, item) ->
-        found.put(id, fields.traitsOf(level, field -> Optional.of(text(item.path(field))))));
-    return found;
+    items.read(entity, recordIds, fieldNames).forEach((id, item) ->
+        found.accept(id, field -> Optional.of(text(item.path(field)))));
   }
 
   /** One value as text; "" when empty, so it is left out. */

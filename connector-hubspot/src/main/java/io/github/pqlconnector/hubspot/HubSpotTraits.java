@@ -2,11 +2,12 @@ package io.github.pqlconnector.hubspot;
 
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.CrmTraitFields;
+import io.github.pqlconnector.core.spi.FieldTraitReader;
 import io.github.pqlconnector.core.spi.TraitReader;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,30 +16,19 @@ import org.jspecify.annotations.Nullable;
  * (deleted, merged) are absent in the same way. HubSpot sends every value as a string; {@link ReadBack#text} evens
  * out numbers and booleans.
  */
-final class HubSpotTraits implements TraitReader {
+final class HubSpotTraits extends FieldTraitReader {
   private final HubSpotReader reader;
-  private final CrmTraitFields fields;
 
   HubSpotTraits(HubSpotReader reader, CrmTraitFields fields) {
+    super(fields);
     this.reader = reader;
-    this.fields = fields;
   }
 
   @Override
-  public CrmTraitFields fields() {
-    return fields;
-  }
-
-  @Override
-  public Map<String, Map<String, String>> read(EntityLevel level, List<String> recordIds) {
-    Map<String, String> traits = fields.of(level);
-    if (traits.isEmpty() || recordIds.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, Map<String, String>> found = new HashMap<>();
-    reader.readRecords(level, recordIds, fields.fieldsToRead(level)).forEach((id, record) ->
-        found.put(id, fields.traitsOf(level, property -> ReadBack.text(record.property(property)))));
-    return found;
+  protected void readRecords(EntityLevel level, List<String> recordIds, List<String> properties,
+      BiConsumer<String, Function<String, Optional<String>>> found) {
+    reader.readRecords(level, recordIds, properties).forEach((id, record) ->
+        found.accept(id, property -> ReadBack.text(record.property(property))));
   }
 
   /** The reader for {@code traits}, or none when the config has no {@code traits:} block. */

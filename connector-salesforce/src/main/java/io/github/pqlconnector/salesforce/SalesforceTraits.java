@@ -3,7 +3,7 @@ package io.github.pqlconnector.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.spi.CrmTraitFields;
-import io.github.pqlconnector.core.spi.TraitReader;
+import io.github.pqlconnector.core.spi.FieldTraitReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Reads the {@code traits:} fields of matched records with the reconciliation's SOQL {@code Id IN} plumbing
@@ -19,39 +21,28 @@ import java.util.TreeMap;
  * Contact, {@code 00Q} Lead; an id of an object not in {@code userObjects} is not asked for, so absent). Salesforce
  * answers with the fields' own API-name casing, so the config's names are matched case-insensitively.
  */
-final class SalesforceTraits implements TraitReader {
+final class SalesforceTraits extends FieldTraitReader {
   private final SalesforceCalls calls;
   private final SalesforceConfig config;
-  private final CrmTraitFields fields;
 
   SalesforceTraits(SalesforceCalls calls, SalesforceConfig config, CrmTraitFields fields) {
+    super(fields);
     this.calls = calls;
     this.config = config;
-    this.fields = fields;
   }
 
   @Override
-  public CrmTraitFields fields() {
-    return fields;
-  }
-
-  @Override
-  public Map<String, Map<String, String>> read(EntityLevel level, List<String> recordIds) {
-    Map<String, String> traits = fields.of(level);
-    Map<String, Map<String, String>> found = new HashMap<>();
-    if (traits.isEmpty()) {
-      return found;
-    }
-    List<String> select = selected(traits);
+  protected void readRecords(EntityLevel level, List<String> recordIds, List<String> fieldNames,
+      BiConsumer<String, Function<String, Optional<String>>> found) {
+    List<String> select = selected(fieldNames);
     byObject(level, recordIds).forEach((object, ids) -> SalesforceReader.byId(calls, object, select, ids,
-        row -> found.put(row.path("Id").asText(), values(row, level))));
-    return found;
+        row -> found.accept(row.path("Id").asText(), valueOf(row))));
   }
 
   /** The distinct fields to select, Id aside (SOQL refuses a field selected twice, in any casing). */
-  private static List<String> selected(Map<String, String> traits) {
+  private static List<String> selected(List<String> fieldNames) {
     Map<String, String> byLower = new TreeMap<>();
-    traits.values().forEach(field -> byLower.putIfAbsent(field.toLowerCase(Locale.ROOT), field));
+    fieldNames.forEach(field -> byLower.putIfAbsent(field.toLowerCase(Locale.ROOT), field));
     byLower.remove("id");
     return List.copyOf(byLower.values());
   }
@@ -68,11 +59,11 @@ final class SalesforceTraits implements TraitReader {
     return ids;
   }
 
-  /** The row's traits; Salesforce answers in the fields' own casing, so they are looked up ignoring case. */
-  private Map<String, String> values(JsonNode row, EntityLevel level) {
+  /** A field of the row; Salesforce answers in the fields' own casing, so they are looked up ignoring case. */
+  private static Function<String, Optional<String>> valueOf(JsonNode row) {
     Map<String, JsonNode> byLower = new HashMap<>();
     row.fields().forEachRemaining(field -> byLower.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue()));
-    return fields.traitsOf(level, field -> text(byLower.get(field.toLowerCase(Locale.ROOT))));
+    return field -> text(byLower.get(field.toLowerCase(Locale.ROOT)));
   }
 
   /** Typed JSON as text: 120 (not 120.0) and 12000000 (not 1.2E7), true/false; null and "" are no value. */
