@@ -20,6 +20,20 @@ public final class RunDao {
   public record RunRow(long id, String sync, String trigger, Instant startedAt, @Nullable Instant finishedAt,
       String status, @Nullable String counts, @Nullable String report, @Nullable String message) {}
 
+  /**
+   * Every status a run row can have: RUNNING while it runs, then how it ended (the sync engine's run statuses), or
+   * ABANDONED when the process running it died ({@link #abandonRunning}).
+   */
+  public static final List<String> STATUSES =
+      List.of("RUNNING", "SUCCESS", "PARTIAL", "STOPPED", "FAILED", "ABANDONED");
+
+  /**
+   * Which runs {@link #list(Connection, Filter)} returns: a null field does not filter; {@code from} (inclusive) and
+   * {@code before} (exclusive) bound the start time.
+   */
+  public record Filter(@Nullable String sync, @Nullable String status, @Nullable Instant from,
+      @Nullable Instant before, int limit) {}
+
   private static final String COLUMNS =
       "id, sync_name, trigger_kind, started_at, finished_at, status, counts, report, message";
 
@@ -86,6 +100,35 @@ public final class RunDao {
       }
       ps.setMaxRows(limit);
       return rows(ps);
+    }
+  }
+
+  /** The newest runs first that match every field the filter sets. */
+  public List<RunRow> list(Connection c, Filter filter) throws SQLException {
+    List<String> where = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    condition(where, values, "sync_name = ?", filter.sync());
+    condition(where, values, "status = ?", filter.status());
+    condition(where, values, "started_at >= ?", filter.from());
+    condition(where, values, "started_at < ?", filter.before());
+    String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs" + clause + " ORDER BY id DESC")) {
+      for (int i = 0; i < values.size(); i++) {
+        if (values.get(i) instanceof Instant at) {
+          Sql.setInstant(ps, i + 1, at);
+        } else {
+          ps.setString(i + 1, (String) values.get(i));
+        }
+      }
+      ps.setMaxRows(filter.limit());
+      return rows(ps);
+    }
+  }
+
+  private static void condition(List<String> where, List<Object> values, String sql, @Nullable Object value) {
+    if (value != null) {
+      where.add(sql);
+      values.add(value);
     }
   }
 
