@@ -146,7 +146,8 @@ public final class SyncRunner {
       EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, false, progress);
       ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
           snapshot.pushed(), snapshot.queued(), snapshot.states());
-      return PlanView.of(evaluated, changes, payloads);
+      return PlanView.of(evaluated, changes, payloads, snapshot.states(),
+          config.destinations().get(sync.destination()).config().tasks());
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.model.Evaluation;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.testing.RecordingDestination;
 import java.time.Duration;
@@ -125,6 +126,27 @@ abstract class SyncRunnerContract extends SyncFixture {
     assertThat(outboxDepth()).isZero();
     List<RunDao.RunRow> runs = store.read(c -> new RunDao().list(c, null, 10));
     assertThat(runs).isEmpty();
+  }
+
+  @Test
+  void planCountsStatusTransitionsFromTheStoredStates() {
+    PlanResult first = new SyncRunner(config, store, new Connectors(plugins(), clock)).plan(null, Progress.NONE);
+    assertThat(first.transitions()).containsExactly(new PlanResult.Transition("new", "pql", 100),
+        new PlanResult.Transition("new", "cold", 50));
+    assertThat(first.from(EntityRef.user("u001"))).isEqualTo(PlanResult.NEW);
+    assertThat(first.tasks()).first().satisfies(t -> {
+      assertThat(t.entity()).isEqualTo(EntityRef.user("u001"));
+      assertThat(t.trigger()).isEqualTo("pql");
+      assertThat(t.owner()).as("the record's owner, known only to the CRM").isNull();
+    });
+
+    run();
+    clock.advance(Duration.ofHours(1));
+    data.events("message_sent", 10, "u101", null, clock.instant());
+    PlanResult second = new SyncRunner(config, store, new Connectors(plugins(), clock)).plan(null, Progress.NONE);
+    assertThat(second.transitions()).containsExactly(new PlanResult.Transition("cold", "pql", 1));
+    assertThat(second.wouldWrite()).extracting(Evaluation::entity).containsExactly(EntityRef.user("u101"));
+    assertThat(second.from(EntityRef.user("u101"))).isEqualTo("cold");
   }
 
   @Test
