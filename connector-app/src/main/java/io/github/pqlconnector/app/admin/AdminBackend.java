@@ -58,4 +58,16 @@ public interface AdminBackend {
 
   /** Re-reads the config file; an invalid file changes nothing and its problems are returned. */
   ReloadOutcome reload();
+
+  /**
+   * A dry run of the sync ({@code pql plan}): transitions, its first {@code firstN} records and tasks, counts. BUSY
+   * when another preview is computing on this node. Writes nothing; it reads the whole source, so it can take long.
+   */
+  PlanPreview plan(String sync, int firstN);
+
+  /** The newest runs first that match the filter (see {@link RunFilter}). */
+  List<RunDao.RunRow> runs(RunFilter filter);
+
+  /** Each configured destination's last background check, in config order. */
+  List<DestinationHealth> destinations();
 }

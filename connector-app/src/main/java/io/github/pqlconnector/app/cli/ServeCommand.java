@@ -2,6 +2,8 @@ package io.github.pqlconnector.app.cli;
 
 import io.github.pqlconnector.app.admin.AdminServer;
 import io.github.pqlconnector.app.scheduler.Daemon;
+import io.github.pqlconnector.app.scheduler.DestinationMonitor;
+import io.github.pqlconnector.app.scheduler.PlanPreviews;
 import io.github.pqlconnector.app.scheduler.RunMetrics;
 import io.github.pqlconnector.app.scheduler.SchedulerService;
 import io.github.pqlconnector.app.scheduler.SchedulerSettings;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,12 +51,17 @@ final class ServeCommand implements Callable<Integer> {
     try (StateStore store = StateStore.open(initial.state())) {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       RunMetrics metrics = new RunMetrics(registry, store);
-      SchedulerService scheduler = new SchedulerService(store, initial.state(), settings(),
-          cfg -> new SyncRunner(cfg, store, new Connectors(plugins, Clock.systemUTC(), registry)), metrics::record);
-      try (scheduler) {
+      Function<PqlConfig, SyncRunner> runners =
+          cfg -> new SyncRunner(cfg, store, new Connectors(plugins, Clock.systemUTC(), registry));
+      SchedulerService scheduler = new SchedulerService(store, initial.state(), settings(), runners, metrics::record);
+      DestinationMonitor checks = new DestinationMonitor(scheduler::config,
+          new Connectors(plugins, Clock.systemUTC(), registry).withState(store));
+      try (scheduler; checks) {
         scheduler.start(initial);
+        checks.start();
         initial.syncs().forEach(s -> metrics.gaugeOutbox(s.name()));
-        Daemon daemon = new Daemon(config.file, loader, store, scheduler);
+        Daemon daemon = new Daemon(config.file, loader, store, scheduler, new PlanPreviews(scheduler::config, runners),
+            checks);
         try (AdminServer admin = new AdminServer(daemon, adminConfig(initial.admin()), registry)) {
           admin.start();
           out.printf("pql serve: %d syncs on the %s job store%s; admin API on http://%s:%d/api/health%n",

@@ -1,8 +1,11 @@
 package io.github.pqlconnector.app.scheduler;
 
 import io.github.pqlconnector.app.admin.AdminBackend;
+import io.github.pqlconnector.app.admin.DestinationHealth;
+import io.github.pqlconnector.app.admin.PlanPreview;
 import io.github.pqlconnector.app.admin.ReloadOutcome;
 import io.github.pqlconnector.app.admin.RunDetail;
+import io.github.pqlconnector.app.admin.RunFilter;
 import io.github.pqlconnector.app.admin.SyncStatus;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.slf4j.Logger;
@@ -38,12 +42,22 @@ public final class Daemon implements AdminBackend {
   private final ConfigLoader loader;
   private final StateStore store;
   private final SchedulerService scheduler;
+  private final @Nullable PlanPreviews previews;
+  private final @Nullable DestinationMonitor destinations;
 
+  /** Without plan previews (NO_SUCH_SYNC) and destination checks (every destination unknown). */
   public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler) {
+    this(configFile, loader, store, scheduler, null, null);
+  }
+
+  public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler,
+      @Nullable PlanPreviews previews, @Nullable DestinationMonitor destinations) {
     this.configFile = configFile;
     this.loader = loader;
     this.store = store;
     this.scheduler = scheduler;
+    this.previews = previews;
+    this.destinations = destinations;
   }
 
   @Override
@@ -152,6 +166,22 @@ public final class Daemon implements AdminBackend {
     log.info("reloaded {}: added {}, removed {}, re-timed {}", configFile, changes.added(), changes.removed(),
         changes.changed());
     return new ReloadOutcome(true, List.of(), changes.added(), changes.removed(), changes.changed());
+  }
+
+  @Override
+  public PlanPreview plan(String sync, int firstN) {
+    return previews == null ? PlanPreview.of(PlanPreview.Outcome.NO_SUCH_SYNC) : previews.plan(sync, firstN);
+  }
+
+  @Override
+  public List<RunDao.RunRow> runs(RunFilter filter) {
+    return store.read(c -> new RunDao().list(c, filter.toDao()));
+  }
+
+  @Override
+  public List<DestinationHealth> destinations() {
+    return destinations != null ? destinations.health() : scheduler.config().destinations().values().stream()
+        .map(d -> DestinationHealth.unknown(d.name(), d.type())).toList();
   }
 
   private SyncStatus status(SyncConfig sync) {

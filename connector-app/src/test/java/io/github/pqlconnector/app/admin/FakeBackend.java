@@ -177,6 +177,26 @@ final class FakeBackend implements AdminBackend {
     return reloadOutcome;
   }
 
+  @Override
+  public synchronized PlanPreview plan(String sync, int firstN) {
+    fail();
+    return PlanPreview.of(syncs.containsKey(sync) ? PlanPreview.Outcome.BUSY : PlanPreview.Outcome.NO_SUCH_SYNC);
+  }
+
+  @Override
+  public synchronized List<RunRow> runs(RunFilter filter) {
+    fail();
+    return runs.stream().filter(r -> filter.sync() == null || r.sync().equals(filter.sync()))
+        .filter(r -> filter.status() == null || r.status().equals(filter.status()))
+        .sorted(Comparator.comparingLong(RunRow::id).reversed()).limit(filter.limit()).toList();
+  }
+
+  @Override
+  public synchronized List<DestinationHealth> destinations() {
+    fail();
+    return List.of();
+  }
+
   private boolean setPaused(String name, boolean paused) {
     fail();
     SyncStatus s = syncs.get(name);
