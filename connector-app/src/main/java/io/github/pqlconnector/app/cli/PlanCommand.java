@@ -5,6 +5,7 @@ import io.github.pqlconnector.core.sync.PlanResult;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,10 @@ final class PlanCommand implements Callable<Integer> {
       Printer.counts(out, plan.counts());
       out.printf("%nwould write %s (%s unchanged), open %s%n", ExitCodes.plural(plan.counts().changed(), "record"),
           String.format("%,d", plan.counts().unchanged()), ExitCodes.plural(plan.wouldOpenTasks().size(), "task"));
+      if (!plan.transitions().isEmpty()) {
+        out.println("transitions: " + plan.transitions().stream()
+            .map(t -> t.from() + " → " + t.to() + " " + t.count()).collect(Collectors.joining(", ")));
+      }
       plan.wouldWrite().stream().map(e -> e.result())
           .sorted(Comparator.comparingInt(PqlResult::score).reversed()).limit(show)
           .forEach(r -> out.println("  " + Printer.line(r)));

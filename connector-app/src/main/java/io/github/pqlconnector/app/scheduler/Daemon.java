@@ -45,7 +45,7 @@ public final class Daemon implements AdminBackend {
   private final @Nullable PlanPreviews previews;
   private final @Nullable DestinationMonitor destinations;
 
-  /** Without plan previews (NO_SUCH_SYNC) and destination checks (every destination unknown). */
+  /** Without plan previews (each one FAILED) and destination checks (every destination unknown). */
   public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler) {
     this(configFile, loader, store, scheduler, null, null);
   }
@@ -170,7 +170,8 @@ public final class Daemon implements AdminBackend {
 
   @Override
   public PlanPreview plan(String sync, int firstN) {
-    return previews == null ? PlanPreview.of(PlanPreview.Outcome.NO_SUCH_SYNC) : previews.plan(sync, firstN);
+    return previews != null ? previews.plan(sync, firstN)
+        : PlanPreview.failed("dry runs are not set up on this daemon", Duration.ZERO);
   }
 
   @Override

@@ -84,6 +84,7 @@ class PqlCommandTest {
     assertThat(pql("plan", "-c", config.toString())).isZero();
     assertThat(out).contains("read 61 events (1 rejected), evaluated 3 entities: cold 1, pql 1, warm 1")
         .contains("would write 3 records (0 unchanged), open 2 tasks")
+        .contains("transitions: new → cold 1, new → pql 1, new → warm 1")
         .contains("events.jsonl:62: not valid JSON")
         .contains("PQL: Acme — Sent 33 messages (≥ 20)")
         .contains("Hand-raiser: bo@acme.io — Asked for sales (1× pricing_viewed in 30d)");

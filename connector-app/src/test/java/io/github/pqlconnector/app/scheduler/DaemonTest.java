@@ -3,7 +3,10 @@ package io.github.pqlconnector.app.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pqlconnector.app.admin.AdminBackend;
+import io.github.pqlconnector.app.admin.DestinationHealth;
+import io.github.pqlconnector.app.admin.PlanPreview;
 import io.github.pqlconnector.app.admin.ReloadOutcome;
+import io.github.pqlconnector.app.admin.RunFilter;
 import io.github.pqlconnector.app.admin.SyncStatus;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.StateConfig;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -119,5 +123,21 @@ class DaemonTest {
     assertThat(daemon.run(daemon.runs(null, 1).get(0).id())).isPresent();
     assertThat(daemon.resume("nightly")).isTrue();
     assertThat(daemon.sync("nightly").orElseThrow().paused()).isFalse();
+  }
+
+  @Test
+  void runsAreFilteredByWholeUtcDaysAndDestinationsAreUnknownWithoutChecks() {
+    Instant lateOnThe29th = Instant.parse("2026-11-29T23:59:59Z");
+    store.write(c -> {
+      long id = new RunDao().start(c, "nightly", "MANUAL", lateOnThe29th);
+      new RunDao().finish(c, id, "FAILED", "{}", "{}", null, lateOnThe29th);
+      return id;
+    });
+    LocalDate the29th = LocalDate.parse("2026-11-29");
+    assertThat(daemon.runs(new RunFilter("nightly", "FAILED", the29th, the29th, 10))).hasSize(1);
+    assertThat(daemon.runs(new RunFilter(null, null, the29th.plusDays(1), null, 10))).isEmpty();
+    assertThat(daemon.runs(new RunFilter(null, "SUCCESS", null, null, 10))).isEmpty();
+    assertThat(daemon.destinations()).containsExactly(DestinationHealth.unknown("crm", "recording"));
+    assertThat(daemon.plan("nightly", 5).outcome()).isEqualTo(PlanPreview.Outcome.FAILED);
   }
 }

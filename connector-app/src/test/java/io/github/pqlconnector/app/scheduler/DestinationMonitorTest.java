@@ -3,6 +3,9 @@ package io.github.pqlconnector.app.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.pqlconnector.app.admin.DestinationHealth;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
@@ -22,7 +25,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Destination checks in the background: a writable csv directory is ok, one that cannot be made is failing. */
+/**
+ * Destination checks in the background: a writable csv directory is ok, one that cannot be made is failing, and a
+ * HubSpot that refuses the token is failing after one call, with a message that does not quote the token.
+ */
 class DestinationMonitorTest {
   static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
@@ -66,6 +72,32 @@ class DestinationMonitorTest {
         .noneMatch(t -> t.getName().equals("pql-destination-checks")));
   }
 
+  @Test
+  void aHubSpotThatRefusesTheTokenIsFailingAfterOneCallAndTheMessageHoldsNoSecret() {
+    WireMockServer hubspot = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    hubspot.start();
+    try {
+      hubspot.stubFor(WireMock.get(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(401)
+          .withHeader("Content-Type", "application/json")
+          .withBody("{\"status\":\"error\",\"message\":\"Authentication credentials not found\","
+              + "\"category\":\"INVALID_AUTHENTICATION\"}")));
+      PqlConfig config = config("""
+          crm: { type: hubspot, token: "${HUBSPOT_TOKEN}", baseUrl: "%s/" }
+          good: { type: csv, directory: "%%1$s/out" }
+          """.formatted(hubspot.baseUrl()));
+      DestinationMonitor monitor = new DestinationMonitor(() -> config,
+          new Connectors(Plugins.load(), Clock.fixed(NOW, ZoneOffset.UTC)));
+
+      monitor.checkAll();
+      DestinationHealth crm = monitor.health().get(0);
+      assertThat(crm.status()).isEqualTo(DestinationHealth.FAILING);
+      assertThat(crm.message()).contains("HubSpot rejected the credentials").doesNotContain("pat-secret-123");
+      assertThat(hubspot.getAllServeEvents()).as("a check is one call, never retried").hasSize(1);
+    } finally {
+      hubspot.stop();
+    }
+  }
+
   private PqlConfig config(String destinations) {
     try {
       Files.writeString(dir.resolve("events.jsonl"), "");
@@ -81,7 +113,7 @@ class DestinationMonitorTest {
         syncs:
           - { name: s, source: product, destination: good }
         """;
-    return new ConfigLoader(Plugins.load(), Map.<String, String>of()::get)
+    return new ConfigLoader(Plugins.load(), Map.of("HUBSPOT_TOKEN", "pat-secret-123")::get)
         .parse(yaml.formatted(dir.toString().replace("\\", "/")));
   }
 }
