@@ -181,8 +181,7 @@ public final class Daemon implements AdminBackend {
 
   @Override
   public List<DestinationHealth> destinations() {
-    return destinations != null ? destinations.health() : scheduler.config().destinations().values().stream()
-        .map(d -> DestinationHealth.unknown(d.name(), d.type())).toList();
+    return destinations != null ? destinations.health() : DestinationMonitor.unchecked(scheduler.config());
   }
 
   private SyncStatus status(SyncConfig sync) {

@@ -65,6 +65,11 @@ public final class DestinationMonitor implements AutoCloseable {
     }).toList();
   }
 
+  /** Every configured destination as not checked yet, in config order. */
+  public static List<DestinationHealth> unchecked(PqlConfig config) {
+    return config.destinations().values().stream().map(d -> DestinationHealth.unknown(d.name(), d.type())).toList();
+  }
+
   /** One pass over every configured destination; a check that throws is a failing destination, not a dead thread. */
   void checkAll() {
     for (PqlConfig.Named<DestinationConfig> named : config.get().destinations().values()) {
