@@ -6,6 +6,8 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -82,8 +84,57 @@ final class AdminEndpoints {
     return backend.resume(name) ? found(name, backend.sync(name)) : noSync(name);
   }
 
-  Response runs(@Nullable String sync, @Nullable String limit) {
-    return json.json(200, views.runs(backend.runs(sync, limit(limit))));
+  /** {@code GET /api/runs?sync=&status=&from=&to=&limit=}: newest first; from and to are whole UTC days. */
+  Response runs(Route.Request r) {
+    RunFilter filter = new RunFilter(r.q("sync"), r.q("status"), day("from", r.q("from")), day("to", r.q("to")),
+        limit(r.query().get("limit")));
+    return json.json(200, views.runs(filter.status() == null && filter.from() == null && filter.to() == null
+        ? backend.runs(filter.sync(), filter.limit()) : backend.runs(filter)));
+  }
+
+  /** {@code POST /api/syncs/{name}/schedule} with {@code cron}: overrides the file's cron until reset. */
+  Response setCron(Route.Request r) {
+    String cron = r.form().getOrDefault("cron", r.query().get("cron"));
+    if (cron == null || cron.isBlank()) {
+      throw new BadRequest("cron is required, e.g. cron=0 */30 * * * ?");
+    }
+    return cronEdit(r.param("name"), backend.setCron(r.param("name"), cron.strip(), r.principal().name()));
+  }
+
+  /** {@code DELETE /api/syncs/{name}/schedule}: back to the file's cron. */
+  Response clearCron(Route.Request r) {
+    return cronEdit(r.param("name"), backend.clearCron(r.param("name"), r.principal().name()));
+  }
+
+  private Response cronEdit(String name, AdminBackend.CronEdit edit) {
+    return switch (edit.outcome()) {
+      case CHANGED -> found(name, backend.sync(name));
+      case INVALID -> json.error(422, String.valueOf(edit.message()));
+      case NO_SUCH_SYNC -> noSync(name);
+    };
+  }
+
+  /** {@code GET /api/syncs/{name}/plan}: the dry run, as the console shows it. */
+  Response plan(String name) {
+    PlanPreview plan = backend.plan(name, 50);
+    return switch (plan.outcome()) {
+      case DONE -> json.json(200, plan);
+      case NO_SUCH_SYNC -> noSync(name);
+      case BUSY -> json.error(409, "another dry run is being computed; ask again in a moment");
+      case FAILED -> json.error(502, "the dry run failed: " + plan.message());
+    };
+  }
+
+  Response destinations() {
+    return json.json(200, backend.destinations());
+  }
+
+  private static @Nullable LocalDate day(String parameter, @Nullable String value) {
+    try {
+      return value == null ? null : LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new BadRequest(parameter + " must be a day such as 2026-12-01, got '" + value + "'");
+    }
   }
 
   Response run(String id) {

@@ -1,67 +1,92 @@
 package io.github.pqlconnector.app.admin;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every admin request passes here: bearer check first (a 401 says nothing about what exists), then routing; a
- * backend failure is logged and answered with a bare 500. Logs one DEBUG line per request, never headers.
+ * Carries requests between Jetty and the {@link Gate}: reads the request (a url-encoded form body at most
+ * {@link AdminServer#MAX_REQUEST_BYTES}), writes the answer with the security headers, logs one DEBUG line per
+ * request (never headers, never the query) and turns an unexpected failure into a bare JSON 500.
  */
-final class AdminHandler implements HttpHandler {
+final class AdminHandler extends Handler.Abstract {
   private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
   private static final int MAX_LOGGED_PATH = 200;
+  private static final String FORM = "application/x-www-form-urlencoded";
 
+  private final Gate gate;
   private final BearerAuth auth;
-  private final AdminRoutes routes;
   private final JsonResponses json;
   private final InFlight inFlight;
 
-  AdminHandler(BearerAuth auth, AdminRoutes routes, JsonResponses json, InFlight inFlight) {
+  AdminHandler(Gate gate, BearerAuth auth, JsonResponses json, InFlight inFlight) {
+    this.gate = gate;
     this.auth = auth;
-    this.routes = routes;
     this.json = json;
     this.inFlight = inFlight;
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  public boolean handle(Request request, Response response, Callback callback) {
     long started = System.nanoTime();
     inFlight.enter();
-    int status = 0;
+    io.github.pqlconnector.app.admin.Response answer;
     try {
-      Response response = respond(exchange);
-      status = response.status();
-      JsonResponses.write(exchange, response);
+      answer = gate.respond(exchange(request));
+    } catch (BadRequest e) {
+      answer = json.error(400, e.getMessage());
+    } catch (IOException e) {
+      answer = json.error(413, "the request body is too large or could not be read");
+    } catch (RuntimeException e) {
+      log.error("admin request {} {} failed", request.getMethod(), loggedPath(request), e);
+      answer = json.error(500, "internal error");
     } finally {
-      exchange.close();
-      log.debug("{} {} {} {} ms", exchange.getRequestMethod(), loggedPath(exchange), status,
-          (System.nanoTime() - started) / 1_000_000);
       inFlight.exit();
     }
+    log.debug("{} {} {} {} ms", request.getMethod(), loggedPath(request), answer.status(),
+        (System.nanoTime() - started) / 1_000_000);
+    write(answer, response, callback);
+    return true;
   }
 
-  private Response respond(HttpExchange exchange) {
-    if (!auth.allows(exchange.getRequestHeaders().getFirst("Authorization"))) {
-      return json.unauthorized();
+  private Exchange exchange(Request request) throws IOException {
+    HttpURI uri = request.getHttpURI();
+    Map<String, String> cookies = new HashMap<>();
+    for (HttpCookie cookie : Request.getCookies(request)) {
+      cookies.putIfAbsent(cookie.getName(), cookie.getValue());
     }
-    URI uri = exchange.getRequestURI();
-    try {
-      return routes.dispatch(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery());
-    } catch (BadRequest e) {
-      return json.error(400, e.getMessage());
-    } catch (RuntimeException e) {
-      log.error("admin request {} {} failed", exchange.getRequestMethod(), loggedPath(exchange), e);
-      return json.error(500, "internal error");
-    }
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    Map<String, String> form = type != null && type.toLowerCase(Locale.ROOT).startsWith(FORM)
+        ? Paths.query(Content.Source.asString(request, StandardCharsets.UTF_8)) : Map.of();
+    return new Exchange(request.getMethod(), uri.getPath() == null ? "/" : uri.getPath(), uri.getQuery(),
+        name -> request.getHeaders().get(name), cookies, form, Request.getRemoteAddr(request), request.isSecure());
+  }
+
+  private static void write(io.github.pqlconnector.app.admin.Response answer, Response response, Callback callback) {
+    response.setStatus(answer.status());
+    SecurityHeaders.apply(response.getHeaders());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+    answer.headers().forEach(response.getHeaders()::put);
+    response.write(true, ByteBuffer.wrap(answer.body()), callback);
   }
 
   /** The raw path (no query), cut short, with the token hidden should a client have put it there. */
-  private String loggedPath(HttpExchange exchange) {
-    String path = auth.redact(exchange.getRequestURI().getRawPath());
+  private String loggedPath(Request request) {
+    String raw = request.getHttpURI().getPath();
+    String path = auth.redact(raw == null ? "/" : raw);
     return path.length() > MAX_LOGGED_PATH ? path.substring(0, MAX_LOGGED_PATH) + "…" : path;
   }
 }

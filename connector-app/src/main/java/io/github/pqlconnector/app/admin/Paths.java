@@ -43,6 +43,11 @@ final class Paths {
     return query;
   }
 
+  /** One path segment, percent-encoded (a space as %20, never +). */
+  static String encode(String segment) {
+    return java.net.URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
   private static String decode(String text) {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A method and a path template such as {@code /api/syncs/{name}/run}, where a {@code {…}} segment matches any one. */
 record Route(String method, List<String> template, Endpoint endpoint) {
@@ -13,15 +14,26 @@ record Route(String method, List<String> template, Endpoint endpoint) {
     Response handle(Request request);
   }
 
-  /** The matched request: path parameters by name and the query parameters, both decoded. */
-  record Request(Map<String, String> params, Map<String, String> query) {
+  /**
+   * The matched request: path parameters by name, the query parameters and form fields (all decoded), who asks,
+   * and the browser's session (null for scripts).
+   */
+  record Request(Map<String, String> params, Map<String, String> query, Map<String, String> form,
+      Principal principal, @Nullable Session session) {
     Request {
       params = Map.copyOf(params);
       query = Map.copyOf(query);
+      form = Map.copyOf(form);
     }
 
     String param(String name) {
       return params.get(name);
+    }
+
+    /** A query parameter, null when absent or blank (an empty filter field means "any"). */
+    @Nullable String q(String name) {
+      String value = query.get(name);
+      return value == null || value.isBlank() ? null : value.strip();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.pqlconnector.app.cli;
 
+import io.github.pqlconnector.app.report.ReportHtml;
 import io.github.pqlconnector.core.http.WireJson;
 import io.github.pqlconnector.core.report.BacktestReport;
 import io.github.pqlconnector.core.report.BacktestReport.Prediction;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     description = "Turns product usage into product-qualified-lead signals inside your CRM.",
     subcommands = {ValidateCommand.class, SetupCommand.class, PlanCommand.class, RunCommand.class, RetryCommand.class,
         ReconcileCommand.class, OutcomesCommand.class, ReportCommand.class, BacktestCommand.class,
-        ExplainCommand.class, HistoryCommand.class, ServeCommand.class, DemoCommand.class,
+        ExplainCommand.class, HistoryCommand.class, ServeCommand.class, HashPasswordCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:the run finished with record failures",

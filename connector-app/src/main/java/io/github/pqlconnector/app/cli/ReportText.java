@@ -1,5 +1,6 @@
 package io.github.pqlconnector.app.cli;
 
+import io.github.pqlconnector.app.report.ReportHtml;
 import io.github.pqlconnector.core.report.ConversionReport;
 import io.github.pqlconnector.core.report.ConversionReport.LevelReport;
 import io.github.pqlconnector.core.report.ConversionReport.TierRow;
@@ -54,7 +55,7 @@ final class ReportText {
   }
 
   static String percent(@Nullable Double rate) {
-    return rate == null ? "-" : String.format(Locale.US, "%.1f %%", rate * 100);
+    return ReportHtml.percent(rate);
   }
 
   private static LocalDate day(ConversionReport report) {

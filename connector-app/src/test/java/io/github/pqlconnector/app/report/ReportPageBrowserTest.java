@@ -1,7 +1,8 @@
-package io.github.pqlconnector.app.cli;
+package io.github.pqlconnector.app.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pqlconnector.app.browser.Chromium;
 import io.github.pqlconnector.core.report.ConversionReport;
 import io.github.pqlconnector.core.report.ConversionReport.Funnel;
 import io.github.pqlconnector.core.report.ConversionReport.LevelReport;

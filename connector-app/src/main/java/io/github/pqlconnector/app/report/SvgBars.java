@@ -1,4 +1,4 @@
-package io.github.pqlconnector.app.cli;
+package io.github.pqlconnector.app.report;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.github.pqlconnector.app.cli;
+package io.github.pqlconnector.app.browser;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,13 +13,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * command that installs them, except under CI ({@code CI=true}), where {@code .ci/run} installs them first and a
  * missing browser is a failure.
  */
-final class Chromium {
+public final class Chromium {
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private Chromium() {}
 
-  static ChromeDriver start() {
+  public static ChromeDriver start() {
     boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     if (!present && "true".equals(System.getenv("CI"))) {
       throw new IllegalStateException("CI=true but " + BROWSER + " or " + DRIVER + " is missing; .ci/run installs them");

@@ -1,4 +1,4 @@
-package io.github.pqlconnector.app.cli;
+package io.github.pqlconnector.app.report;
 
 import io.github.pqlconnector.core.report.ConversionReport;
 import io.github.pqlconnector.core.report.ConversionReport.LevelReport;
@@ -8,13 +8,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A conversion report as one self-contained HTML page: styles inline, charts as inline SVG, nothing fetched from the
  * network, so it opens from a mail attachment or an air-gapped share. Per level: the tier table, conversion by tier,
  * the funnel, PQLs per week and the score distribution.
  */
-final class ReportHtml {
+public final class ReportHtml {
   private static final String STYLE = "body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}"
       + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{padding:.25em .8em;border-bottom:1px solid #ddd;"
       + "text-align:right}th:first-child,td:first-child{text-align:left}h2{margin-top:2em}.charts{display:flex;"
@@ -23,7 +24,8 @@ final class ReportHtml {
 
   private ReportHtml() {}
 
-  static String page(ConversionReport report) {
+  /** The whole page, styles inline, for a file. */
+  public static String page(ConversionReport report) {
     StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<title>PQL conversion report: " + esc(report.sync()) + "</title><style>" + STYLE + "</style></head><body>");
     html.append("<h1>PQL conversion report: ").append(esc(report.sync())).append("</h1><p class=\"muted\">Entries from ")
@@ -31,8 +33,20 @@ final class ReportHtml {
         .append(LocalDate.ofInstant(report.to(), ZoneOffset.UTC)).append(", conversions within ")
         .append(report.horizonDays()).append(" days of entering; from the ").append(esc(report.source()))
         .append(".</p>");
-    report.levels().forEach(level -> level(html, level));
+    html.append(levels(report));
     return html.append("</body></html>\n").toString();
+  }
+
+  /** Each level's tables and charts, without page or styles: the admin console puts them in its own page. */
+  public static String levels(ConversionReport report) {
+    StringBuilder html = new StringBuilder();
+    report.levels().forEach(level -> level(html, level));
+    return html.toString();
+  }
+
+  /** A rate as a percentage with one decimal, "-" when there is none. */
+  public static String percent(@Nullable Double rate) {
+    return rate == null ? "-" : String.format(Locale.US, "%.1f %%", rate * 100);
   }
 
   private static void level(StringBuilder html, LevelReport level) {
@@ -65,7 +79,7 @@ final class ReportHtml {
         + "<th>rate</th></tr>");
     level.byType().forEach(t -> html.append("<tr><td>").append(esc(t.type())).append("</td><td>")
         .append(count(t.entered())).append("</td><td>").append(count(t.converted())).append("</td><td>")
-        .append(ReportText.percent(t.rate())).append("</td></tr>"));
+        .append(percent(t.rate())).append("</td></tr>"));
     html.append("</table>");
   }
 
@@ -76,7 +90,7 @@ final class ReportHtml {
   private static void row(StringBuilder html, TierRow row, String name) {
     html.append("<tr><td>").append(esc(name)).append("</td><td>").append(count(row.entered())).append("</td><td>")
         .append(count(row.converted())).append("</td><td>").append(count(row.open())).append("</td><td>")
-        .append(ReportText.percent(row.rate())).append("</td><td>").append(row.medianDays() == null ? "-"
+        .append(percent(row.rate())).append("</td><td>").append(row.medianDays() == null ? "-"
             : String.format(Locale.US, "%.1f", row.medianDays())).append("</td></tr>");
   }
 
