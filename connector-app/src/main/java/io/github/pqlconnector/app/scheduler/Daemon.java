@@ -16,14 +16,15 @@ import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
+import io.github.pqlconnector.core.sync.RecentThrottles;
 import io.github.pqlconnector.core.sync.Retries;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +39,16 @@ public final class Daemon implements AdminBackend {
   private final ConfigLoader loader;
   private final StateStore store;
   private final SchedulerService scheduler;
+  private final CronOverrides crons;
+  private final SyncStatuses statuses;
 
   public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler) {
     this.configFile = configFile;
     this.loader = loader;
     this.store = store;
     this.scheduler = scheduler;
+    this.crons = new CronOverrides(store, scheduler, Clock.systemUTC());
+    this.statuses = new SyncStatuses(store, scheduler, RecentThrottles.ofThisProcess());
   }
 
   @Override
@@ -148,20 +153,30 @@ public final class Daemon implements AdminBackend {
       return ReloadOutcome.rejected(List.of("state: the state database cannot change while pql serve runs;"
           + " restart it to use the new one"));
     }
-    ScheduleChanges changes = quartz(() -> scheduler.apply(next));
+    ScheduleChanges changes;
+    try {
+      changes = scheduler.apply(next);
+    } catch (SchedulerException e) {
+      log.warn("reload could not be scheduled: {}", e.getMessage());
+      return ReloadOutcome.rejected(List.of("syncs: the scheduler refused the new schedules: " + e.getMessage()));
+    }
     log.info("reloaded {}: added {}, removed {}, re-timed {}", configFile, changes.added(), changes.removed(),
         changes.changed());
     return new ReloadOutcome(true, List.of(), changes.added(), changes.removed(), changes.changed());
   }
 
+  @Override
+  public CronEdit setCron(String sync, String cron, String by) {
+    return crons.set(sync, cron, by);
+  }
+
+  @Override
+  public CronEdit clearCron(String sync, String by) {
+    return crons.clear(sync, by);
+  }
+
   private SyncStatus status(SyncConfig sync) {
-    Trigger trigger = quartz(() -> scheduler.trigger(sync));
-    boolean paused = quartz(() -> scheduler.isPaused(sync));
-    RunDao.RunRow last = store.read(c -> new RunDao().list(c, sync.name(), 1)).stream().findFirst().orElse(null);
-    boolean running = last != null && "RUNNING".equals(last.status());
-    return new SyncStatus(sync.name(), sync.source(), sync.destination(), sync.cron(),
-        trigger == null || trigger.getNextFireTime() == null ? null : trigger.getNextFireTime().toInstant(),
-        paused, running, last);
+    return quartz(() -> statuses.of(sync));
   }
 
   private interface QuartzCall<T> {
