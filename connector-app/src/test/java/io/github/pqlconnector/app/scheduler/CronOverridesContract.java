@@ -178,6 +178,21 @@ abstract class CronOverridesContract {
   }
 
   @Test
+  void anOverrideThatStoppedFiringGivesWayToTheFileNotAFailedReload() throws Exception {
+    Node node = start("node-a");
+    node.store().write(c -> {
+      new ScheduleOverrideDao().set(c, new ScheduleOverrideDao.CronOverride("nightly", "0 0 0 1 1 ? 2020", "ana@ops",
+          Instant.parse("2019-06-01T00:00:00Z")));
+      return null;
+    });
+    ReloadOutcome reload = node.daemon().reload();
+    assertThat(reload.applied()).isTrue();
+    assertThat(node.status("nightly").cron()).isEqualTo("0 0 3 * * ?");
+    assertThat(node.status("nightly").cronOverridden()).isFalse();
+    assertThat(node.status("nightly").nextFire()).isEqualTo(firstFire("0 0 3 * * ?"));
+  }
+
+  @Test
   void theStatusShowsTheBacklogAndThisNodesThrottles() throws Exception {
     Node node = start("node-a");
     long throttled = node.status("nightly").throttlesLastHour();
