@@ -31,7 +31,8 @@ class CronTextTest {
 
   @Test
   void namesTheZoneTheSchedulerFiresIn() {
-    assertThat(CronText.describe("0 0 6 * * ?", ZoneId.of("Europe/Berlin"))).isEqualTo("every day at 06:00 Europe/Berlin");
+    assertThat(CronText.describe("0 0 6 * * ?", ZoneId.of("Europe/Berlin")))
+        .isEqualTo("every day at 06:00 Europe/Berlin");
     assertThat(CronText.describe("0 0 6 * * ?", ZoneId.of("Etc/UTC"))).isEqualTo("every day at 06:00 UTC");
   }
 
