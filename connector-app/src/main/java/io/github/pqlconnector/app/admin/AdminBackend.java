@@ -70,4 +70,17 @@ public interface AdminBackend {
 
   /** Each configured destination's last background check, in config order. */
   List<DestinationHealth> destinations();
+  /** What a cron edit did; INVALID and NO_SUCH_SYNC carry a message a person reads. */
+  record CronEdit(Outcome outcome, @Nullable String message) {
+    public enum Outcome { CHANGED, INVALID, NO_SUCH_SYNC }
+  }
+
+  /**
+   * Runs the sync on {@code cron} instead of the file's, on every node and across restarts and reloads, until
+   * cleared; checked as the file's cron is ({@code pql validate}'s wording). {@code by}: who asked, for the log.
+   */
+  CronEdit setCron(String sync, String cron, String by);
+
+  /** Puts the sync back on the file's cron (none: it runs only when asked). */
+  CronEdit clearCron(String sync, String by);
 }

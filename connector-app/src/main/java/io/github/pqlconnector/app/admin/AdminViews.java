@@ -20,7 +20,8 @@ final class AdminViews {
   record Accepted(String sync, boolean accepted) {}
 
   record SyncView(String name, String source, String destination, @Nullable String cron, @Nullable Instant nextFire,
-      boolean paused, boolean running, @Nullable RunView lastRun) {}
+      boolean paused, boolean running, @Nullable RunView lastRun, @Nullable String fileCron, boolean cronOverridden,
+      long outboxDepth, long throttlesLastHour) {}
 
   record RunView(long id, String sync, String status, String trigger, Instant startedAt, @Nullable Instant finishedAt,
       @Nullable JsonNode counts, @Nullable String message) {}
@@ -52,7 +53,7 @@ final class AdminViews {
   SyncView sync(SyncStatus s) {
     RunRow last = s.lastRun();
     return new SyncView(s.name(), s.source(), s.destination(), s.cron(), s.nextFire(), s.paused(), s.running(),
-        last == null ? null : run(last));
+        last == null ? null : run(last), s.fileCron(), s.cronOverridden(), s.outboxDepth(), s.throttlesLastHour());
   }
 
   List<SyncView> syncs(List<SyncStatus> syncs) {

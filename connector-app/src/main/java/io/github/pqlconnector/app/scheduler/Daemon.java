@@ -19,15 +19,16 @@ import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
+import io.github.pqlconnector.core.sync.RecentThrottles;
 import io.github.pqlconnector.core.sync.Retries;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ public final class Daemon implements AdminBackend {
   private final SchedulerService scheduler;
   private final @Nullable PlanPreviews previews;
   private final @Nullable DestinationMonitor destinations;
+  private final CronOverrides crons;
+  private final SyncStatuses statuses;
 
   /** Without plan previews (each one FAILED) and destination checks (every destination unknown). */
   public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler) {
@@ -58,6 +61,8 @@ public final class Daemon implements AdminBackend {
     this.scheduler = scheduler;
     this.previews = previews;
     this.destinations = destinations;
+    this.crons = new CronOverrides(store, scheduler, Clock.systemUTC());
+    this.statuses = new SyncStatuses(store, scheduler, RecentThrottles.ofThisProcess());
   }
 
   @Override
@@ -162,7 +167,13 @@ public final class Daemon implements AdminBackend {
       return ReloadOutcome.rejected(List.of("state: the state database cannot change while pql serve runs;"
           + " restart it to use the new one"));
     }
-    ScheduleChanges changes = quartz(() -> scheduler.apply(next));
+    ScheduleChanges changes;
+    try {
+      changes = scheduler.apply(next);
+    } catch (SchedulerException e) {
+      log.warn("reload could not be scheduled: {}", e.getMessage());
+      return ReloadOutcome.rejected(List.of("syncs: the scheduler refused the new schedules: " + e.getMessage()));
+    }
     log.info("reloaded {}: added {}, removed {}, re-timed {}", configFile, changes.added(), changes.removed(),
         changes.changed());
     return new ReloadOutcome(true, List.of(), changes.added(), changes.removed(), changes.changed());
@@ -184,14 +195,18 @@ public final class Daemon implements AdminBackend {
     return destinations != null ? destinations.health() : DestinationMonitor.unchecked(scheduler.config());
   }
 
+  @Override
+  public CronEdit setCron(String sync, String cron, String by) {
+    return crons.set(sync, cron, by);
+  }
+
+  @Override
+  public CronEdit clearCron(String sync, String by) {
+    return crons.clear(sync, by);
+  }
+
   private SyncStatus status(SyncConfig sync) {
-    Trigger trigger = quartz(() -> scheduler.trigger(sync));
-    boolean paused = quartz(() -> scheduler.isPaused(sync));
-    RunDao.RunRow last = store.read(c -> new RunDao().list(c, sync.name(), 1)).stream().findFirst().orElse(null);
-    boolean running = last != null && "RUNNING".equals(last.status());
-    return new SyncStatus(sync.name(), sync.source(), sync.destination(), sync.cron(),
-        trigger == null || trigger.getNextFireTime() == null ? null : trigger.getNextFireTime().toInstant(),
-        paused, running, last);
+    return quartz(() -> statuses.of(sync));
   }
 
   private interface QuartzCall<T> {

@@ -8,7 +8,9 @@ import io.github.pqlconnector.core.config.SyncConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.quartz.CronTrigger;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -18,8 +20,9 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 
 /**
- * Brings the job store in line with the config's syncs. An unchanged trigger is left alone, so its paused
- * state and its missed fires survive a restart; a changed cron re-times it and keeps it paused if it was.
+ * Brings the job store in line with the config's syncs and their effective crons ({@link EffectiveCrons}). An
+ * unchanged trigger is left alone, so its paused state and its missed fires survive a restart; a changed cron
+ * re-times it and keeps it paused if it was.
  */
 final class ScheduleReconciler {
   private final Scheduler scheduler;
@@ -28,7 +31,8 @@ final class ScheduleReconciler {
     this.scheduler = scheduler;
   }
 
-  ScheduleChanges reconcile(List<SyncConfig> syncs) throws SchedulerException {
+  /** {@code crons}: each sync's cron by name, null (or absent) for one that only runs when asked. */
+  ScheduleChanges reconcile(List<SyncConfig> syncs, Map<String, @Nullable String> crons) throws SchedulerException {
     List<String> added = new ArrayList<>();
     List<String> changed = new ArrayList<>();
     Set<JobKey> wanted = new HashSet<>();
@@ -41,7 +45,7 @@ final class ScheduleReconciler {
             .storeDurably().requestRecovery().build(), false);
         added.add(sync.name());
       }
-      if (retime(sync, key) && !isNew) {
+      if (retime(sync.name(), crons.get(sync.name()), key) && !isNew) {
         changed.add(sync.name());
       }
     }
@@ -56,17 +60,17 @@ final class ScheduleReconciler {
   }
 
   /** Creates, replaces or removes the sync's cron trigger; true when it changed. */
-  private boolean retime(SyncConfig sync, JobKey job) throws SchedulerException {
-    TriggerKey key = TriggerKey.triggerKey(sync.name(), SchedulerService.GROUP);
+  private boolean retime(String sync, @Nullable String cron, JobKey job) throws SchedulerException {
+    TriggerKey key = TriggerKey.triggerKey(sync, SchedulerService.GROUP);
     Trigger current = scheduler.getTrigger(key);
-    if (sync.cron() == null) {
+    if (cron == null) {
       return current != null && scheduler.unscheduleJob(key);
     }
-    if (current instanceof CronTrigger cron && cron.getCronExpression().equals(sync.cron())) {
+    if (current instanceof CronTrigger trigger && trigger.getCronExpression().equals(cron)) {
       return false;
     }
     Trigger next = newTrigger().withIdentity(key).forJob(job)
-        .withSchedule(cronSchedule(sync.cron()).withMisfireHandlingInstructionFireAndProceed()).build();
+        .withSchedule(cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed()).build();
     if (current == null) {
       scheduler.scheduleJob(next);
       return true;

@@ -8,10 +8,12 @@ import io.github.pqlconnector.core.sync.Progress;
 import io.github.pqlconnector.core.sync.RunSummary;
 import io.github.pqlconnector.core.sync.RunTrigger;
 import io.github.pqlconnector.core.sync.SyncRunner;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.quartz.JobDataMap;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -23,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Quartz with one durable job per sync and a cron trigger from its {@code cron}, on the JDBC job store in
- * the state database. Schedules survive restarts; on PostgreSQL with {@code cluster: true} several nodes share
- * them and each fire runs on exactly one node. Misfires after downtime run once ("fire and proceed").
+ * Quartz with one durable job per sync and a cron trigger from its {@code cron} (or its override in the state
+ * database), on the JDBC job store in the state database. Schedules survive restarts; on PostgreSQL with
+ * {@code cluster: true} several nodes share them and each fire runs on exactly one node. Misfires after downtime
+ * run once ("fire and proceed").
  */
 public final class SchedulerService implements AutoCloseable {
   static final String GROUP = "syncs";
@@ -59,12 +62,25 @@ public final class SchedulerService implements AutoCloseable {
     scheduler.start();
   }
 
-  /** Makes the schedules match {@code next}: adds, removes and re-times jobs; returns what changed. */
+  /**
+   * Makes the schedules match {@code next} and the cron overrides in the state database: adds, removes and
+   * re-times jobs; returns what changed.
+   */
   public synchronized ScheduleChanges apply(PqlConfig next) throws SchedulerException {
-    ScheduleChanges changes = new ScheduleReconciler(scheduler).reconcile(next.syncs());
+    ScheduleChanges changes = reconcile(next);
     runner.set(runners.apply(next));
     config = next;
     return changes;
+  }
+
+  /** Re-times the current config's syncs after a cron override was set or cleared. */
+  public synchronized ScheduleChanges retime() throws SchedulerException {
+    return reconcile(config);
+  }
+
+  private ScheduleChanges reconcile(PqlConfig next) throws SchedulerException {
+    Map<String, @Nullable String> crons = store.write(c -> EffectiveCrons.of(c, next.syncs(), Instant.now()));
+    return new ScheduleReconciler(scheduler).reconcile(next.syncs(), crons);
   }
 
   public PqlConfig config() {

@@ -56,8 +56,9 @@ final class FakeBackend implements AdminBackend {
         new VerdictHistoryDao.Verdict(PqlStatus.PQL, 85, "usage", 100), 7));
     backend.reconciliations.put(7L, new ReconciliationDao.Row("product-to-hubspot", 7, T0.plusSeconds(2), 40, 3, 1));
     backend.syncs.put("product-to-hubspot", new SyncStatus("product-to-hubspot", "product", "hubspot",
-        "0 */30 * * * ?", T0.plusSeconds(1800), false, false, run));
-    backend.syncs.put("csv-export", new SyncStatus("csv-export", "product", "csv", null, null, false, false, null));
+        "0 */30 * * * ?", T0.plusSeconds(1800), false, false, run, "0 */30 * * * ?", false, 0, 0));
+    backend.syncs.put("csv-export", new SyncStatus("csv-export", "product", "csv", null, null, false, false, null,
+        null, false, 0, 0));
     return backend;
   }
 
@@ -197,6 +198,29 @@ final class FakeBackend implements AdminBackend {
     return List.of();
   }
 
+  @Override
+  public synchronized CronEdit setCron(String sync, String cron, String by) {
+    fail();
+    return editCron(sync, cron, true);
+  }
+
+  @Override
+  public synchronized CronEdit clearCron(String sync, String by) {
+    fail();
+    SyncStatus s = syncs.get(sync);
+    return editCron(sync, s == null ? null : s.fileCron(), false);
+  }
+
+  private CronEdit editCron(String name, @Nullable String cron, boolean overridden) {
+    SyncStatus s = syncs.get(name);
+    if (s == null) {
+      return new CronEdit(CronEdit.Outcome.NO_SUCH_SYNC, "no sync named '" + name + "'");
+    }
+    syncs.put(name, new SyncStatus(s.name(), s.source(), s.destination(), cron, s.nextFire(), s.paused(), s.running(),
+        s.lastRun(), s.fileCron(), overridden, s.outboxDepth(), s.throttlesLastHour()));
+    return new CronEdit(CronEdit.Outcome.CHANGED, null);
+  }
+
   private boolean setPaused(String name, boolean paused) {
     fail();
     SyncStatus s = syncs.get(name);
@@ -204,7 +228,7 @@ final class FakeBackend implements AdminBackend {
       return false;
     }
     syncs.put(name, new SyncStatus(s.name(), s.source(), s.destination(), s.cron(), paused ? null : s.nextFire(),
-        paused, s.running(), s.lastRun()));
+        paused, s.running(), s.lastRun(), s.fileCron(), s.cronOverridden(), s.outboxDepth(), s.throttlesLastHour()));
     return true;
   }
 

@@ -88,6 +88,17 @@ class DaemonTest {
   }
 
   @Test
+  void aCronThatNeverFiresIsRejectedWithTheProblemNotAnError() throws Exception {
+    SyncStatus before = daemon.sync("nightly").orElseThrow();
+    Files.writeString(file, Files.readString(file).replace("0 0 3 * * ?", "0 0 0 30 2 ?"));
+    ReloadOutcome outcome = daemon.reload();
+    assertThat(outcome.applied()).isFalse();
+    assertThat(outcome.problems()).containsExactly(
+        "syncs[0].cron: invalid cron expression \"0 0 0 30 2 ?\": never fires: no time after now matches it at line 5");
+    assertThat(daemon.syncs()).containsExactly(before);
+  }
+
+  @Test
   void aValidFileReTimesAddsAndRemovesWithoutARestart() throws Exception {
     Files.writeString(file, Files.readString(file).replace("0 0 3 * * ?", "0 30 4 * * ?")
         + "  - { name: hourly, source: src, destination: crm, cron: \"0 0 * * * ?\" }\n");

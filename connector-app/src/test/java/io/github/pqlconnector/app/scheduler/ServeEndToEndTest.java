@@ -128,6 +128,18 @@ class ServeEndToEndTest {
     });
   }
 
+  @Test
+  void aReloadWithACronThatNeverFiresAnswers422WithTheProblem() throws Exception {
+    Path file = dir.resolve("pql.yaml");
+    Files.writeString(file, Files.readString(file).replace("0 0 3 * * ?", "0 0 0 30 2 ?"));
+    HttpResponse<String> reload = call("POST", "/api/reload", TOKEN);
+    assertThat(reload.statusCode()).isEqualTo(422);
+    assertThat(reload.body()).contains("\"applied\":false")
+        .contains("invalid cron expression \\\"0 0 0 30 2 ?\\\": never fires: no time after now matches it");
+    assertThat(call("GET", "/api/syncs/s1", TOKEN).body()).contains("\"cron\":\"0 0 3 * * ?\"")
+        .contains("\"fileCron\":\"0 0 3 * * ?\",\"cronOverridden\":false,\"outboxDepth\":0,\"throttlesLastHour\":0");
+  }
+
   private HttpResponse<String> call(String method, String path, String token) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin.port() + path))
         .method(method, HttpRequest.BodyPublishers.noBody());

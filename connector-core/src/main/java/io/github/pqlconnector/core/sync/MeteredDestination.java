@@ -98,6 +98,7 @@ final class MeteredDestination implements CrmDestination {
       metrics.counter("pql.destination.calls", "destination", name, "operation", operation, "outcome", "error").increment();
       if (e.category() == ErrorCategory.RATE_LIMITED) {
         metrics.counter("pql.destination.throttles", "destination", name).increment();
+        RecentThrottles.ofThisProcess().record(name);
       }
       throw e;
     }

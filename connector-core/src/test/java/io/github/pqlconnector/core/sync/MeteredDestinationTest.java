@@ -29,4 +29,15 @@ class MeteredDestinationTest {
         "error").count()).isEqualTo(1);
     assertThat(registry.counter("pql.destination.throttles", "destination", "crm").count()).isEqualTo(1);
   }
+
+  @Test
+  void aRateLimitedCallCountsInTheProcessWideLastHour() {
+    RecordingDestination crm = new RecordingDestination();
+    MeteredDestination metered = new MeteredDestination(crm, "metered-test-crm", new SimpleMeterRegistry());
+    long before = RecentThrottles.ofThisProcess().lastHour("metered-test-crm");
+    crm.failWritesWith = new VendorException("crm", ErrorCategory.RATE_LIMITED, 429, "rate limited", Duration.ofSeconds(1));
+    assertThatThrownBy(() -> metered.upsert(EntityLevel.USER, List.of())).isInstanceOf(VendorException.class);
+
+    assertThat(RecentThrottles.ofThisProcess().lastHour("metered-test-crm")).isEqualTo(before + 1);
+  }
 }
