@@ -83,4 +83,7 @@ public interface AdminBackend {
 
   /** Puts the sync back on the file's cron (none: it runs only when asked). */
   CronEdit clearCron(String sync, String by);
+
+  /** A cron checked as an edit is (valid or why not), in words, with its next {@code fires} fire times. */
+  CronPreview previewCron(String cron, int fires);
 }

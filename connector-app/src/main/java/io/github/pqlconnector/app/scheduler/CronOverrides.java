@@ -2,6 +2,7 @@ package io.github.pqlconnector.app.scheduler;
 
 import io.github.pqlconnector.app.admin.AdminBackend.CronEdit;
 import io.github.pqlconnector.app.admin.AdminBackend.CronEdit.Outcome;
+import io.github.pqlconnector.app.admin.CronPreview;
 import io.github.pqlconnector.core.config.CronCheck;
 import io.github.pqlconnector.core.config.SyncConfig;
 import io.github.pqlconnector.core.state.ScheduleOverrideDao;
@@ -53,6 +54,16 @@ public final class CronOverrides {
     log.info("cron of {} set to \"{}\" ({}) by {}; the file's is {}", sync, trimmed, CronText.describe(trimmed), by,
         fileCron(config.get()));
     return new CronEdit(Outcome.CHANGED, null);
+  }
+
+  /** The cron checked as an edit is, in words, with its next {@code fires} fires after {@code now}. */
+  public static CronPreview preview(String cron, int fires, Instant now) {
+    String trimmed = cron.strip();
+    Optional<String> problem = CronCheck.problem(trimmed, now);
+    if (problem.isPresent()) {
+      return CronPreview.invalid("invalid cron expression \"" + trimmed + "\": " + problem.get());
+    }
+    return new CronPreview(true, null, CronText.describe(trimmed), CronText.nextFires(trimmed, fires, now));
   }
 
   /** Puts {@code sync} back on the file's cron. */

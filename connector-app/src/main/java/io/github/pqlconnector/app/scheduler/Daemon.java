@@ -1,6 +1,7 @@
 package io.github.pqlconnector.app.scheduler;
 
 import io.github.pqlconnector.app.admin.AdminBackend;
+import io.github.pqlconnector.app.admin.CronPreview;
 import io.github.pqlconnector.app.admin.DestinationHealth;
 import io.github.pqlconnector.app.admin.PlanPreview;
 import io.github.pqlconnector.app.admin.ReloadOutcome;
@@ -193,6 +194,11 @@ public final class Daemon implements AdminBackend {
   @Override
   public List<DestinationHealth> destinations() {
     return destinations != null ? destinations.health() : DestinationMonitor.unchecked(scheduler.config());
+  }
+
+  @Override
+  public CronPreview previewCron(String cron, int fires) {
+    return CronOverrides.preview(cron, fires, Instant.now());
   }
 
   @Override
