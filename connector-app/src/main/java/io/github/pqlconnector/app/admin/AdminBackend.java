@@ -2,6 +2,7 @@ package io.github.pqlconnector.app.admin;
 
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.report.ConversionReport;
+import io.github.pqlconnector.core.state.EntityQuery;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import java.time.Duration;
@@ -58,4 +59,10 @@ public interface AdminBackend {
 
   /** Re-reads the config file; an invalid file changes nothing and its problems are returned. */
   ReloadOutcome reload();
+
+  /** One page of the sync's entities, filtered, searched and sorted as {@code query} asks; no rows for no such sync. */
+  EntityPage entities(EntityQuery query);
+
+  /** The entity's page; empty when there is no such sync or no run decided and no source knows the entity. */
+  Optional<EntityDetail> entity(String sync, EntityRef ref);
 }

@@ -1,6 +1,8 @@
 package io.github.pqlconnector.app.scheduler;
 
 import io.github.pqlconnector.app.admin.AdminBackend;
+import io.github.pqlconnector.app.admin.EntityDetail;
+import io.github.pqlconnector.app.admin.EntityPage;
 import io.github.pqlconnector.app.admin.ReloadOutcome;
 import io.github.pqlconnector.app.admin.RunDetail;
 import io.github.pqlconnector.app.admin.SyncStatus;
@@ -12,16 +14,19 @@ import io.github.pqlconnector.core.error.ConfigProblem;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.report.ConversionReport;
 import io.github.pqlconnector.core.report.LiveReport;
+import io.github.pqlconnector.core.state.EntityQuery;
 import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
+import io.github.pqlconnector.core.sync.Connectors;
 import io.github.pqlconnector.core.sync.Retries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.slf4j.Logger;
@@ -38,12 +43,21 @@ public final class Daemon implements AdminBackend {
   private final ConfigLoader loader;
   private final StateStore store;
   private final SchedulerService scheduler;
+  private final EntityPages entities;
 
   public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler) {
+    this(configFile, loader, store, scheduler, null);
+  }
+
+  /** As above; entity pages evaluate with {@code connectors} (null: the installed plugins, made when first needed). */
+  public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler,
+      @Nullable Connectors connectors) {
     this.configFile = configFile;
     this.loader = loader;
     this.store = store;
     this.scheduler = scheduler;
+    this.entities = new EntityPages(store, scheduler::config,
+        connectors == null ? EntityPages.installed(store) : () -> connectors.withState(store));
   }
 
   @Override
@@ -133,6 +147,16 @@ public final class Daemon implements AdminBackend {
     PqlConfig config = scheduler.config();
     return config.sync(sync).map(s -> LiveReport.of(store, s.name(), Instant.now(), since, horizon,
         config.model().levels()));
+  }
+
+  @Override
+  public EntityPage entities(EntityQuery query) {
+    return entities.entities(query);
+  }
+
+  @Override
+  public Optional<EntityDetail> entity(String sync, EntityRef ref) {
+    return entities.entity(sync, ref);
   }
 
   @Override

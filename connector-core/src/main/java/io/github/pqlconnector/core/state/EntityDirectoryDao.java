@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,6 +86,20 @@ public final class EntityDirectoryDao {
       }
     }
     return rows;
+  }
+
+  /** The entity's row, or empty when no run has decided it. */
+  public Optional<Row> of(Connection c, String sync, EntityRef entity) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT s.level, s.entity_id, s.status, s.score, s.qualified_at,"
+        + " d.primary_type, d.owner_id, d.email, d.domain, p.record_id" + DirectoryFilter.FROM
+        + " WHERE s.sync_name = ? AND s.level = ? AND s.entity_id = ?")) {
+      ps.setString(1, sync);
+      ps.setString(2, entity.level().id());
+      ps.setString(3, entity.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+      }
+    }
   }
 
   /** How many entities the query matches on all pages. */
