@@ -93,6 +93,12 @@ public final class Bitrix24Destination extends ComposedDestination {
         config.rateLimit().concurrency(), BatchRequest.MAX_COMMANDS);
   }
 
+  /** The record in the portal's UI; the portal's address is in the config. */
+  @Override
+  public Optional<String> recordUrl(EntityLevel level, String recordId) {
+    return Bitrix24Links.recordUrl(config, level, recordId);
+  }
+
   /** Present with an {@code outcomes:} block: won deals and converted leads, on the same guarded path as the writes. */
   @Override
   public Optional<OutcomeReader> outcomes() {

@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
  * dated version ({@code 2026-09}); accounts are matched on the company property {@code accountKey}, users on email.
  * {@code outcomes}, when present, makes the destination read conversions back (see {@link HubSpotOutcomesConfig});
  * {@code traits}, when present, reads company and contact properties of matched records as traits ({@link
- * HubSpotTraits}).
+ * HubSpotTraits}). {@code portalId}, when given, is the account's Hub ID, for links to records in HubSpot's UI.
  */
 public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
     @Nullable ObjectTypes objects, @Nullable String accountKey, @Nullable Boolean createMissing,
     @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth,
-    @Nullable HubSpotOutcomesConfig outcomes, @Nullable CrmTraitFields traits) implements DestinationConfig {
+    @Nullable HubSpotOutcomesConfig outcomes, @Nullable CrmTraitFields traits, @Nullable String portalId)
+    implements DestinationConfig {
 
   /** The config without outcomes or traits, as before they could be read. */
   public HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
@@ -37,6 +38,15 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
       @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth,
       @Nullable HubSpotOutcomesConfig outcomes) {
     this(token, baseUrl, apiVersion, objects, accountKey, createMissing, tasks, rateLimit, oauth, outcomes, null);
+  }
+
+  /** The config without a portal id, as before records were linked. */
+  public HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
+      @Nullable ObjectTypes objects, @Nullable String accountKey, @Nullable Boolean createMissing,
+      @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth,
+      @Nullable HubSpotOutcomesConfig outcomes, @Nullable CrmTraitFields traits) {
+    this(token, baseUrl, apiVersion, objects, accountKey, createMissing, tasks, rateLimit, oauth, outcomes, traits,
+        null);
   }
 
   public HubSpotConfig {
@@ -116,6 +126,9 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
     }
     if (traits != null) {
       traits.validate(at.child("traits"), problems);
+    }
+    if (portalId != null && !portalId.matches("[0-9]+")) {
+      problems.add(at.child("portalId"), "must be the account's Hub ID (digits only), was '" + portalId + "'");
     }
     range(at.child("rateLimit").child("requestsPerTenSeconds"), rateLimit.requestsPerTenSeconds(),
         RateLimit.MAX_BURST, problems);

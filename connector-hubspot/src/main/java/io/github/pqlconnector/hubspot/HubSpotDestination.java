@@ -80,6 +80,12 @@ public final class HubSpotDestination extends ComposedDestination {
         config.rateLimit().concurrency(), HubSpotTasks.MAX_BATCH);
   }
 
+  /** The record in HubSpot's UI when the config names the portal; no call is made for it. */
+  @Override
+  public Optional<String> recordUrl(EntityLevel level, String recordId) {
+    return HubSpotLinks.recordUrl(config, level, recordId);
+  }
+
   /** Conversions read back ({@link HubSpotOutcomes}), when the config has an {@code outcomes:} block. */
   @Override
   public Optional<OutcomeReader> outcomes() {

@@ -35,11 +35,14 @@ import java.util.Optional;
 public final class SalesforceDestination extends ComposedDestination {
   private final SalesforceConfig config;
   private final SalesforceCalls calls;
+  private final SalesforceTokens grants;
 
-  private SalesforceDestination(SalesforceConfig config, SalesforceCalls calls, CrmParts parts) {
+  private SalesforceDestination(SalesforceConfig config, SalesforceCalls calls, SalesforceTokens grants,
+      CrmParts parts) {
     super(parts);
     this.config = config;
     this.calls = calls;
+    this.grants = grants;
   }
 
   static SalesforceDestination create(SalesforceConfig config, DestinationContext context, HttpClients http) {
@@ -56,7 +59,7 @@ public final class SalesforceDestination extends ComposedDestination {
     VendorResilience resilience = new VendorResilience("salesforce/" + context.name(), settings(config));
     SalesforceCalls calls =
         new SalesforceCalls(api, config.dataPath(), new VendorCall(SalesforceErrors.MAPPER, resilience), daily);
-    return new SalesforceDestination(config, calls, parts(config, calls, pause));
+    return new SalesforceDestination(config, calls, grants, parts(config, calls, pause));
   }
 
   private static CrmParts parts(SalesforceConfig config, SalesforceCalls calls, Sleeper pause) {
@@ -91,6 +94,12 @@ public final class SalesforceDestination extends ComposedDestination {
       return described.field(SalesforceFields.STATUS).isPresent()
           ? "Salesforce reachable; the PQL fields exist" : "Salesforce reachable; PQL fields missing, run `pql setup`";
     });
+  }
+
+  /** The record in Lightning, on the token's instance or the configured My Domain; no call is made for it. */
+  @Override
+  public Optional<String> recordUrl(EntityLevel level, String recordId) {
+    return SalesforceLinks.recordUrl(config, grants.instanceUrl(), level, recordId);
   }
 
   /** Won opportunities and converted leads, read back when the config has an {@code outcomes} block. */

@@ -2,6 +2,7 @@ package io.github.pqlconnector.app.admin;
 
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.report.ConversionReport;
+import io.github.pqlconnector.core.state.EntityQuery;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import java.time.Duration;
@@ -70,6 +71,7 @@ public interface AdminBackend {
 
   /** Each configured destination's last background check, in config order. */
   List<DestinationHealth> destinations();
+
   /** What a cron edit did; INVALID and NO_SUCH_SYNC carry a message a person reads. */
   record CronEdit(Outcome outcome, @Nullable String message) {
     public enum Outcome { CHANGED, INVALID, NO_SUCH_SYNC }
@@ -86,4 +88,10 @@ public interface AdminBackend {
 
   /** A cron checked as an edit is (valid or why not), in words, with its next {@code fires} fire times. */
   CronPreview previewCron(String cron, int fires);
+
+  /** One page of the sync's entities, filtered, searched and sorted as {@code query} asks; no rows for no such sync. */
+  EntityPage entities(EntityQuery query);
+
+  /** The entity's page; empty when there is no such sync or no run decided and no source knows the entity. */
+  Optional<EntityDetail> entity(String sync, EntityRef ref);
 }

@@ -3,22 +3,15 @@ package io.github.pqlconnector.app.cli;
 import io.github.pqlconnector.core.config.SyncConfig;
 import io.github.pqlconnector.core.engine.Numbers;
 import io.github.pqlconnector.core.model.EntityLevel;
-import io.github.pqlconnector.core.model.EntityRef;
-import io.github.pqlconnector.core.model.EntityState;
 import io.github.pqlconnector.core.model.Evaluation;
 import io.github.pqlconnector.core.model.PqlResult;
-import io.github.pqlconnector.core.spi.AnalyticsSource;
-import io.github.pqlconnector.core.state.EntityStateDao;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
-import io.github.pqlconnector.core.sync.EvaluationStep;
-import io.github.pqlconnector.core.sync.LayeredTraits;
-import io.github.pqlconnector.core.sync.Progress;
+import io.github.pqlconnector.core.sync.Explainer;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,38 +42,22 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (AppContext app = AppContext.load(config.file)) {
       SyncConfig syncConfig = app.config().pickSync(sync);
-      Map<EntityRef, EntityState> prior = app.store().read(c -> new EntityStateDao().load(c, syncConfig.name()));
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-      List<Evaluation> found;
-      Map<EntityRef, Map<String, String>> origins = new HashMap<>();
-      try (AnalyticsSource source = app.connectors().syncSource(app.config(), syncConfig)) {
-        EvaluationStep step = EvaluationStep.withFullWorking(app.runner().model());
-        found = step.run(source, prior, candidates(), now, null, Progress.NONE).evaluations().stream()
-            .filter(e -> e.entity().id().equals(id) && (level == null || e.entity().level() == level)).toList();
-        found.forEach(e -> origins.put(e.entity(), origins(source, syncConfig, e)));
-      }
+      List<Explainer.Explained> found = new Explainer(app.config(), app.store(), app.connectors(),
+          app.runner().model()).explain(syncConfig, id, level, now);
       if (found.isEmpty()) {
         spec.commandLine().getErr().println("no " + (level == null ? "user or account" : level.id()) + " with id '"
             + id + "' in the source's data or traits");
         return ExitCodes.BAD_CONFIG;
       }
-      for (Evaluation e : found) {
+      for (Explainer.Explained explained : found) {
+        Evaluation e = explained.evaluation();
         print(out, e);
-        traits(out, e, origins.get(e.entity()));
+        traits(out, e, explained.origins());
         history(out, app.store().read(c -> new VerdictHistoryDao().of(c, syncConfig.name(), e.entity())));
       }
       return ExitCodes.OK;
     }
-  }
-
-  /** Where each of the entity's traits came from: one of the sync's {@code traits:} sources, else its source. */
-  private static Map<String, String> origins(AnalyticsSource source, SyncConfig sync, Evaluation e) {
-    if (source instanceof LayeredTraits layered) {
-      return layered.origins(e.entity());
-    }
-    Map<String, String> origins = new TreeMap<>();
-    e.traits().values().keySet().forEach(trait -> origins.put(trait, sync.source()));
-    return origins;
   }
 
   private static void traits(PrintWriter out, Evaluation e, Map<String, String> origins) {
@@ -91,10 +68,6 @@ final class ExplainCommand implements Callable<Integer> {
     new TreeMap<>(e.traits().values()).forEach((trait, value) -> out.printf("  %-24s %-32s %s%n", trait, value,
         origins.getOrDefault(trait, "-")));
     out.println();
-  }
-
-  private List<EntityRef> candidates() {
-    return level != null ? List.of(new EntityRef(level, id)) : List.of();
   }
 
   private static void print(PrintWriter out, Evaluation e) {

@@ -54,17 +54,17 @@ final class ServeCommand implements Callable<Integer> {
       Function<PqlConfig, SyncRunner> runners =
           cfg -> new SyncRunner(cfg, store, new Connectors(plugins, Clock.systemUTC(), registry));
       SchedulerService scheduler = new SchedulerService(store, initial.state(), settings(), runners, metrics::record);
-      DestinationMonitor checks = new DestinationMonitor(scheduler::config,
-          new Connectors(plugins, Clock.systemUTC(), registry).withState(store));
+      Connectors connectors = new Connectors(plugins, Clock.systemUTC(), registry);
+      DestinationMonitor checks = new DestinationMonitor(scheduler::config, connectors.withState(store));
       try (scheduler; checks) {
         scheduler.start(initial);
         checks.start();
         initial.syncs().forEach(s -> metrics.gaugeOutbox(s.name()));
         Daemon daemon = new Daemon(config.file, loader, store, scheduler, new PlanPreviews(scheduler::config, runners),
-            checks);
+            checks, connectors);
         try (AdminServer admin = new AdminServer(daemon, adminConfig(initial.admin()), registry)) {
           admin.start();
-          out.printf("pql serve: %d syncs on the %s job store%s; admin API on http://%s:%d/api/health%n",
+          out.printf("pql serve: %d syncs on the %s job store%s; admin console on http://%s:%d/%n",
               initial.syncs().size(), initial.state().isPostgres() ? "postgresql" : "h2",
               initial.state().cluster() ? " (clustered)" : "", initial.admin().bind(), admin.port());
           out.flush();
@@ -85,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private AdminConfig adminConfig(AdminConfig configured) {
-    return port == null ? configured : new AdminConfig(configured.bind(), port, configured.token());
+    return port == null ? configured : configured.onPort(port);
   }
 
   private static void awaitTermination(Daemon daemon) throws InterruptedException {

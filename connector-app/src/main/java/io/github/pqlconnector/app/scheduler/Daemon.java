@@ -4,6 +4,8 @@ import io.github.pqlconnector.app.admin.AdminBackend;
 import io.github.pqlconnector.app.admin.CronPreview;
 import io.github.pqlconnector.app.admin.DestinationHealth;
 import io.github.pqlconnector.app.admin.PlanPreview;
+import io.github.pqlconnector.app.admin.EntityDetail;
+import io.github.pqlconnector.app.admin.EntityPage;
 import io.github.pqlconnector.app.admin.ReloadOutcome;
 import io.github.pqlconnector.app.admin.RunDetail;
 import io.github.pqlconnector.app.admin.RunFilter;
@@ -16,10 +18,12 @@ import io.github.pqlconnector.core.error.ConfigProblem;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.report.ConversionReport;
 import io.github.pqlconnector.core.report.LiveReport;
+import io.github.pqlconnector.core.state.EntityQuery;
 import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
+import io.github.pqlconnector.core.sync.Connectors;
 import io.github.pqlconnector.core.sync.RecentThrottles;
 import io.github.pqlconnector.core.sync.Retries;
 import java.nio.file.Path;
@@ -48,14 +52,21 @@ public final class Daemon implements AdminBackend {
   private final @Nullable DestinationMonitor destinations;
   private final CronOverrides crons;
   private final SyncStatuses statuses;
+  private final EntityPages entities;
 
   /** Without plan previews (each one FAILED) and destination checks (every destination unknown). */
   public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler) {
-    this(configFile, loader, store, scheduler, null, null);
+    this(configFile, loader, store, scheduler, null, null, null);
+  }
+
+  /** As above; entity pages evaluate with {@code connectors} (null: the installed plugins, made when first needed). */
+  public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler,
+      @Nullable Connectors connectors) {
+    this(configFile, loader, store, scheduler, null, null, connectors);
   }
 
   public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler,
-      @Nullable PlanPreviews previews, @Nullable DestinationMonitor destinations) {
+      @Nullable PlanPreviews previews, @Nullable DestinationMonitor destinations, @Nullable Connectors connectors) {
     this.configFile = configFile;
     this.loader = loader;
     this.store = store;
@@ -64,6 +75,8 @@ public final class Daemon implements AdminBackend {
     this.destinations = destinations;
     this.crons = new CronOverrides(store, scheduler, Clock.systemUTC());
     this.statuses = new SyncStatuses(store, scheduler, RecentThrottles.ofThisProcess());
+    this.entities = new EntityPages(store, scheduler::config,
+        connectors == null ? EntityPages.installed(store) : () -> connectors.withState(store));
   }
 
   @Override
@@ -153,6 +166,16 @@ public final class Daemon implements AdminBackend {
     PqlConfig config = scheduler.config();
     return config.sync(sync).map(s -> LiveReport.of(store, s.name(), Instant.now(), since, horizon,
         config.model().levels()));
+  }
+
+  @Override
+  public EntityPage entities(EntityQuery query) {
+    return entities.entities(query);
+  }
+
+  @Override
+  public Optional<EntityDetail> entity(String sync, EntityRef ref) {
+    return entities.entity(sync, ref);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.model.PqlStatus;
 import io.github.pqlconnector.core.report.ConversionReport;
+import io.github.pqlconnector.core.state.EntityQuery;
 import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao.RunRow;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
@@ -244,5 +245,15 @@ final class FakeBackend implements AdminBackend {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  @Override
+  public EntityPage entities(EntityQuery query) {
+    return new EntityPage(List.of(), 0, List.of(), List.of());
+  }
+
+  @Override
+  public Optional<EntityDetail> entity(String sync, EntityRef ref) {
+    return Optional.empty();
   }
 }

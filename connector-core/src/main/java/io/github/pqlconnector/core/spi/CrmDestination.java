@@ -99,6 +99,14 @@ public interface CrmDestination extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * A link to the record in the CRM's web UI, for the admin console; empty when the vendor has none or it would take
+   * a call to build. The default has none.
+   */
+  default Optional<String> recordUrl(EntityLevel level, String recordId) {
+    return Optional.empty();
+  }
+
   @Override
   void close();
 }

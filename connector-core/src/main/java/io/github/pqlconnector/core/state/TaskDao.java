@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follow-up tasks to create, keyed by episode: inserting a key that exists is a no-op, so a task is queued
@@ -30,6 +31,10 @@ public final class TaskDao {
       this(key, entity, trigger, episodeAt, payload, attempts, 0);
     }
   }
+
+  /** A task opened for an entity, as the outbox knows it: created in the CRM once {@code taskId} is set. */
+  public record Opened(String key, String trigger, State state, @Nullable String taskId, Instant createdAt,
+      @Nullable String lastError) {}
 
   /** Queues the intents whose key is new; returns how many were new. */
   public int enqueue(Connection c, String sync, List<Row> rows, Instant now) throws SQLException {
@@ -121,6 +126,25 @@ public final class TaskDao {
       ps.setString(9, key);
       ps.executeUpdate();
     }
+  }
+
+  /** The tasks queued for {@code entity}, oldest first. */
+  public List<Opened> of(Connection c, String sync, EntityRef entity) throws SQLException {
+    List<Opened> tasks = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT task_key, trigger_name, state, task_id, created_at,"
+        + " last_error FROM task_outbox WHERE sync_name = ? AND level = ? AND entity_id = ? ORDER BY created_at,"
+        + " task_key")) {
+      ps.setString(1, sync);
+      ps.setString(2, entity.level().id());
+      ps.setString(3, entity.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          tasks.add(new Opened(rs.getString(1), rs.getString(2), State.valueOf(rs.getString(3)), rs.getString(4),
+              Sql.getInstant(rs, "created_at"), rs.getString(6)));
+        }
+      }
+    }
+    return tasks;
   }
 
   public long count(Connection c, String sync, State state) throws SQLException {

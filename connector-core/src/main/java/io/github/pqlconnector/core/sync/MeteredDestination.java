@@ -125,6 +125,11 @@ final class MeteredDestination implements CrmDestination {
   }
 
   @Override
+  public Optional<String> recordUrl(EntityLevel level, String recordId) {
+    return delegate.recordUrl(level, recordId);
+  }
+
+  @Override
   public Optional<OutcomeReader> outcomes() {
     return delegate.outcomes().map(reader -> (cursor, from) -> counted("outcomes", () -> reader.read(cursor, from)));
   }

@@ -12,6 +12,7 @@ import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.OutcomeReader;
 import io.github.pqlconnector.core.state.BucketDao;
 import io.github.pqlconnector.core.state.CursorDao;
+import io.github.pqlconnector.core.state.EntityDirectoryDao;
 import io.github.pqlconnector.core.state.EntityStateDao;
 import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.RunDao;
@@ -21,6 +22,7 @@ import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,16 +84,17 @@ public final class SyncRunner {
         CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()));
         AnalyticsSource source = connectors.syncSource(config, sync, destination)) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), full);
+      Directory directory = Directory.load(store, sync.name());
       EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, full, progress);
       ReconcileStep reconciling = new ReconcileStep(store, payloads, runId, now, progress);
       Optional<Reconciler.Result> reconciled = reconcile || reconciling.due(sync)
           ? reconciling.run(sync.name(), destination, evaluated, snapshot) : Optional.empty();
       ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
           ReconcileStep.pushedAfter(snapshot, reconciled), snapshot.queued(), snapshot.states());
-      int tasksQueued = persist(sync.name(), runId, changes, evaluated, now);
+      int tasksQueued = persist(sync.name(), runId, changes, evaluated, directory, now);
       log.info("evaluated {} entities from {} events: {} changed, {} unchanged", evaluated.evaluations().size(),
           evaluated.eventsRead(), changes.updates().size(), changes.unchanged());
-      DrainTally tally = drain(sync, destination, runId, progress);
+      DrainTally tally = drain(sync, destination, runId, directory, progress);
       tally.notes.addAll(destination.notes());
       if (!tally.stopped) {
         destination.outcomes().ifPresent(reader -> tally.notes.addAll(
@@ -183,25 +186,30 @@ public final class SyncRunner {
   }
 
   private int persist(String sync, long runId, ChangeDetector.Changes changes, EvaluationStep.Evaluated evaluated,
-      Instant now) {
-    return store.write(c -> {
+      Directory directory, Instant now) {
+    Map<EntityRef, EntityDirectoryDao.Entry> entries = directory.changed(evaluated.evaluations());
+    int queued = store.write(c -> {
       new EntityStateDao().save(c, sync, changes.states());
       VerdictHistoryDao history = new VerdictHistoryDao();
       history.record(c, sync, runId, now, changes.verdicts());
       history.prune(c, sync, now.minus(config.state().historyRetention()));
       new OutboxDao().enqueue(c, sync, changes.updates(), now);
-      int queued = new TaskDao().enqueue(c, sync, changes.tasks(), now);
+      int tasks = new TaskDao().enqueue(c, sync, changes.tasks(), now);
       if (evaluated.cursor() != null) {
         new CursorDao().put(c, sync, evaluated.cursor(), now);
       }
       if (evaluated.buckets() != null) {
         new BucketDao().apply(c, sync, evaluated.buckets(), now);
       }
-      return queued;
+      new EntityDirectoryDao().save(c, sync, entries);
+      return tasks;
     });
+    directory.saved(entries);
+    return queued;
   }
 
-  private DrainTally drain(SyncConfig sync, CrmDestination destination, long runId, Progress progress) {
+  private DrainTally drain(SyncConfig sync, CrmDestination destination, long runId, Directory directory,
+      Progress progress) {
     DrainTally tally = new DrainTally();
     var target = config.destinations().get(sync.destination());
     long total = store.read(c -> new OutboxDao().dueCount(c, sync.name(), connectors.clock().instant()));
@@ -209,6 +217,7 @@ public final class SyncRunner {
     OutboxDrainer records = new OutboxDrainer(store, destination, payloads, connectors.clock(), sync.name(), runId,
         target.recheckUnmatched());
     records.drain(List.of(EntityLevel.ACCOUNT, EntityLevel.USER), tally, progress, total, () -> stopping);
+    directory.recordOwners(store, sync.name(), records.records());
     if (tally.stopped) {
       return tally;
     }
