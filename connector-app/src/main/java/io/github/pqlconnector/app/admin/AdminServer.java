@@ -8,6 +8,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -34,6 +35,7 @@ public final class AdminServer implements AutoCloseable {
   static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
   private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
   private static final Duration DRAIN = Duration.ofMillis(1500);
+  private static final Duration STOP_TIMEOUT = Duration.ofMillis(300);
 
   private final AdminBackend backend;
   private final AdminConfig config;
@@ -72,6 +74,7 @@ public final class AdminServer implements AutoCloseable {
       throw ConfigException.of("admin.bind", "cannot resolve the admin bind address " + config.bind());
     }
     Server jetty = new Server(threads());
+    jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
     ServerConnector http = connector(jetty);
     JsonResponses json = new JsonResponses();
     jetty.setErrorHandler(new JsonErrorHandler(json));
@@ -100,6 +103,7 @@ public final class AdminServer implements AutoCloseable {
     QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
     pool.setName("pql-admin");
     pool.setDaemon(true);
+    pool.setStopTimeout(STOP_TIMEOUT.toMillis());
     return pool;
   }
 
@@ -108,6 +112,8 @@ public final class AdminServer implements AutoCloseable {
     http.setRequestHeaderSize(8 * 1024);
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    // Paths are split and decoded by Paths, so an encoded slash in a sync name is a name, not a separator.
+    http.setUriCompliance(UriCompliance.DEFAULT.with("pql", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
     ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
     connector.setHost(config.bind());
     connector.setPort(config.port());

@@ -25,7 +25,8 @@ record Exchange(String method, String rawPath, @Nullable String rawQuery, Functi
   }
 
   boolean isApi() {
-    return rawPath.equals("/api") || rawPath.startsWith("/api/") || rawPath.equals("/metrics");
+    return rawPath.equals("/api") || rawPath.startsWith("/api/") || rawPath.equals("/metrics")
+        || rawPath.startsWith("/metrics/");
   }
 
   /** TLS at this server, or at a proxy in front that says so (only ever makes the session cookie stricter). */

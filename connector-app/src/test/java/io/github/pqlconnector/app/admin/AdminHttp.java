@@ -41,6 +41,8 @@ final class AdminHttp {
         .timeout(Duration.ofSeconds(5)).method(method, HttpRequest.BodyPublishers.noBody());
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
+    } else if (!"GET".equals(method)) {
+      request.header(Access.SCRIPT_HEADER, "1"); // a script on this machine, with no token configured
     }
     try {
       HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

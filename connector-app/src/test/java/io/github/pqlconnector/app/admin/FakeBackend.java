@@ -256,4 +256,9 @@ final class FakeBackend implements AdminBackend {
   public Optional<EntityDetail> entity(String sync, EntityRef ref) {
     return Optional.empty();
   }
+
+  @Override
+  public CronPreview previewCron(String cron, int fires) {
+    return io.github.pqlconnector.app.scheduler.CronOverrides.preview(cron, fires, java.time.Instant.now());
+  }
 }

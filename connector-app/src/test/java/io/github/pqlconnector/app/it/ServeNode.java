@@ -31,7 +31,7 @@ final class ServeNode implements AutoCloseable {
         config.toString(), "--node-id", name, "--port", Integer.toString(port), "--checkin", "1s"))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ServeNode node = new ServeNode(name, process, log);
-    node.awaitLog("admin API on", Duration.ofSeconds(60));
+    node.awaitLog("admin console on", Duration.ofSeconds(60));
     return node;
   }
 
