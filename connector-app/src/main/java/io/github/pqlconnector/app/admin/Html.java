@@ -96,18 +96,19 @@ final class Html {
 
   /** A labelled text input. */
   Html input(String id, String label, @Nullable String value, String extra) {
-    raw("<label for=\"" + id + "\">").text(label).raw("</label>");
-    return raw("<input id=\"" + id + "\" name=\"" + id + "\" value=\"").text(value).raw("\" " + extra + ">");
+    raw("<div class=\"field\"><label for=\"" + id + "\">").text(label).raw("</label>");
+    return raw("<input id=\"" + id + "\" name=\"" + id + "\" value=\"").text(value).raw("\" " + extra + "></div>");
   }
 
   /** A labelled drop-down of values, the current one selected; "" is "any". */
   Html select(String id, String label, @Nullable String current, Iterable<String> values) {
-    raw("<label for=\"" + id + "\">").text(label).raw("</label><select id=\"" + id + "\" name=\"" + id + "\">");
+    raw("<div class=\"field\"><label for=\"" + id + "\">").text(label).raw("</label><select id=\"" + id + "\" name=\""
+        + id + "\">");
     raw("<option value=\"\">any</option>");
     for (String v : values) {
       raw("<option value=\"").text(v).raw(v.equals(current) ? "\" selected>" : "\">").text(v).raw("</option>");
     }
-    return raw("</select>");
+    return raw("</select></div>");
   }
 
   @Override

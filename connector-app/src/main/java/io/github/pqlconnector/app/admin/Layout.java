@@ -32,14 +32,17 @@ final class Layout {
     page.raw("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .raw("<title>").text(title).raw(" · PQL Connector</title>")
-        .raw("<link rel=\"stylesheet\" href=\"/assets/console.css\">")
+        .raw("<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/assets/console.css\">")
         .raw("</head><body><a class=\"skip\" href=\"#main\">Skip to content</a><header><nav aria-label=\"Main\">")
-        .raw("<span class=\"brand\">PQL Connector</span><ul>");
-    for (String[] entry : NAV) {
-      page.raw("<li><a href=\"" + entry[0] + "\"" + (entry[1].equals(section) ? " aria-current=\"page\"" : "") + ">")
-          .text(entry[1]).raw("</a></li>");
+        .raw("<span class=\"brand\">PQL Connector</span>");
+    if (principal != null) {
+      page.raw("<ul>");
+      for (String[] entry : NAV) {
+        page.raw("<li><a href=\"" + entry[0] + "\"" + (entry[1].equals(section) ? " aria-current=\"page\"" : "")
+            + ">").text(entry[1]).raw("</a></li>");
+      }
+      page.raw("</ul>");
     }
-    page.raw("</ul>");
     user(page, principal, session);
     page.raw("</nav></header><main id=\"main\"><h1>").text(title).raw("</h1>").raw(content.toString())
         .raw("</main></body></html>");

@@ -50,9 +50,9 @@ final class PqlsPage {
         .select("level", "Level", request.q("level"), LEVELS).select("type", "Signal type", request.q("type"),
             found.types()).select("owner", "Owner", request.q("owner"), found.owners())
         .input("q", "Email, domain or id", request.q("q"), "type=\"search\"")
-        .raw("<label for=\"sort\">Sort by</label><select id=\"sort\" name=\"sort\">")
+        .raw("<div class=\"field\"><label for=\"sort\">Sort by</label><select id=\"sort\" name=\"sort\">")
         .raw("<option value=\"score\">score</option><option value=\"qualified\"")
-        .raw("qualified".equals(request.q("sort")) ? " selected" : "").raw(">qualified at</option></select>")
+        .raw("qualified".equals(request.q("sort")) ? " selected" : "").raw(">qualified at</option></select></div>")
         .raw("<button type=\"submit\">Show</button></form>");
   }
 

@@ -13,12 +13,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Refuses what no legitimate client sends, before anyone is authenticated. A {@code Host} that is not the bind
  * address, a loopback name, an IP address or one of {@code admin.allowedHosts} (DNS rebinding: a foreign page whose
- * name now points here); an {@code Origin} of another site (a foreign page submitting a form or a script's
- * fetch); a state-changing request the browser itself marks cross-site.
+ * name now points here; an IP address cannot be rebound); an {@code Origin} other than this server's (a foreign
+ * page submitting a form or a script's fetch); a state-changing request the browser itself marks cross-site.
  */
 final class RequestGuard {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private final Set<String> hosts = new HashSet<>();
+  private final Set<String> proxied = new HashSet<>();
 
   RequestGuard(AdminConfig config) {
     hosts.addAll(Set.of("localhost", "127.0.0.1", "[::1]"));
@@ -26,7 +27,8 @@ final class RequestGuard {
     if (!bind.equals("0.0.0.0") && !bind.equals("::") && !bind.equals("[::]")) {
       hosts.add(bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind);
     }
-    config.allowedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
+    config.allowedHosts().forEach(h -> proxied.add(h.toLowerCase(Locale.ROOT)));
+    hosts.addAll(proxied);
   }
 
   /** Why the request is refused, or empty when it may go on. */
@@ -37,7 +39,7 @@ final class RequestGuard {
           + " add it to admin.allowedHosts if it is yours");
     }
     String origin = exchange.header("Origin");
-    if (origin != null && !sameSiteOrigin(origin)) {
+    if (origin != null && !sameOrigin(origin, host)) {
       return Optional.of("cross-origin requests are refused");
     }
     if (exchange.changesState() && "cross-site".equals(exchange.header("Sec-Fetch-Site"))) {
@@ -46,14 +48,37 @@ final class RequestGuard {
     return Optional.empty();
   }
 
-  private boolean sameSiteOrigin(String origin) {
+  /**
+   * The page that sent the request was served by this server: its origin names the host and port the request went
+   * to (another local service on another port is another origin), or one of {@code admin.allowedHosts}, since a
+   * proxy in front may rewrite {@code Host}.
+   */
+  private boolean sameOrigin(String origin, @Nullable String host) {
     try {
       URI uri = new URI(origin);
-      return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && allowedHost(uri.getHost().toLowerCase(Locale.ROOT));
+      String scheme = uri.getScheme();
+      if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
+        return false;
+      }
+      String name = uri.getHost().toLowerCase(Locale.ROOT);
+      int port = uri.getPort() < 0 ? ("https".equals(scheme) ? 443 : 80) : uri.getPort();
+      return proxied.contains(name) || host != null && name.equals(hostName(host)) && port == port(host, scheme);
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  private static int port(String host, String scheme) {
+    int close = host.lastIndexOf(']');
+    int colon = host.lastIndexOf(':');
+    if (colon > close) {
+      try {
+        return Integer.parseInt(host.substring(colon + 1).strip());
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    return "https".equals(scheme) ? 443 : 80;
   }
 
   /** An IP literal cannot be rebound to another site, so it is always allowed; names must be known. */

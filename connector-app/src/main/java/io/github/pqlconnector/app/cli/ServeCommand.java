@@ -1,27 +1,16 @@
 package io.github.pqlconnector.app.cli;
 
-import io.github.pqlconnector.app.admin.AdminServer;
 import io.github.pqlconnector.app.scheduler.Daemon;
-import io.github.pqlconnector.app.scheduler.DestinationMonitor;
-import io.github.pqlconnector.app.scheduler.PlanPreviews;
-import io.github.pqlconnector.app.scheduler.RunMetrics;
-import io.github.pqlconnector.app.scheduler.SchedulerService;
 import io.github.pqlconnector.app.scheduler.SchedulerSettings;
+import io.github.pqlconnector.app.scheduler.ServeStack;
 import io.github.pqlconnector.core.config.AdminConfig;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.spi.Plugins;
-import io.github.pqlconnector.core.state.StateStore;
-import io.github.pqlconnector.core.sync.Connectors;
-import io.github.pqlconnector.core.sync.SyncRunner;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,31 +37,15 @@ final class ServeCommand implements Callable<Integer> {
     Plugins plugins = Plugins.load();
     ConfigLoader loader = ConfigLoader.withSystemEnv(plugins);
     PqlConfig initial = loader.load(config.file);
-    try (StateStore store = StateStore.open(initial.state())) {
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      RunMetrics metrics = new RunMetrics(registry, store);
-      Function<PqlConfig, SyncRunner> runners =
-          cfg -> new SyncRunner(cfg, store, new Connectors(plugins, Clock.systemUTC(), registry));
-      SchedulerService scheduler = new SchedulerService(store, initial.state(), settings(), runners, metrics::record);
-      Connectors connectors = new Connectors(plugins, Clock.systemUTC(), registry);
-      DestinationMonitor checks = new DestinationMonitor(scheduler::config, connectors.withState(store));
-      try (scheduler; checks) {
-        scheduler.start(initial);
-        checks.start();
-        initial.syncs().forEach(s -> metrics.gaugeOutbox(s.name()));
-        Daemon daemon = new Daemon(config.file, loader, store, scheduler, new PlanPreviews(scheduler::config, runners),
-            checks, connectors);
-        try (AdminServer admin = new AdminServer(daemon, adminConfig(initial.admin()), registry)) {
-          admin.start();
-          out.printf("pql serve: %d syncs on the %s job store%s; admin console on http://%s:%d/%n",
-              initial.syncs().size(), initial.state().isPostgres() ? "postgresql" : "h2",
-              initial.state().cluster() ? " (clustered)" : "", initial.admin().bind(), admin.port());
-          out.flush();
-          awaitTermination(daemon);
-          out.println("pql serve: stopping; the running batch finishes, the rest stays in the outbox");
-          out.flush();
-        }
-      }
+    try (ServeStack stack = ServeStack.start(config.file, loader, plugins, initial, settings(),
+        adminConfig(initial.admin()))) {
+      out.printf("pql serve: %d syncs on the %s job store%s; admin console on http://%s:%d/%n",
+          initial.syncs().size(), initial.state().isPostgres() ? "postgresql" : "h2",
+          initial.state().cluster() ? " (clustered)" : "", initial.admin().bind(), stack.adminPort());
+      out.flush();
+      awaitTermination(stack.daemon());
+      out.println("pql serve: stopping; the running batch finishes, the rest stays in the outbox");
+      out.flush();
     }
     return ExitCodes.OK;
   }

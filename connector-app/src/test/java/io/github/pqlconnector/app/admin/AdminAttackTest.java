@@ -68,6 +68,17 @@ class AdminAttackTest {
   }
 
   @Test
+  void anotherServiceOnThisMachineIsAnotherOrigin() {
+    RawHttp.Answer other = RawHttp.send(port, "POST", "/api/syncs/csv-export/pause",
+        List.of("Origin: http://127.0.0.1:" + (port == 65_535 ? port - 1 : port + 1), Access.SCRIPT_HEADER + ": 1"), "");
+    assertThat(other.status()).isEqualTo(403);
+    assertThat(backend.sync("csv-export").orElseThrow().paused()).isFalse();
+    RawHttp.Answer same = RawHttp.send(port, "POST", "/api/syncs/csv-export/pause",
+        List.of("Origin: http://127.0.0.1:" + port, Access.SCRIPT_HEADER + ": 1"), "");
+    assertThat(same.status()).isEqualTo(200);
+  }
+
+  @Test
   void aForeignHostIsRefusedSoARebindingPageReadsNothing() {
     RawHttp.Answer rebound = RawHttp.get(port, "/api/runs", "Host: attacker.example:" + port);
     assertThat(rebound.status()).isEqualTo(403);

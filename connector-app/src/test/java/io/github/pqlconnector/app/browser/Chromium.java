@@ -20,6 +20,11 @@ public final class Chromium {
   private Chromium() {}
 
   public static ChromeDriver start() {
+    return start(new String[0]);
+  }
+
+  /** With extra command-line switches, e.g. {@code --host-resolver-rules=MAP rebind.test 127.0.0.1}. */
+  public static ChromeDriver start(String... switches) {
     boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     if (!present && "true".equals(System.getenv("CI"))) {
       throw new IllegalStateException("CI=true but " + BROWSER + " or " + DRIVER + " is missing; .ci/run installs them");
@@ -27,7 +32,7 @@ public final class Chromium {
     assumeTrue(present, "no " + BROWSER + " and " + DRIVER + ": apt-get install -y chromium chromium-driver");
     ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments("--headless=new",
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--window-size=1280,2000");
+        "--disable-component-update", "--disable-sync", "--window-size=1280,2000").addArguments(switches);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
