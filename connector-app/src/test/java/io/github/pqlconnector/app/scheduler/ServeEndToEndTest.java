@@ -137,7 +137,7 @@ class ServeEndToEndTest {
     assertThat(reload.body()).contains("\"applied\":false")
         .contains("invalid cron expression \\\"0 0 0 30 2 ?\\\": never fires: no time after now matches it");
     assertThat(call("GET", "/api/syncs/s1", TOKEN).body()).contains("\"cron\":\"0 0 3 * * ?\"")
-        .contains("\"fileCron\":\"0 0 3 * * ?\",\"cronOverridden\":false,\"outboxDepth\":0,\"throttlesLastHour\":0");
+        .contains("\"fileCron\":\"0 0 3 * * ?\",\"cronOverridden\":false,\"outboxDepth\":0,");   // throttles are per process
   }
 
   private HttpResponse<String> call(String method, String path, String token) throws Exception {
