@@ -3,11 +3,16 @@ package io.github.pqlconnector.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.pqlconnector.app.browser.Chromium;
+import io.github.pqlconnector.hubspot.fake.HubSpotFake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +26,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console in headless Chromium against the real {@code pql serve} stack and the HubSpot fake, as an operator
@@ -32,14 +38,21 @@ class ConsoleBrowserTest {
   ConsoleStack console;
   ChromeDriver browser;
 
+  final List<String> pages = new ArrayList<>();
+  final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+
   @BeforeEach
   void start() throws Exception {
+    logs.start();
+    root.addAppender(logs);
     browser = Chromium.start();
     console = new ConsoleStack(dir);
   }
 
   @AfterEach
   void stop() {
+    root.detachAppender(logs);
     if (browser != null) {
       browser.quit();
     }
@@ -97,6 +110,13 @@ class ConsoleBrowserTest {
     go(button("Filter"));
     assertThat(browser.findElements(By.cssSelector("table.runs tbody tr"))).hasSize(1);
     shot("runs");
+    go(browser.findElement(By.cssSelector("table.runs tbody a")));
+    go(button("Retry failed records"));
+    assertThat(text("p.note")).contains("Retry started");
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      browser.get(console.url("/runs?sync=" + SYNC));
+      return browser.findElements(By.cssSelector("table.runs tbody tr")).size() == 2 && !text("table.runs").contains("RUNNING");
+    });
 
     go(browser.findElement(By.linkText("PQLs")));
     choose("status", "pql");
@@ -109,6 +129,8 @@ class ConsoleBrowserTest {
     assertThat(text("main")).contains("Reasons written to the CRM").contains("Sent 12 messages")
         .contains("Verdict history").contains("Tasks opened");
     assertThat(text("ul.signals")).contains("met");
+    assertThat(browser.findElement(By.linkText("Open in the CRM")).getAttribute("href"))
+        .startsWith("https://app.hubspot.com/contacts/" + ConsoleStack.PORTAL + "/record/0-1/");
     shot("pql");
 
     go(browser.findElement(By.linkText("Conversion")));
@@ -122,6 +144,7 @@ class ConsoleBrowserTest {
     assertThat(browser.getTitle()).startsWith("Sign in");
     browser.get(console.url("/runs"));
     assertThat(browser.getTitle()).as("signed out: back to sign-in").startsWith("Sign in");
+    assertNoSecretShown();
   }
 
   @Test
@@ -225,7 +248,25 @@ class ConsoleBrowserTest {
     return text("main");
   }
 
+  /** Neither the admin token, a password nor the CRM token is on any page seen or in any log line. */
+  private void assertNoSecretShown() {
+    List<String> secrets = List.of(ConsoleStack.TOKEN, ConsoleStack.OPERATOR_PASSWORD, ConsoleStack.VIEWER_PASSWORD,
+        HubSpotFake.TOKEN);
+    assertThat(pages).hasSizeGreaterThan(8).allSatisfy(page -> secrets.forEach(s -> assertThat(page).doesNotContain(s)));
+    List<ILoggingEvent> logged;
+    synchronized (logs) {   // the scheduler's threads go on logging; the appender appends under this lock
+      logged = List.copyOf(logs.list);
+    }
+    assertThat(logged).isNotEmpty().allSatisfy(event -> secrets.forEach(s -> {
+      assertThat(event.getFormattedMessage()).doesNotContain(s);
+      if (event.getThrowableProxy() != null) {
+        assertThat(event.getThrowableProxy().getMessage()).doesNotContain(s);
+      }
+    }));
+  }
+
   private void shot(String name) throws IOException {
+    pages.add(browser.getPageSource());
     Path file = Path.of("target", "console", name + ".png");
     Files.createDirectories(file.getParent());
     Files.write(file, browser.getScreenshotAs(OutputType.BYTES));

@@ -29,6 +29,7 @@ final class ConsoleStack implements AutoCloseable {
   static final String OPERATOR_PASSWORD = "operator-pw-4412";
   static final String VIEWER = "vera";
   static final String VIEWER_PASSWORD = "viewer-pw-9023";
+  static final String PORTAL = "4242";
   static final Set<String> REFUSED = Set.of("user3@acme-3.io", "user7@acme-7.io");
 
   final HubSpotFake hubspot = new HubSpotFake();
@@ -86,7 +87,7 @@ final class ConsoleStack implements AutoCloseable {
         sources: { product: { type: testjsonl, directory: "%1$s" } }
         destinations: { hubspot: %2$s }
         syncs: [ { name: product-to-hubspot, source: product, destination: hubspot, cron: "0 0 3 * * ?" } ]
-        """.formatted(dir.toString().replace("\\", "/"), hubspot.destinationYaml(), OPERATOR,
+        """.formatted(dir.toString().replace("\\", "/"), hubspot.destinationYaml().replaceFirst("\\{ ", "{ portalId: \"" + PORTAL + "\", "), OPERATOR,
         Passwords.hash(OPERATOR_PASSWORD), VIEWER, Passwords.hash(VIEWER_PASSWORD)));
     return file;
   }
