@@ -1,9 +1,12 @@
 package io.github.pqlconnector.app.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -55,17 +58,37 @@ final class RunReportView {
     List<String> columns = new ArrayList<>();
     items.get(0).fieldNames().forEachRemaining(columns::add);
     page.raw("<div class=\"scroll\"><table><thead><tr>");
-    columns.forEach(c -> page.el("th scope=\"col\"", c));
+    columns.forEach(c -> page.el("th scope=\"col\"", heading(c)));
     page.raw("</tr></thead><tbody>");
     for (JsonNode item : items) {
       page.raw("<tr>");
       for (Iterator<String> it = columns.iterator(); it.hasNext(); ) {
         JsonNode value = item.path(it.next());
-        page.el("td", value.isMissingNode() || value.isNull() ? "" : value.isValueNode() ? value.asText()
-            : value.toString());
+        page.el("td", cell(value));
       }
       page.raw("</tr>");
     }
     page.raw("</tbody></table></div>");
+  }
+
+  /** {@code firstFailedAt} as "First failed at". */
+  static String heading(String field) {
+    String words = field.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /** A value as text; an instant as every page shows times. */
+  static String cell(JsonNode value) {
+    if (value.isMissingNode() || value.isNull()) {
+      return "";
+    }
+    if (!value.isValueNode()) {
+      return value.toString();
+    }
+    try {
+      return value.isTextual() ? Html.time(Instant.parse(value.asText())) : value.asText();
+    } catch (DateTimeParseException notAnInstant) {
+      return value.asText();
+    }
   }
 }
