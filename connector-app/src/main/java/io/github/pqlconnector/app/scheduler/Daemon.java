@@ -3,9 +3,9 @@ package io.github.pqlconnector.app.scheduler;
 import io.github.pqlconnector.app.admin.AdminBackend;
 import io.github.pqlconnector.app.admin.CronPreview;
 import io.github.pqlconnector.app.admin.DestinationHealth;
-import io.github.pqlconnector.app.admin.PlanPreview;
 import io.github.pqlconnector.app.admin.EntityDetail;
 import io.github.pqlconnector.app.admin.EntityPage;
+import io.github.pqlconnector.app.admin.PlanPreview;
 import io.github.pqlconnector.app.admin.ReloadOutcome;
 import io.github.pqlconnector.app.admin.RunDetail;
 import io.github.pqlconnector.app.admin.RunFilter;
@@ -13,13 +13,10 @@ import io.github.pqlconnector.app.admin.SyncStatus;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.config.SyncConfig;
-import io.github.pqlconnector.core.error.ConfigException;
-import io.github.pqlconnector.core.error.ConfigProblem;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.report.ConversionReport;
 import io.github.pqlconnector.core.report.LiveReport;
 import io.github.pqlconnector.core.state.EntityQuery;
-import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
@@ -44,8 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AdminBackend {
   private static final Logger log = LoggerFactory.getLogger(Daemon.class);
 
-  private final Path configFile;
-  private final ConfigLoader loader;
   private final StateStore store;
   private final SchedulerService scheduler;
   private final @Nullable PlanPreviews previews;
@@ -53,22 +48,17 @@ public final class Daemon implements AdminBackend {
   private final CronOverrides crons;
   private final SyncStatuses statuses;
   private final EntityPages entities;
+  private final RunHistory history;
+  private final ConfigReload reload;
 
   /** Without plan previews (each one FAILED) and destination checks (every destination unknown). */
   public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler) {
     this(configFile, loader, store, scheduler, null, null, null);
   }
 
-  /** As above; entity pages evaluate with {@code connectors} (null: the installed plugins, made when first needed). */
-  public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler,
-      @Nullable Connectors connectors) {
-    this(configFile, loader, store, scheduler, null, null, connectors);
-  }
-
+  /** Entity pages evaluate with {@code connectors} (null: the installed plugins, made when first needed). */
   public Daemon(Path configFile, ConfigLoader loader, StateStore store, SchedulerService scheduler,
       @Nullable PlanPreviews previews, @Nullable DestinationMonitor destinations, @Nullable Connectors connectors) {
-    this.configFile = configFile;
-    this.loader = loader;
     this.store = store;
     this.scheduler = scheduler;
     this.previews = previews;
@@ -77,6 +67,8 @@ public final class Daemon implements AdminBackend {
     this.statuses = new SyncStatuses(store, scheduler, RecentThrottles.ofThisProcess());
     this.entities = new EntityPages(store, scheduler::config,
         connectors == null ? EntityPages.installed(store) : () -> connectors.withState(store));
+    this.history = new RunHistory(store);
+    this.reload = new ConfigReload(configFile, loader, scheduler);
   }
 
   @Override
@@ -101,24 +93,16 @@ public final class Daemon implements AdminBackend {
 
   @Override
   public RunNow runNow(String name) {
-    Optional<SyncConfig> sync = scheduler.config().sync(name);
-    if (sync.isEmpty()) {
-      return RunNow.NO_SUCH_SYNC;
-    }
-    if (status(sync.get()).running()) {
-      return RunNow.ALREADY_RUNNING;
-    }
-    return quartz(() -> scheduler.runNow(name)) ? RunNow.STARTED : RunNow.NO_SUCH_SYNC;
+    Optional<RunNow> refused = cannotStart(name);
+    return refused.isPresent() ? refused.get()
+        : quartz(() -> scheduler.runNow(name)) ? RunNow.STARTED : RunNow.NO_SUCH_SYNC;
   }
 
   @Override
   public RunNow retry(String name, List<EntityRef> records) {
-    Optional<SyncConfig> sync = scheduler.config().sync(name);
-    if (sync.isEmpty()) {
-      return RunNow.NO_SUCH_SYNC;
-    }
-    if (status(sync.get()).running()) {
-      return RunNow.ALREADY_RUNNING;
+    Optional<RunNow> refused = cannotStart(name);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     int due = Retries.makeDue(store, name, records);
     if (!records.isEmpty() && due == 0) {
@@ -140,17 +124,12 @@ public final class Daemon implements AdminBackend {
 
   @Override
   public List<RunDao.RunRow> runs(String sync, int limit) {
-    return store.read(c -> new RunDao().list(c, sync, limit));
+    return history.runs(sync, limit);
   }
 
   @Override
   public Optional<RunDetail> run(long id) {
-    RunDao runs = new RunDao();
-    return store.read(c -> {
-      Optional<RunDao.RunRow> run = runs.get(c, id);
-      return run.isEmpty() ? Optional.<RunDetail>empty() : Optional.of(new RunDetail(run.get(), runs.errors(c, id),
-          new ReconciliationDao().ofRun(c, id)));
-    });
+    return history.run(id);
   }
 
   @Override
@@ -158,7 +137,7 @@ public final class Daemon implements AdminBackend {
     if (scheduler.config().sync(sync).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(store.read(c -> new VerdictHistoryDao().of(c, sync, entity)));
+    return Optional.of(history.verdicts(sync, entity));
   }
 
   @Override
@@ -179,28 +158,8 @@ public final class Daemon implements AdminBackend {
   }
 
   @Override
-  public synchronized ReloadOutcome reload() {
-    PqlConfig next;
-    try {
-      next = loader.load(configFile);
-    } catch (ConfigException e) {
-      log.warn("reload rejected, the schedules stay as they were:\n{}", e.getMessage());
-      return ReloadOutcome.rejected(e.problems().stream().map(ConfigProblem::toString).toList());
-    }
-    if (!next.state().equals(scheduler.config().state())) {
-      return ReloadOutcome.rejected(List.of("state: the state database cannot change while pql serve runs;"
-          + " restart it to use the new one"));
-    }
-    ScheduleChanges changes;
-    try {
-      changes = scheduler.apply(next);
-    } catch (SchedulerException e) {
-      log.warn("reload could not be scheduled: {}", e.getMessage());
-      return ReloadOutcome.rejected(List.of("syncs: the scheduler refused the new schedules: " + e.getMessage()));
-    }
-    log.info("reloaded {}: added {}, removed {}, re-timed {}", configFile, changes.added(), changes.removed(),
-        changes.changed());
-    return new ReloadOutcome(true, List.of(), changes.added(), changes.removed(), changes.changed());
+  public ReloadOutcome reload() {
+    return reload.reload();
   }
 
   @Override
@@ -211,7 +170,7 @@ public final class Daemon implements AdminBackend {
 
   @Override
   public List<RunDao.RunRow> runs(RunFilter filter) {
-    return store.read(c -> new RunDao().list(c, filter.toDao()));
+    return history.runs(filter);
   }
 
   @Override
@@ -232,6 +191,15 @@ public final class Daemon implements AdminBackend {
   @Override
   public CronEdit clearCron(String sync, String by) {
     return crons.clear(sync, by);
+  }
+
+  /** Why a run of the sync cannot start now, if it cannot: no such sync, or one is running. */
+  private Optional<RunNow> cannotStart(String name) {
+    Optional<SyncConfig> sync = scheduler.config().sync(name);
+    if (sync.isEmpty()) {
+      return Optional.of(RunNow.NO_SUCH_SYNC);
+    }
+    return status(sync.get()).running() ? Optional.of(RunNow.ALREADY_RUNNING) : Optional.empty();
   }
 
   private SyncStatus status(SyncConfig sync) {

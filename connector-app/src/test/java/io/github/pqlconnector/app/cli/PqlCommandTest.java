@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import io.github.pqlconnector.app.testing.SmallProduct;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,23 +41,7 @@ class PqlCommandTest {
     Files.writeString(dir.resolve("users.csv"), "id,email,accountId\nu1,ana@acme.io,a1\nu2,bo@acme.io,a1\n");
     Files.writeString(dir.resolve("accounts.csv"), "id,name,domain,employees,country\na1,Acme,acme.io,120,DE\n");
     config = dir.resolve("pql.yaml");
-    Files.writeString(config, """
-        state: { url: "jdbc:h2:file:%1$s/state/pql" }
-        sources:
-          product: { type: file, events: "%1$s/events.jsonl", users: "%1$s/users.csv", accounts: "%1$s/accounts.csv" }
-        model:
-          metrics:
-            messages_sent: { count: message_sent }
-          fit:
-            account: [ { trait: employees, gte: 10 } ]
-          signals:
-            - { name: "Heavy messaging", metric: messages_sent, gte: 20, points: 50, type: usage, reason: "Sent {value} messages" }
-            - { name: "Asked for sales", anyEvent: [pricing_viewed], points: 35, type: hand_raiser }
-        destinations:
-          crm: { type: csv, directory: "%1$s/out", tasks: { on: [pql, hand_raiser], owner: default, defaultOwnerId: rep-1 } }
-        syncs:
-          - { name: product-to-crm, source: product, destination: crm, cron: "0 */30 * * * ?" }
-        """.formatted(dir.toString().replace("\\", "/")));
+    Files.writeString(config, SmallProduct.config(dir, "cron: \"0 */30 * * * ?\""));
   }
 
   @Test

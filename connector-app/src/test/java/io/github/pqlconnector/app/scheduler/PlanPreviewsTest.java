@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
+import io.github.pqlconnector.app.testing.SmallProduct;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,23 +48,7 @@ class PlanPreviewsTest {
     Files.writeString(dir.resolve("events.jsonl"), events);
     Files.writeString(dir.resolve("users.csv"), "id,email,accountId\nu1,ana@acme.io,a1\nu2,bo@acme.io,a1\n");
     Files.writeString(dir.resolve("accounts.csv"), "id,name,domain,employees,country\na1,Acme,acme.io,120,DE\n");
-    config = new ConfigLoader(Plugins.load(), Map.<String, String>of()::get).parse("""
-        state: { url: "jdbc:h2:file:%1$s/state/pql" }
-        sources:
-          product: { type: file, events: "%1$s/events.jsonl", users: "%1$s/users.csv", accounts: "%1$s/accounts.csv" }
-        model:
-          metrics:
-            messages_sent: { count: message_sent }
-          fit:
-            account: [ { trait: employees, gte: 10 } ]
-          signals:
-            - { name: "Heavy messaging", metric: messages_sent, gte: 20, points: 50, type: usage, reason: "Sent {value} messages" }
-            - { name: "Asked for sales", anyEvent: [pricing_viewed], points: 35, type: hand_raiser }
-        destinations:
-          crm: { type: csv, directory: "%1$s/out", tasks: { on: [pql, hand_raiser], owner: default, defaultOwnerId: rep-1 } }
-        syncs:
-          - { name: product-to-crm, source: product, destination: crm }
-        """.formatted(dir.toString().replace("\\", "/")));
+    config = new ConfigLoader(Plugins.load(), Map.<String, String>of()::get).parse(SmallProduct.config(dir, null));
     store = StateStore.open(config.state());
     runners = cfg -> new SyncRunner(cfg, store, new Connectors(Plugins.load(), Clock.systemUTC()));
   }

@@ -199,11 +199,6 @@ class ConfigLoaderTest {
   }
 
   private List<String> problems(String yaml) {
-    try {
-      loader.parse(yaml);
-    } catch (ConfigException e) {
-      return e.problems().stream().map(ConfigProblem::toString).toList();
-    }
-    throw new AssertionError("expected problems in:\n" + yaml);
+    return YamlProblems.of(loader, yaml);
   }
 }

@@ -2,8 +2,6 @@ package io.github.pqlconnector.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pqlconnector.core.error.ConfigException;
-import io.github.pqlconnector.core.error.ConfigProblem;
 import io.github.pqlconnector.core.spi.Plugins;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +47,6 @@ class SyncTraitsConfigTest {
   }
 
   private List<String> problems(String yaml) {
-    try {
-      loader.parse(yaml);
-    } catch (ConfigException e) {
-      return e.problems().stream().map(ConfigProblem::toString).toList();
-    }
-    throw new AssertionError("expected problems in:\n" + yaml);
+    return YamlProblems.of(loader, yaml);
   }
 }
