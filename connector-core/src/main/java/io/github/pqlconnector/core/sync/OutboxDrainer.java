@@ -8,12 +8,15 @@ import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Pushes the outbox in the destination's batch size, with up to {@link
+ * Pushes the outbox in the destination's batch size, earlier leftovers first, then this run's rows as they are
+ * stored, with up to {@link
  * io.github.pqlconnector.core.spi.Capabilities#maxInFlight()} batches in flight (each one is pushed and
  * recorded by {@link BatchPusher}). A call that fails as a whole stops the drain once the batches in flight
  * are recorded, and is rethrown; the rest stays queued for the next run.
@@ -42,45 +45,99 @@ final class OutboxDrainer {
   }
 
   /**
-   * Drains the levels in order, stopping to submit batches (and marking the tally) once {@code stopping} says
-   * so. The levels share the batches in flight: a level's last batches overlap the next level's first, so a
-   * slower call of one level (a search on its own lower limit) does not leave the others idle.
+   * Drains what was queued before this run and is not rewritten by it (the levels in order), then this run's rows
+   * chunk by chunk as {@code fresh} hands them over once stored. Stops submitting batches (and marks the tally)
+   * once {@code stopping} says so. Everything shares the batches in flight, so a slower call of one level (a search
+   * on its own lower limit) does not leave the others idle.
    */
-  void drain(List<EntityLevel> levels, DrainTally tally, Progress progress, long total, BooleanSupplier stopping) {
-    int batchSize = destination.capabilities().maxBatchSize();
-    try (InFlight batches = new InFlight(destination.capabilities().maxInFlight())) {
+  void drain(List<EntityLevel> levels, StoredChunks fresh, Set<EntityRef> rewritten, DrainTally tally,
+      Progress progress, long total, BooleanSupplier stopping) {
+    try (InFlight inFlight = new InFlight(destination.capabilities().maxInFlight())) {
+      Batches batches = new Batches(inFlight, tally, () -> progress.pushed(tally.done(), total), stopping);
       for (EntityLevel level : levels) {
-        drainLevel(level, batchSize, batches, tally, () -> progress.pushed(tally.done(), total), stopping);
+        drainEarlier(level, rewritten, batches);
       }
-      batches.awaitAll();
+      for (StoredChunks.Chunk chunk = fresh.next(); chunk != null && batches.open(); chunk = fresh.next()) {
+        batches.add(chunk.level(), dueAmong(chunk));
+      }
+      batches.flush();
+      inFlight.awaitAll();
     }
   }
 
-  private void drainLevel(EntityLevel level, int batchSize, InFlight batches, DrainTally tally,
-      Runnable reportProgress, BooleanSupplier stopping) {
+  private List<OutboxDao.Row> dueAmong(StoredChunks.Chunk chunk) {
+    return store.read(c -> new OutboxDao().dueAmong(c, sync, chunk.level(), chunk.ids(), clock.instant()));
+  }
+
+  private void drainEarlier(EntityLevel level, Set<EntityRef> rewritten, Batches batches) {
     String after = "";
-    while (!tally.stopped && !batches.failed()) {
+    while (batches.open()) {
       String from = after;
       List<OutboxDao.Row> page = store.read(c -> new OutboxDao().due(c, sync, level, from,
-          Math.max(batchSize, PAGE), clock.instant()));
+          Math.max(batchSize(), PAGE), clock.instant()));
       if (page.isEmpty()) {
         return;
       }
       after = page.get(page.size() - 1).entity().id();
-      submitPage(level, page, batchSize, batches, tally, reportProgress, stopping);
+      batches.add(level, page.stream().filter(row -> !rewritten.contains(row.entity())).toList());
     }
   }
 
-  private void submitPage(EntityLevel level, List<OutboxDao.Row> page, int batchSize, InFlight batches,
-      DrainTally tally, Runnable reportProgress, BooleanSupplier stopping) {
-    for (int i = 0; i < page.size() && !batches.failed(); i += batchSize) {
+  private int batchSize() {
+    return destination.capabilities().maxBatchSize();
+  }
+
+  /**
+   * Rows gathered into full batches of one level before they are submitted, so that rows arriving a page or a
+   * chunk at a time cost no more calls than one long list would; the last, short batch goes at {@link #flush}.
+   */
+  private final class Batches {
+    private final InFlight inFlight;
+    private final DrainTally tally;
+    private final Runnable reportProgress;
+    private final BooleanSupplier stopping;
+    private List<OutboxDao.Row> pending = new ArrayList<>();
+    private EntityLevel level;
+
+    Batches(InFlight inFlight, DrainTally tally, Runnable reportProgress, BooleanSupplier stopping) {
+      this.inFlight = inFlight;
+      this.tally = tally;
+      this.reportProgress = reportProgress;
+      this.stopping = stopping;
+    }
+
+    boolean open() {
+      return !tally.stopped && !inFlight.failed();
+    }
+
+    void add(EntityLevel rowsLevel, List<OutboxDao.Row> rows) {
+      if (level != rowsLevel) {
+        flush();
+        level = rowsLevel;
+      }
+      pending.addAll(rows);
+      int size = batchSize();
+      while (pending.size() >= size && open()) {
+        submit(List.copyOf(pending.subList(0, size)));
+        pending = new ArrayList<>(pending.subList(size, pending.size()));
+      }
+    }
+
+    void flush() {
+      if (!pending.isEmpty() && open()) {
+        submit(List.copyOf(pending));
+      }
+      pending = new ArrayList<>();
+    }
+
+    private void submit(List<OutboxDao.Row> batch) {
       if (stopping.getAsBoolean()) {
         tally.stopped = true;
         return;
       }
-      List<OutboxDao.Row> batch = page.subList(i, Math.min(page.size(), i + batchSize));
-      batches.submit(() -> {
-        pusher.push(level, batch, tally);
+      EntityLevel batchLevel = level;
+      inFlight.submit(() -> {
+        pusher.push(batchLevel, batch, tally);
         reportProgress.run();
       });
     }

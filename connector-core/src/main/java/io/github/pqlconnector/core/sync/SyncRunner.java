@@ -4,25 +4,16 @@ import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.config.SyncConfig;
 import io.github.pqlconnector.core.engine.CompiledModel;
 import io.github.pqlconnector.core.error.ConfigException;
-import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.DestinationConfig;
 import io.github.pqlconnector.core.spi.OutcomeReader;
-import io.github.pqlconnector.core.state.BucketDao;
-import io.github.pqlconnector.core.state.CursorDao;
-import io.github.pqlconnector.core.state.EntityDirectoryDao;
-import io.github.pqlconnector.core.state.EntityStateDao;
-import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
-import io.github.pqlconnector.core.state.TaskDao;
-import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +21,10 @@ import org.slf4j.MDC;
 
 /**
  * One run of one sync, the single path for {@code pql run}, {@code pql retry} and scheduled fires: make
- * refused rows due when the destination's config or setup changed ({@link Retries}), evaluate, diff, write the
- * outbox, states and task intents in one transaction, then drain the outbox (earlier leftovers first in
- * line with the new, refused and unmatched rows once their time has come) and record the run. A crash
- * anywhere loses nothing: the next run drains what is left.
+ * refused rows due when the destination's config or setup changed ({@link Retries}), evaluate, diff, store the
+ * outbox, states and task intents a chunk of entities per transaction while the drain pushes each stored chunk
+ * ({@link StoreAndPush}: earlier leftovers first, refused and unmatched rows once their time has come) and record
+ * the run. A crash anywhere loses nothing: the next run stores and drains what is left.
  */
 public final class SyncRunner {
   private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
@@ -44,6 +35,7 @@ public final class SyncRunner {
   private final CompiledModel model;
   private final Payloads payloads = new Payloads();
   private volatile boolean stopping;
+  private ChangeWriter.Chunking chunking = ChangeWriter.Chunking.DEFAULT;
 
   public SyncRunner(PqlConfig config, StateStore store, Connectors connectors) {
     this.config = config;
@@ -91,10 +83,12 @@ public final class SyncRunner {
           ? reconciling.run(sync.name(), destination, evaluated, snapshot) : Optional.empty();
       ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
           ReconcileStep.pushedAfter(snapshot, reconciled), snapshot.queued(), snapshot.states());
-      int tasksQueued = persist(sync.name(), runId, changes, evaluated, directory, now);
       log.info("evaluated {} entities from {} events: {} changed, {} unchanged", evaluated.evaluations().size(),
           evaluated.eventsRead(), changes.updates().size(), changes.unchanged());
-      DrainTally tally = drain(sync, destination, runId, directory, progress);
+      StoreAndPush.Pushed pushed = storeAndPush(sync, runId, new RunChanges(changes, evaluated,
+          directory.changed(evaluated.evaluations())), destination, directory, now, progress);
+      DrainTally tally = pushed.tally();
+      int tasksQueued = pushed.tasksQueued();
       tally.notes.addAll(destination.notes());
       if (!tally.stopped) {
         destination.outcomes().ifPresent(reader -> tally.notes.addAll(
@@ -166,6 +160,12 @@ public final class SyncRunner {
     return model;
   }
 
+  /** Entities stored per transaction, and a pause or crash after each commit: tests watch the drain overlap. */
+  SyncRunner chunking(int entities, Runnable afterCommit) {
+    this.chunking = new ChangeWriter.Chunking(entities, afterCommit);
+    return this;
+  }
+
   private ChangeDetector detector(SyncConfig sync, CrmDestination destination, Instant now) {
     DestinationConfig destinationConfig = config.destinations().get(sync.destination()).config();
     TaskPlanner tasks = new TaskPlanner(sync.name(), destinationConfig.tasks(), payloads, now);
@@ -185,45 +185,12 @@ public final class SyncRunner {
     return step.run(source, snapshot.states(), snapshot.known(), now, snapshot.cursor(), progress);
   }
 
-  private int persist(String sync, long runId, ChangeDetector.Changes changes, EvaluationStep.Evaluated evaluated,
-      Directory directory, Instant now) {
-    Map<EntityRef, EntityDirectoryDao.Entry> entries = directory.changed(evaluated.evaluations());
-    int queued = store.write(c -> {
-      new EntityStateDao().save(c, sync, changes.states());
-      VerdictHistoryDao history = new VerdictHistoryDao();
-      history.record(c, sync, runId, now, changes.verdicts());
-      history.prune(c, sync, now.minus(config.state().historyRetention()));
-      new OutboxDao().enqueue(c, sync, changes.updates(), now);
-      int tasks = new TaskDao().enqueue(c, sync, changes.tasks(), now);
-      if (evaluated.cursor() != null) {
-        new CursorDao().put(c, sync, evaluated.cursor(), now);
-      }
-      if (evaluated.buckets() != null) {
-        new BucketDao().apply(c, sync, evaluated.buckets(), now);
-      }
-      new EntityDirectoryDao().save(c, sync, entries);
-      return tasks;
-    });
-    directory.saved(entries);
-    return queued;
-  }
-
-  private DrainTally drain(SyncConfig sync, CrmDestination destination, long runId, Directory directory,
-      Progress progress) {
-    DrainTally tally = new DrainTally();
-    var target = config.destinations().get(sync.destination());
-    long total = store.read(c -> new OutboxDao().dueCount(c, sync.name(), connectors.clock().instant()));
-    progress.phase("pushing");
-    OutboxDrainer records = new OutboxDrainer(store, destination, payloads, connectors.clock(), sync.name(), runId,
-        target.recheckUnmatched());
-    records.drain(List.of(EntityLevel.ACCOUNT, EntityLevel.USER), tally, progress, total, () -> stopping);
-    directory.recordOwners(store, sync.name(), records.records());
-    if (tally.stopped) {
-      return tally;
-    }
-    new TaskDrainer(store, destination, payloads, target.config().tasks(), connectors.clock(), sync.name())
-        .drain(records.records(), tally);
-    return tally;
+  private StoreAndPush.Pushed storeAndPush(SyncConfig sync, long runId, RunChanges changes,
+      CrmDestination destination, Directory directory, Instant now, Progress progress) {
+    StoreAndPush step = new StoreAndPush(store, payloads, connectors.clock(), sync.name(), runId,
+        config.destinations().get(sync.destination()), chunking);
+    return step.run(changes, now, config.state().historyRetention(), destination, directory, progress,
+        () -> stopping);
   }
 
   private Instant now() {

@@ -1,0 +1,96 @@
+package io.github.pqlconnector.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.state.RunDao;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pushing while the run's changes are still being stored, chunk by chunk: the first write goes out before the last
+ * chunk is stored, nothing is pushed that is not stored, and a crash between chunks loses and duplicates nothing.
+ * Chunks of 10 of the fixture's 150 users, batches of 10.
+ */
+abstract class OverlapContract extends SyncFixture {
+  @Test
+  void theFirstWriteGoesOutWhileTheRestIsStillBeingStored() {
+    crm.maxBatch = 10;
+    AtomicInteger chunks = new AtomicInteger();
+    List<Long> storedWhenFirstWritten = new ArrayList<>();
+    RunSummary summary = runner().chunking(10, () -> {
+      if (chunks.incrementAndGet() == 1) {   // hold the writer until the drain has pushed the first chunk
+        awaitFirstWrite(Duration.ofSeconds(10));
+        storedWhenFirstWritten.add(storedStates());
+      }
+    }).run(null, RunTrigger.MANUAL, false, Progress.NONE);
+
+    assertThat(storedWhenFirstWritten).containsExactly(10L);
+    assertThat(summary.counts().pushed()).isEqualTo(150);
+    assertThat(crm.writeCalls()).as("full batches across chunks").isEqualTo(15);
+    assertThat(crm.upsertCalls.stream().flatMap(List::stream).distinct()).hasSize(150);
+    assertThat(crm.taskCreates).isEqualTo(100);
+    assertThat(outboxDepth()).isZero();
+    assertThat(storedStates()).isEqualTo(150);
+  }
+
+  @Test
+  void aCrashBetweenChunksLosesNothingAndDuplicatesNoTask() {
+    crm.maxBatch = 10;
+    AtomicInteger chunks = new AtomicInteger();
+    assertThatThrownBy(() -> runner().chunking(10, () -> {
+      if (chunks.incrementAndGet() == 3) {
+        throw new IllegalStateException("simulated crash after the third chunk");
+      }
+    }).run(null, RunTrigger.MANUAL, false, Progress.NONE)).hasMessageContaining("simulated crash");
+
+    assertThat(storedStates()).isEqualTo(30);
+    assertThat(crm.records).hasSizeLessThanOrEqualTo(30)
+        .allSatisfy((ref, fields) -> assertThat(ref.id()).isLessThanOrEqualTo("u030"));
+    assertThat(crm.records.size() + outboxDepth()).as("what was stored is pushed or still queued").isEqualTo(30);
+    assertThat(store.read(c -> new RunDao().list(c, "s", 1)).get(0).status()).isEqualTo("FAILED");
+
+    RunSummary next = run();
+    assertThat(next.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
+    assertThat(crm.records).hasSize(150);
+    assertThat(crm.records.get(EntityRef.user("u150")).status()).isEqualTo("cold");
+    assertThat(crm.records.get(EntityRef.user("u001")).status()).isEqualTo("pql");
+    assertThat(crm.taskCreates).isEqualTo(100);
+    assertThat(crm.duplicateTasks).hasValue(0);
+    assertThat(outboxDepth()).isZero();
+  }
+
+  /** Fails the writer (and so the run) if no write comes: a drain that waits for the whole store never writes. */
+  private void awaitFirstWrite(Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (crm.writeCalls() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no write while the rest was being stored");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private SyncRunner runner() {
+    return new SyncRunner(config, store, new Connectors(plugins(), clock));
+  }
+
+  private long storedStates() {
+    return store.read(c -> {
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM entity_state WHERE sync_name = 's'")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+}
