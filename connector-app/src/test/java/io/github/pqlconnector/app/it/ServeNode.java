@@ -69,6 +69,16 @@ final class ServeNode implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** The process's threads as {@code jcmd Thread.print} shows them, for a test that found it stuck. */
+  String threadDump() throws IOException, InterruptedException {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    Process dump = new ProcessBuilder(jcmd, Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+        .start();
+    String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    dump.waitFor();
+    return text;
+  }
+
   String log() throws IOException {
     return Files.readString(log);
   }

@@ -8,8 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +27,6 @@ public final class OutboxDao {
    * (a backoff), after {@code pql setup} or a destination config change, or on {@code pql retry}. UNMATCHED: no
    * CRM record yet, looked up again once {@code next_attempt_at} (the re-check interval) has come.
    */
-  private static final String DUE_SELECT = "SELECT o.entity_id, o.hash, o.payload, o.state, o.attempts, p.record_id,"
-      + " o.refusals FROM outbox o"
-      + " LEFT JOIN pushed p ON p.sync_name = o.sync_name AND p.level = o.level AND p.entity_id = o.entity_id"
-      + " WHERE o.sync_name = ? AND o.level = ?"
-      + " AND (o.state = 'PENDING' OR o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)";
-  /** Ids per {@code IN} list: well under every database's limit on parameters. */
-  private static final int IN_LIST = 500;
-
   public enum State { PENDING, FAILED, UNMATCHED }
 
   /**
@@ -94,57 +84,7 @@ public final class OutboxDao {
         });
   }
 
-  /**
-   * The next page of rows to push for a level, after {@code afterId}, by id: every PENDING row, and FAILED and
-   * UNMATCHED rows whose next attempt has come by {@code now}.
-   */
-  public List<Row> due(Connection c, String sync, EntityLevel level, String afterId, int limit, Instant now)
-      throws SQLException {
-    List<Row> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(DUE_SELECT + " AND o.entity_id > ? ORDER BY o.entity_id")) {
-      ps.setString(bindDue(ps, sync, level, now), afterId);
-      ps.setMaxRows(limit);
-      readRows(ps, level, rows);
-    }
-    return rows;
-  }
-
-  private static int bindDue(PreparedStatement ps, String sync, EntityLevel level, Instant now) throws SQLException {
-    ps.setString(1, sync);
-    ps.setString(2, level.id());
-    Sql.setInstant(ps, 3, now);
-    return 4;
-  }
-
-  private static void readRows(PreparedStatement ps, EntityLevel level, List<Row> rows) throws SQLException {
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        rows.add(new Row(new EntityRef(level, rs.getString(1)), rs.getString(2), rs.getString(3),
-            State.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getInt(7)));
-      }
-    }
-  }
-
-  /** The rows of these entities that {@link #due} would hand out by {@code now}, by id. */
-  public List<Row> dueAmong(Connection c, String sync, EntityLevel level, List<String> ids, Instant now)
-      throws SQLException {
-    List<Row> rows = new ArrayList<>();
-    for (int from = 0; from < ids.size(); from += IN_LIST) {
-      List<String> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-      try (PreparedStatement ps = c.prepareStatement(DUE_SELECT + " AND o.entity_id IN ("
-          + String.join(",", Collections.nCopies(part.size(), "?")) + ") ORDER BY o.entity_id")) {
-        int at = bindDue(ps, sync, level, now);
-        for (String id : part) {
-          ps.setString(at++, id);
-        }
-        readRows(ps, level, rows);
-      }
-    }
-    rows.sort(Comparator.comparing(row -> row.entity().id()));
-    return rows;
-  }
-
-  /** Rows {@link #due} would hand out by {@code now}, over both levels. */
+  /** Rows {@link DueRows} would hand out by {@code now}, over both levels. */
   public long dueCount(Connection c, String sync, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE sync_name = ? AND " + DUE)) {
       ps.setString(1, sync);

@@ -4,6 +4,7 @@ import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import io.github.pqlconnector.core.spi.CrmRecord;
+import io.github.pqlconnector.core.state.DueRows;
 import io.github.pqlconnector.core.state.OutboxDao;
 import io.github.pqlconnector.core.state.StateStore;
 import java.time.Clock;
@@ -66,14 +67,14 @@ final class OutboxDrainer {
   }
 
   private List<OutboxDao.Row> dueAmong(StoredChunks.Chunk chunk) {
-    return store.read(c -> new OutboxDao().dueAmong(c, sync, chunk.level(), chunk.ids(), clock.instant()));
+    return store.read(c -> DueRows.among(c, sync, chunk.level(), chunk.ids(), clock.instant()));
   }
 
   private void drainEarlier(EntityLevel level, Set<EntityRef> rewritten, Batches batches) {
     String after = "";
     while (batches.open()) {
       String from = after;
-      List<OutboxDao.Row> page = store.read(c -> new OutboxDao().due(c, sync, level, from,
+      List<OutboxDao.Row> page = store.read(c -> DueRows.page(c, sync, level, from,
           Math.max(batchSize(), PAGE), clock.instant()));
       if (page.isEmpty()) {
         return;
