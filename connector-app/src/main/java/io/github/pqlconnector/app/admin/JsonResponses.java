@@ -39,6 +39,15 @@ final class JsonResponses {
     }
   }
 
+  /** The body as the API would send it, indented for a terminal. */
+  String pretty(Object body) {
+    try {
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
+    }
+  }
+
   Response error(int status, String message) {
     return json(status, new ErrorBody(message));
   }

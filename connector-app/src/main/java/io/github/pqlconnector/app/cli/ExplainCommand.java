@@ -1,8 +1,11 @@
 package io.github.pqlconnector.app.cli;
 
+import io.github.pqlconnector.app.admin.ApiJson;
+import io.github.pqlconnector.app.admin.EntityDetail;
 import io.github.pqlconnector.core.config.SyncConfig;
 import io.github.pqlconnector.core.engine.Numbers;
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.model.Evaluation;
 import io.github.pqlconnector.core.model.PqlResult;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
@@ -35,6 +38,7 @@ final class ExplainCommand implements Callable<Integer> {
   EntityLevel level;
   @Option(names = "--sync", paramLabel = "NAME", description = "The sync whose source and state to use.")
   String sync;
+  @Mixin OutputFormat output;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -50,6 +54,10 @@ final class ExplainCommand implements Callable<Integer> {
             + id + "' in the source's data or traits");
         return ExitCodes.BAD_CONFIG;
       }
+      if (output.json()) {
+        out.println(json(app, syncConfig.name(), found));
+        return ExitCodes.OK;
+      }
       for (Explainer.Explained explained : found) {
         Evaluation e = explained.evaluation();
         print(out, e);
@@ -58,6 +66,13 @@ final class ExplainCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+  }
+
+  private static String json(AppContext app, String sync, List<Explainer.Explained> found) {
+    List<EntityRef> entities = found.stream().map(f -> f.evaluation().entity()).toList();
+    return ApiJson.explained(entities,
+        found.stream().map(f -> EntityDetail.Explanation.of(f.evaluation(), f.origins())).toList(),
+        entities.stream().map(e -> app.store().read(c -> new VerdictHistoryDao().of(c, sync, e))).toList());
   }
 
   private static void traits(PrintWriter out, Evaluation e, Map<String, String> origins) {

@@ -2,6 +2,8 @@ package io.github.pqlconnector.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pqlconnector.app.admin.ApiJson;
+import io.github.pqlconnector.app.admin.RunDetail;
 import io.github.pqlconnector.core.error.RecordError;
 import io.github.pqlconnector.core.state.ReconciliationDao;
 import io.github.pqlconnector.core.state.RunDao;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +30,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--sync", paramLabel = "NAME", description = "Only runs of this sync.") String sync;
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Runs to list (default: ${DEFAULT-VALUE}).")
   int limit;
+  @Mixin OutputFormat output;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -41,12 +45,21 @@ final class HistoryCommand implements Callable<Integer> {
           return ExitCodes.BAD_CONFIG;
         }
         List<RecordError> errors = app.store().read(c -> runs.errors(c, runId));
+        Optional<ReconciliationDao.Row> reconciled = app.store().read(c -> new ReconciliationDao().ofRun(c, runId));
+        if (output.json()) {
+          out.println(ApiJson.run(new RunDetail(run, errors, reconciled)));
+          return ExitCodes.OK;
+        }
         printRun(out, run, errors);
-        app.store().read(c -> new ReconciliationDao().ofRun(c, runId)).ifPresent(r -> out.printf(
-            "reconciled first: %d records checked, %d drifted, %d gone%n", r.checked(), r.drifted(), r.gone()));
+        reconciled.ifPresent(r -> out.printf("reconciled first: %d records checked, %d drifted, %d gone%n",
+            r.checked(), r.drifted(), r.gone()));
         return ExitCodes.OK;
       }
       List<RunRow> rows = app.store().read(c -> runs.list(c, sync, limit));
+      if (output.json()) {
+        out.println(ApiJson.runs(rows));
+        return ExitCodes.OK;
+      }
       out.printf("%6s  %-24s %-9s %-24s %9s  %-8s%n", "run", "sync", "trigger", "started", "seconds", "status");
       rows.forEach(r -> out.printf("%6d  %-24s %-9s %-24s %9s  %-8s%n", r.id(), r.sync(), r.trigger(), r.startedAt(),
           seconds(r), r.status()));

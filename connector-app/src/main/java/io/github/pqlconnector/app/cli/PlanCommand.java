@@ -1,8 +1,11 @@
 package io.github.pqlconnector.app.cli;
 
+import io.github.pqlconnector.app.admin.ApiJson;
+import io.github.pqlconnector.app.scheduler.PlanPreviews;
 import io.github.pqlconnector.core.model.PqlResult;
 import io.github.pqlconnector.core.sync.PlanResult;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -19,6 +22,7 @@ final class PlanCommand implements Callable<Integer> {
   String sync;
   @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "Changes to list (default: ${DEFAULT-VALUE}).")
   int show;
+  @Mixin OutputFormat output;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -26,8 +30,13 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (AppContext app = AppContext.load(config.file)) {
       TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
+      long started = System.nanoTime();
       PlanResult plan = app.runner().plan(sync, progress);
       progress.done();
+      if (output.json()) {
+        out.println(ApiJson.plan(PlanPreviews.done(plan, show, Duration.ofNanos(System.nanoTime() - started))));
+        return ExitCodes.OK;
+      }
       Printer.counts(out, plan.counts());
       out.printf("%nwould write %s (%s unchanged), open %s%n", ExitCodes.plural(plan.counts().changed(), "record"),
           String.format("%,d", plan.counts().unchanged()), ExitCodes.plural(plan.wouldOpenTasks().size(), "task"));

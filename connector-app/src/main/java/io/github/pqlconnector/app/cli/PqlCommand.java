@@ -2,13 +2,17 @@ package io.github.pqlconnector.app.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code pql}: the command line of PQL Connector. */
-@Command(name = "pql", mixinStandardHelpOptions = true, versionProvider = PqlCommand.Version.class,
+@Command(name = "pql", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+    versionProvider = PqlCommand.Version.class,
     description = "Turns product usage into product-qualified-lead signals inside your CRM.",
     subcommands = {ValidateCommand.class, SetupCommand.class, PlanCommand.class, RunCommand.class, RetryCommand.class,
         ReconcileCommand.class, OutcomesCommand.class, ReportCommand.class, BacktestCommand.class,
@@ -28,6 +32,12 @@ public final class PqlCommand implements Runnable {
   void verbosity(boolean[] flags) {
     Level level = flags.length >= 2 ? Level.DEBUG : flags.length == 1 ? Level.INFO : Level.WARN;
     ((Logger) LoggerFactory.getLogger("io.github.pqlconnector")).setLevel(level);
+  }
+
+  @Option(names = "--log-format", paramLabel = "FORMAT", scope = CommandLine.ScopeType.INHERIT, defaultValue = "text",
+      description = "text (default) or json: one JSON object per log line on stderr, for log shippers.")
+  void logFormat(LogFormat format) {
+    format.apply();
   }
 
   @Override
@@ -61,12 +71,19 @@ public final class PqlCommand implements Runnable {
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
-  /** The version from the jar's manifest, or "development" when run from classes. */
+  /** The version and commit the build wrote into {@code version.properties}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String version = PqlCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"pql " + (version == null ? "development" : version)};
+    public String[] getVersion() throws IOException {
+      Properties build = new Properties();
+      try (InputStream in = PqlCommand.class.getResourceAsStream("/io/github/pqlconnector/app/version.properties")) {
+        if (in != null) {
+          build.load(in);
+        }
+      }
+      return new String[] {"pql " + build.getProperty("version", "development") + " (commit "
+          + build.getProperty("commit", "unknown") + ")", "Java " + System.getProperty("java.version") + ", "
+          + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
     }
   }
 }

@@ -1,8 +1,10 @@
 package io.github.pqlconnector.app.cli;
 
+import io.github.pqlconnector.app.admin.ApiJson;
 import io.github.pqlconnector.core.config.CronCheck;
 import io.github.pqlconnector.core.config.PqlConfig;
-import io.github.pqlconnector.core.config.SyncConfig;
+import io.github.pqlconnector.core.error.ConfigException;
+import io.github.pqlconnector.core.error.ConfigProblem;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.CrmDestination;
@@ -10,10 +12,13 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,62 +29,95 @@ final class ValidateCommand implements Callable<Integer> {
   private static final int NEXT_FIRES = 3;
   private static final DateTimeFormatter FIRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.US);
 
+  /** {@code -o json}: the config's problems, or every check and each sync's next fires. */
+  record Validation(String config, boolean ok, List<ConfigProblem> problems, List<Check> checks,
+      List<Schedule> schedules) {}
+
+  /** One probe: {@code what} is the config path ({@code sources.product}, {@code state}). */
+  record Check(String what, String type, boolean ok, String message) {}
+
+  /** A sync's cron and its next fire times (none without a cron). */
+  record Schedule(String sync, @Nullable String cron, List<Instant> nextFires) {}
+
   @Mixin ConfigOption config;
+  @Mixin OutputFormat output;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (AppContext app = AppContext.load(config.file)) {
-      PqlConfig cfg = app.config();
-      out.printf("config %s: ok (%d sources, %d destinations, %d syncs)%n", config.file, cfg.sources().size(),
-          cfg.destinations().size(), cfg.syncs().size());
-      boolean ok = true;
-      for (var named : cfg.sources().values()) {
-        try (AnalyticsSource source = app.connectors().source(named)) {
-          ok &= report(out, "sources." + named.name(), named.type(), source.check());
-        }
+    AppContext app;
+    try {
+      app = AppContext.load(config.file);
+    } catch (ConfigException e) {
+      if (!output.json()) {
+        throw e;
       }
-      for (var named : cfg.destinations().values()) {
-        try (CrmDestination destination = app.connectors().destination(named)) {
-          ok &= report(out, "destinations." + named.name(), named.type(), destination.check());
-        }
-      }
-      boolean state = state(out, app);
-      schedules(out, cfg);
-      return ok && state ? ExitCodes.OK : ExitCodes.UNREACHABLE;
+      out.println(ApiJson.of(new Validation(config.file.toString(), false, e.problems(), List.of(), List.of())));
+      return ExitCodes.BAD_CONFIG;
     }
+    try (app) {
+      PqlConfig cfg = app.config();
+      List<Check> checks = checks(app);
+      List<Schedule> schedules = schedules(cfg);
+      boolean ok = checks.stream().allMatch(Check::ok);
+      if (output.json()) {
+        out.println(ApiJson.of(new Validation(config.file.toString(), ok, List.of(), checks, schedules)));
+      } else {
+        print(out, cfg, checks, schedules);
+      }
+      return ok ? ExitCodes.OK : ExitCodes.UNREACHABLE;
+    }
+  }
+
+  private List<Check> checks(AppContext app) {
+    List<Check> checks = new ArrayList<>();
+    for (var named : app.config().sources().values()) {
+      try (AnalyticsSource source = app.connectors().source(named)) {
+        checks.add(check("sources." + named.name(), named.type(), source.check()));
+      }
+    }
+    for (var named : app.config().destinations().values()) {
+      try (CrmDestination destination = app.connectors().destination(named)) {
+        checks.add(check("destinations." + named.name(), named.type(), destination.check()));
+      }
+    }
+    checks.add(state(app));
+    return checks;
   }
 
   /** Reachable is not enough: a read-only database answers queries and then fails the run's first write. */
-  private static boolean state(PrintWriter out, AppContext app) {
+  private static Check state(AppContext app) {
     String kind = app.config().state().isPostgres() ? "postgresql" : "h2";
     if (!app.store().isReachable()) {
-      out.printf("FAIL state (%s): not reachable%n", kind);
-      return false;
+      return new Check("state", kind, false, "not reachable");
     }
     Optional<String> readOnly = app.store().writeProblem();
-    out.printf("%s state (%s): %s%n", readOnly.isEmpty() ? "ok  " : "FAIL", kind,
+    return new Check("state", kind, readOnly.isEmpty(),
         readOnly.map(p -> "reachable but not writable: " + p).orElse("reachable and writable"));
-    return readOnly.isEmpty();
   }
 
-  /** Each sync's next fire times, in this machine's time zone (the one Quartz uses). */
-  private static void schedules(PrintWriter out, PqlConfig cfg) {
-    ZoneId zone = ZoneId.systemDefault();
-    for (SyncConfig sync : cfg.syncs()) {
-      if (sync.cron() == null) {
-        out.printf("     syncs.%s: no cron; runs only by pql run or the admin API%n", sync.name());
+  private static List<Schedule> schedules(PqlConfig cfg) {
+    return cfg.syncs().stream().map(sync -> new Schedule(sync.name(), sync.cron(), sync.cron() == null ? List.of()
+        : CronCheck.nextFires(sync.cron(), Instant.now(), NEXT_FIRES))).toList();
+  }
+
+  private void print(PrintWriter out, PqlConfig cfg, List<Check> checks, List<Schedule> schedules) {
+    out.printf("config %s: ok (%d sources, %d destinations, %d syncs)%n", config.file, cfg.sources().size(),
+        cfg.destinations().size(), cfg.syncs().size());
+    checks.forEach(c -> out.printf("%s %s (%s): %s%n", c.ok() ? "ok  " : "FAIL", c.what(), c.type(), c.message()));
+    ZoneId zone = ZoneId.systemDefault();   // the zone Quartz fires in
+    for (Schedule schedule : schedules) {
+      if (schedule.cron() == null) {
+        out.printf("     syncs.%s: no cron; runs only by pql run or the admin API%n", schedule.sync());
         continue;
       }
-      String fires = CronCheck.nextFires(sync.cron(), Instant.now(), NEXT_FIRES).stream()
-          .map(i -> FIRE_TIME.format(i.atZone(zone))).collect(Collectors.joining(", "));
-      out.printf("     syncs.%s: cron \"%s\" next fires %s%n", sync.name(), sync.cron(), fires);
+      out.printf("     syncs.%s: cron \"%s\" next fires %s%n", schedule.sync(), schedule.cron(), schedule.nextFires()
+          .stream().map(i -> FIRE_TIME.format(i.atZone(zone))).collect(Collectors.joining(", ")));
     }
   }
 
-  private static boolean report(PrintWriter out, String what, String type, CheckResult result) {
-    out.printf("%s %s (%s): %s%n", result.isOk() ? "ok  " : "FAIL", what, type, result.message());
-    return result.isOk();
+  private static Check check(String what, String type, CheckResult result) {
+    return new Check(what, type, result.isOk(), result.message());
   }
 }

@@ -57,7 +57,8 @@ public final class PlanPreviews {
     }
   }
 
-  private static PlanPreview done(PlanResult plan, int firstN, Duration elapsed) {
+  /** A finished dry run as the API shows it: its first {@code firstN} records (highest score first) and tasks. */
+  public static PlanPreview done(PlanResult plan, int firstN, Duration elapsed) {
     List<PlanPreview.Record> records = plan.wouldWrite().stream()
         .sorted(Comparator.comparingInt((Evaluation e) -> e.result().score()).reversed()).limit(firstN)
         .map(e -> record(e.result(), plan.from(e.entity()))).toList();

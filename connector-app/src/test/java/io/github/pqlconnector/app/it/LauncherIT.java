@@ -44,6 +44,23 @@ class LauncherIT {
   }
 
   @Test
+  void theCompletionScriptNextToItCompletesCommandsAndTheirOptions() throws Exception {
+    assertThat(complete("pql ru", "pql", "ru")).isEqualTo("run");
+    assertThat(complete("pql plan --o", "pql", "plan", "--o")).isEqualTo("--output-format");
+  }
+
+  /** What bash offers for the last word of {@code words}, with the completion script sourced. */
+  private String complete(String line, String... words) throws Exception {
+    String script = "source target/bin/pql_completion; COMP_WORDS=(" + String.join(" ", words) + "); COMP_CWORD="
+        + (words.length - 1) + "; COMP_LINE='" + line + "'; COMP_POINT=" + line.length()
+        + "; _complete_pql 2>/dev/null; echo \"${COMPREPLY[*]}\"";
+    Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+    String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  @Test
   void aJavaHomeWithoutJavaIsOneLineAndExitFour() throws Exception {
     Process launcher = start(Map.of("JAVA_HOME", dir.toString()), "--version");
     assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
