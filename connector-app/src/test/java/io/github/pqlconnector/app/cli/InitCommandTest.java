@@ -1,0 +1,98 @@
+package io.github.pqlconnector.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pqlconnector.core.config.ConfigLoader;
+import io.github.pqlconnector.core.config.PqlConfig;
+import io.github.pqlconnector.core.spi.Plugins;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code pql init} and {@code examples/}: every starter config loads, and a file is never overwritten unasked. */
+class InitCommandTest {
+  static final Path EXAMPLES = Path.of("..", "examples");
+  /** Any ${NAME} resolves, as it would with the variables set: the placeholders are what is checked here. */
+  final ConfigLoader loader = new ConfigLoader(Plugins.load(), name -> name.equals("BITRIX24_WEBHOOK_URL")
+      ? "https://acme.bitrix24.com/rest/1/placeholder/" : "placeholder-for-" + name);
+  @TempDir Path dir;
+  String err;
+
+  @Test
+  void everySourceAndDestinationGivesAConfigThatLoads() throws IOException {
+    for (String source : StarterConfig.SOURCES) {
+      for (String destination : StarterConfig.DESTINATIONS) {
+        Path file = dir.resolve(source + "-" + destination + ".yaml");
+        assertThat(pql("init", "--source", source, "--destination", destination, "--output", file.toString()))
+            .isZero();
+        PqlConfig config = load(file);
+        assertThat(config.sources().get("product").type()).isEqualTo(source);
+        assertThat(config.destinations().get("crm").type()).isEqualTo(destination);
+        assertThat(config.syncs()).hasSize(1);
+        assertThat(Files.readString(file)).doesNotContain("placeholder-for-");
+      }
+    }
+  }
+
+  @Test
+  void anExistingFileIsKeptUnlessForced() throws IOException {
+    Path file = dir.resolve("pql.yaml");
+    Files.writeString(file, "mine\n");
+    assertThat(pql("init", "--output", file.toString())).isEqualTo(ExitCodes.BAD_CONFIG);
+    assertThat(err).contains("exists; pass --force");
+    assertThat(Files.readString(file)).isEqualTo("mine\n");
+    assertThat(pql("init", "--output", file.toString(), "--force")).isZero();
+    assertThat(load(file).sources().get("product").type()).isEqualTo("file");
+  }
+
+  @Test
+  void anUnknownTypeIsAUsageError() {
+    assertThat(pql("init", "--source", "segment", "--output", dir.resolve("x.yaml").toString()))
+        .isEqualTo(ExitCodes.BAD_CONFIG);
+    assertThat(err).contains("unknown source type 'segment'; one of [file, jdbc, mixpanel, amplitude, posthog]");
+  }
+
+  /** The examples are what init writes: one per source (into csv files) and one per CRM (from a file source). */
+  @Test
+  void theExamplesAreUpToDateAndLoad() throws IOException {
+    for (String source : StarterConfig.SOURCES) {
+      assertExample(source, "csv");
+    }
+    for (String crm : StarterConfig.DESTINATIONS.subList(1, StarterConfig.DESTINATIONS.size())) {
+      assertExample("file", crm);
+    }
+  }
+
+  private void assertExample(String source, String destination) throws IOException {
+    Path example = EXAMPLES.resolve(source + "-to-" + destination + ".yaml");
+    assertThat(example).as("regenerate with: pql init --source %s --destination %s --output %s --force", source,
+        destination, example).hasContent(StarterConfig.of(source, destination));
+    load(example);
+  }
+
+  /** Loaded as after the user put their export where the file source's starter says (./data/…). */
+  private PqlConfig load(Path file) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    for (String name : new String[] {"events.jsonl", "users.csv", "accounts.csv"}) {
+      if (!Files.exists(data.resolve(name))) {
+        Files.writeString(data.resolve(name), "");
+      }
+    }
+    return loader.parse(Files.readString(file).replace("./data/", data + "/"));
+  }
+
+  private int pql(String... args) {
+    StringWriter errText = new StringWriter();
+    CommandLine cmd = PqlCommand.commandLine();
+    cmd.setOut(new PrintWriter(new StringWriter(), true));
+    cmd.setErr(new PrintWriter(errText, true));
+    int code = cmd.execute(args);
+    err = errText.toString();
+    return code;
+  }
+}
