@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's demo as a user runs it, through the launcher and its default heap: the data, the replayed history,
+ * The README's demo as a user runs it, from the unpacked release archive with its launcher's default heap: the data, the replayed history,
  * the run with its outcomes read back, and account PQLs buying several times as often as the rest, in the demo's own
  * summary and in {@code pql report}.
  */
@@ -22,6 +22,8 @@ class DemoIT {
       "account PQLs of the last 180 days bought within 90 days ([\\d.]+) % of the time, the rest ([\\d.]+) %");
 
   @TempDir Path dir;
+  /** The unpacked release archive: the demo runs as from a download, with only a Java runtime. */
+  Path home;
 
   @Test
   void theDemoShowsAccountPqlsBuyingSeveralTimesAsOftenAsTheRest() throws Exception {
@@ -40,7 +42,10 @@ class DemoIT {
 
   private String pql(String... args) throws Exception {
     Path log = dir.resolve("out-" + args[0] + ".log");
-    List<String> command = new ArrayList<>(List.of(LauncherIT.LAUNCHER.toString()));
+    if (home == null) {
+      home = ReleaseArchive.unpack(Files.createDirectories(dir.resolve("release")));
+    }
+    List<String> command = new ArrayList<>(List.of(home.resolve("bin/pql").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
