@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pqlconnector.app.testing.SmallProduct;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What scripts rely on: --help and --version everywhere, -o json in the API's shapes, JSON log lines. */
 class CliConventionsTest {
@@ -129,16 +126,12 @@ class CliConventionsTest {
   }
 
   private int pql(String... args) {
-    StringWriter outText = new StringWriter();
-    StringWriter errText = new StringWriter();
-    CommandLine cmd = PqlCommand.commandLine();
-    cmd.setOut(new PrintWriter(outText, true));
-    cmd.setErr(new PrintWriter(errText, true));
-    int code = cmd.execute(args);
-    out = outText.toString();
-    err = errText.toString();
-    return code;
+    Cli cli = Cli.pql(args);
+    out = cli.out();
+    err = cli.err();
+    return cli.code();
   }
+
 
   private static String event(String name, String user, Instant at) {
     return "{\"event\":\"%s\",\"userId\":\"%s\",\"accountId\":\"a1\",\"timestamp\":\"%s\"}\n".formatted(name, user, at);

@@ -6,13 +6,10 @@ import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.spi.Plugins;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code pql init} and {@code examples/}: every starter config loads, and a file is never overwritten unasked. */
 class InitCommandTest {
@@ -87,12 +84,9 @@ class InitCommandTest {
   }
 
   private int pql(String... args) {
-    StringWriter errText = new StringWriter();
-    CommandLine cmd = PqlCommand.commandLine();
-    cmd.setOut(new PrintWriter(new StringWriter(), true));
-    cmd.setErr(new PrintWriter(errText, true));
-    int code = cmd.execute(args);
-    err = errText.toString();
-    return code;
+    Cli cli = Cli.pql(args);
+    err = cli.err();
+    return cli.code();
   }
+
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import io.github.pqlconnector.app.testing.SmallProduct;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line end to end on a small file source and the csv destination: output and exit codes. */
 class PqlCommandTest {
@@ -306,16 +303,12 @@ class PqlCommandTest {
   }
 
   private int pql(String... args) {
-    StringWriter outText = new StringWriter();
-    StringWriter errText = new StringWriter();
-    CommandLine cmd = PqlCommand.commandLine();
-    cmd.setOut(new PrintWriter(outText, true));
-    cmd.setErr(new PrintWriter(errText, true));
-    int code = cmd.execute(args);
-    out = outText.toString();
-    err = errText.toString();
-    return code;
+    Cli cli = Cli.pql(args);
+    out = cli.out();
+    err = cli.err();
+    return cli.code();
   }
+
 
   private static String event(String name, String user, String account, Instant at) {
     return "{\"event\":\"%s\",\"timestamp\":\"%s\",\"userId\":\"%s\",\"accountId\":\"%s\"}\n".formatted(name, at, user, account);
