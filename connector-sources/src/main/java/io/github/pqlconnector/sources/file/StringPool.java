@@ -1,11 +1,13 @@
 package io.github.pqlconnector.sources.file;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Interns event names straight from the parser's character buffer: one String per distinct name,
- * none allocated per event, and the engine's lookups by name hit a cached hash and compare by identity.
- * Not thread-safe.
+ * Interns event names and ids straight from the parser's buffer (Jackson's characters, or the line's ASCII bytes):
+ * one String per distinct value, none allocated per event, and the engine's lookups hit a cached hash and compare
+ * by identity. Both kinds of buffer hash alike (ASCII bytes are their chars), so a value interned from either is
+ * the same String. Not thread-safe.
  */
 final class StringPool {
   private String[] table = new String[1 << 12];
@@ -25,13 +27,45 @@ final class StringPool {
       }
       index = (index + 1) & mask;
     }
-    String value = new String(chars, offset, length);
+    return add(index, hash, new String(chars, offset, length));
+  }
+
+  /** The same for ASCII bytes (the caller has checked that every byte is below 0x80). */
+  String intern(byte[] bytes, int offset, int length) {
+    int hash = 0;
+    for (int i = offset; i < offset + length; i++) {
+      hash = 31 * hash + bytes[i];
+    }
+    int mask = table.length - 1;
+    int index = mix(hash) & mask;
+    while (table[index] != null) {
+      if (hashes[index] == hash && sameBytes(table[index], bytes, offset, length)) {
+        return table[index];
+      }
+      index = (index + 1) & mask;
+    }
+    return add(index, hash, new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+  }
+
+  private String add(int index, int hash, String value) {
     table[index] = value;
     hashes[index] = hash;
     if (++size * 2 > table.length) {
       grow();
     }
     return value;
+  }
+
+  private static boolean sameBytes(String value, byte[] bytes, int offset, int length) {
+    if (value.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (value.charAt(i) != bytes[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean sameChars(String value, char[] chars, int offset, int length) {

@@ -1,0 +1,342 @@
+package io.github.pqlconnector.sources.file;
+
+import io.github.pqlconnector.core.model.Event;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A strict scanner for the usual event line: one flat JSON object of ASCII strings without escapes, plain numbers,
+ * {@code true}/{@code false}/{@code null}, and a flat {@code "properties"} object. It reads the bytes in place:
+ * ids and event names come from a {@link StringPool} (no String per event), the timestamp is parsed from the bytes.
+ * Whenever a line is anything else (an escape, a non-ASCII byte, a nested value, a missing field, bad JSON) it
+ * answers null and {@link EventLineParser} reads the line with Jackson, so every verdict on an unusual or bad line,
+ * and every problem text, stays Jackson's. Not thread-safe: one per parsing thread.
+ */
+final class FastEventScanner {
+  private static final byte[] EVENT = bytes("event");
+  private static final byte[] TIMESTAMP = bytes("timestamp");
+  private static final byte[] USER_ID = bytes("userId");
+  private static final byte[] ACCOUNT_ID = bytes("accountId");
+  private static final byte[] EMAIL = bytes("email");
+  private static final byte[] PROPERTIES = bytes("properties");
+
+  private final StringPool pool;
+  private final String[] wanted;
+  private final byte[][] wantedBytes;
+  private final TimestampRange range;
+  private final char[] timestampChars = new char[40];
+  private byte[] b = new byte[0];
+  private int pos;
+  private int end;
+  /** The start and end of the last string or number read by {@link #scalar()}. */
+  private int tokenStart;
+  private int tokenEnd;
+
+  FastEventScanner(StringPool pool, Set<String> wantedProperties, TimestampRange range) {
+    this.pool = pool;
+    this.range = range;
+    this.wanted = wantedProperties.toArray(String[]::new);
+    this.wantedBytes = new byte[wanted.length][];
+    for (int i = 0; i < wanted.length; i++) {
+      wantedBytes[i] = bytes(wanted[i]);
+    }
+  }
+
+  /** The event on this line, or null when the line needs the full parser (it may still be a good event). */
+  @Nullable Event scan(byte[] bytes, int offset, int length) {
+    b = bytes;
+    pos = offset;
+    end = offset + length;
+    try {
+      return object();
+    } catch (Fallback e) {
+      return null;
+    }
+  }
+
+  private @Nullable Event object() {
+    String name = null;
+    long timestamp = Timestamps.INVALID;
+    String userId = null;
+    String accountId = null;
+    String email = null;
+    Map<String, Object> properties = Map.of();
+    expect('{');
+    do {
+      int keyStart = key();
+      int keyLength = tokenEnd - keyStart;
+      if (is(EVENT, keyStart, keyLength)) {
+        name = scalar() == '"' ? pool.intern(b, tokenStart, tokenEnd - tokenStart) : fallback();
+      } else if (is(TIMESTAMP, keyStart, keyLength)) {
+        timestamp = timestamp();
+      } else if (is(USER_ID, keyStart, keyLength)) {
+        userId = id();
+      } else if (is(ACCOUNT_ID, keyStart, keyLength)) {
+        accountId = id();
+      } else if (is(EMAIL, keyStart, keyLength)) {
+        email = id();
+      } else if (is(PROPERTIES, keyStart, keyLength)) {
+        properties = properties();
+      } else {
+        scalar();
+      }
+    } while (next() == ',');
+    return finish(name, timestamp, userId, accountId, email, properties);
+  }
+
+  /** The event, when nothing is missing or implausible; otherwise Jackson's reading words the problem. */
+  private @Nullable Event finish(@Nullable String name, long timestamp, @Nullable String userId,
+      @Nullable String accountId, @Nullable String email, Map<String, Object> properties) {
+    skipSpace();
+    if (pos != end || name == null || name.isEmpty() || timestamp == Timestamps.INVALID
+        || (userId == null && accountId == null) || range.problem(timestamp) != null) {
+      return null;
+    }
+    return new Event(name, timestamp, userId, accountId, email, properties);
+  }
+
+  private long timestamp() {
+    int kind = scalar();
+    if (kind == '"') {
+      int length = tokenEnd - tokenStart;
+      if (length > timestampChars.length) {
+        return Timestamps.INVALID;
+      }
+      for (int i = 0; i < length; i++) {
+        timestampChars[i] = (char) b[tokenStart + i];
+      }
+      return Timestamps.parse(timestampChars, 0, length);
+    }
+    return kind == '0' && tokenEnd - tokenStart < 19 ? parseLong(tokenStart, tokenEnd) : fallback();
+  }
+
+  /** A user id, account id or email as Jackson's reading gives it: text or a whole number, null when empty or other. */
+  private @Nullable String id() {
+    int kind = scalar();
+    if (kind == '"' || kind == '0') {
+      return tokenEnd == tokenStart ? null : pool.intern(b, tokenStart, tokenEnd - tokenStart);
+    }
+    return null;
+  }
+
+  private Map<String, Object> properties() {
+    skipSpace();
+    if (pos >= end || b[pos] != '{') {
+      scalar();
+      return Map.of();
+    }
+    pos++;
+    skipSpace();
+    if (pos < end && b[pos] == '}') {
+      pos++;
+      return Map.of();
+    }
+    Map<String, Object> kept = null;
+    do {
+      int keyStart = key();
+      String key = wantedKey(keyStart, tokenEnd - keyStart);
+      Object value = scalarValue(scalar());
+      if (key != null && value != null) {
+        kept = kept == null ? new HashMap<>(4) : kept;
+        kept.put(key, value);
+      }
+    } while (next() == ',');
+    return kept == null ? Map.of() : kept;
+  }
+
+  /** The value of the scalar just read, as Jackson's {@code getNumberValue()}/{@code getText()} would give it. */
+  private @Nullable Object scalarValue(int kind) {
+    return switch (kind) {
+      case '"' -> new String(b, tokenStart, tokenEnd - tokenStart, StandardCharsets.ISO_8859_1);
+      case '0' -> tokenEnd - tokenStart < 10 ? (Object) (int) parseLong(tokenStart, tokenEnd)
+          : tokenEnd - tokenStart < 19 ? narrowest(parseLong(tokenStart, tokenEnd)) : fallback();
+      case '.' -> Double.valueOf(new String(b, tokenStart, tokenEnd - tokenStart, StandardCharsets.ISO_8859_1));
+      case 't' -> Boolean.TRUE;
+      case 'f' -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  private static Object narrowest(long value) {
+    return value == (int) value ? (Object) (int) value : (Object) value;
+  }
+
+  private @Nullable String wantedKey(int start, int length) {
+    for (int i = 0; i < wantedBytes.length; i++) {
+      if (is(wantedBytes[i], start, length)) {
+        return wanted[i];
+      }
+    }
+    return null;
+  }
+
+  /** Reads {@code "key" :} and returns where the key starts; {@link #tokenEnd} is where it ends. */
+  private int key() {
+    skipSpace();
+    if (pos >= end || b[pos] != '"') {
+      fallback();
+    }
+    string();
+    expect(':');
+    return tokenStart;
+  }
+
+  /**
+   * Reads one scalar value and says which: {@code '"'} a string, {@code '0'} a whole number, {@code '.'} a
+   * fractional one, {@code 't'}/{@code 'f'}/{@code 'n'} the literals. Anything nested falls back.
+   */
+  private int scalar() {
+    skipSpace();
+    if (pos >= end) {
+      fallback();
+    }
+    byte c = b[pos];
+    if (c == '"') {
+      string();
+      return '"';
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      return number();
+    }
+    return literal(c == 't' ? "true" : c == 'f' ? "false" : c == 'n' ? "null" : null);
+  }
+
+  private int literal(@Nullable String word) {
+    if (word == null || end - pos < word.length()) {
+      fallback();
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (b[pos + i] != word.charAt(i)) {
+        fallback();
+      }
+    }
+    pos += word.length();
+    return word.charAt(0);
+  }
+
+  /** A string without escapes, control characters or non-ASCII bytes (those are Jackson's to read). */
+  private void string() {
+    int i = ++pos;
+    while (i < end) {
+      byte c = b[i];
+      if (c == '"') {
+        tokenStart = pos;
+        tokenEnd = i;
+        pos = i + 1;
+        return;
+      }
+      if (c == '\\' || c < 0x20) {   // negative bytes (non-ASCII) are below 0x20 too
+        fallback();
+      }
+      i++;
+    }
+    fallback();
+  }
+
+  /** JSON's number grammar, strictly: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
+  private int number() {
+    tokenStart = pos;
+    if (b[pos] == '-') {
+      pos++;
+    }
+    int digits = digits();
+    if (digits == 0 || (digits > 1 && b[pos - digits] == '0')) {
+      fallback();
+    }
+    boolean fraction = false;
+    if (pos < end && b[pos] == '.') {
+      pos++;
+      fraction = someDigits();
+    }
+    if (pos < end && (b[pos] == 'e' || b[pos] == 'E')) {
+      pos++;
+      if (pos < end && (b[pos] == '+' || b[pos] == '-')) {
+        pos++;
+      }
+      fraction = someDigits();
+    }
+    tokenEnd = pos;
+    return fraction ? '.' : '0';
+  }
+
+  /** True after at least one digit; a fraction or exponent without digits is not JSON. */
+  private boolean someDigits() {
+    if (digits() == 0) {
+      fallback();
+    }
+    return true;
+  }
+
+  private int digits() {
+    int start = pos;
+    while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+      pos++;
+    }
+    return pos - start;
+  }
+
+  private long parseLong(int from, int to) {
+    boolean negative = b[from] == '-';
+    long value = 0;
+    for (int i = negative ? from + 1 : from; i < to; i++) {
+      value = value * 10 + (b[i] - '0');
+    }
+    return negative ? -value : value;
+  }
+
+  /** The separator after a value: ',' or '}'. */
+  private byte next() {
+    skipSpace();
+    if (pos >= end || (b[pos] != ',' && b[pos] != '}')) {
+      fallback();
+    }
+    return b[pos++];
+  }
+
+  private void expect(char c) {
+    skipSpace();
+    if (pos >= end || b[pos] != c) {
+      fallback();
+    }
+    pos++;
+  }
+
+  private void skipSpace() {
+    while (pos < end && (b[pos] == ' ' || b[pos] == '\t' || b[pos] == '\r' || b[pos] == '\n')) {
+      pos++;
+    }
+  }
+
+  private boolean is(byte[] name, int start, int length) {
+    if (name.length != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (b[start + i] != name[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] bytes(String ascii) {
+    return ascii.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Always throws; typed to fit wherever a value is expected. */
+  private static <T> T fallback() {
+    throw Fallback.INSTANCE;
+  }
+
+  /** Thrown to leave the scan; preallocated and without a stack trace, as it only steers control flow. */
+  private static final class Fallback extends RuntimeException {
+    static final Fallback INSTANCE = new Fallback();
+
+    private Fallback() {
+      super(null, null, false, false);
+    }
+  }
+}
