@@ -1,6 +1,9 @@
 package io.github.pqlconnector.sources.file;
 
 import io.github.pqlconnector.core.model.Event;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +25,8 @@ final class FastEventScanner {
   private static final byte[] ACCOUNT_ID = bytes("accountId");
   private static final byte[] EMAIL = bytes("email");
   private static final byte[] PROPERTIES = bytes("properties");
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final StringPool pool;
   private final String[] wanted;
@@ -67,24 +72,28 @@ final class FastEventScanner {
     expect('{');
     do {
       int keyStart = key();
-      int keyLength = tokenEnd - keyStart;
-      if (is(EVENT, keyStart, keyLength)) {
-        name = scalar() == '"' ? pool.intern(b, tokenStart, tokenEnd - tokenStart) : fallback();
-      } else if (is(TIMESTAMP, keyStart, keyLength)) {
-        timestamp = timestamp();
-      } else if (is(USER_ID, keyStart, keyLength)) {
-        userId = id();
-      } else if (is(ACCOUNT_ID, keyStart, keyLength)) {
-        accountId = id();
-      } else if (is(EMAIL, keyStart, keyLength)) {
-        email = id();
-      } else if (is(PROPERTIES, keyStart, keyLength)) {
-        properties = properties();
-      } else {
-        scalar();
+      switch (field(keyStart, tokenEnd - keyStart)) {
+        case 'e' -> name = scalar() == '"' ? pool.intern(b, tokenStart, tokenEnd - tokenStart) : fallback();
+        case 't' -> timestamp = timestamp();
+        case 'u' -> userId = id();
+        case 'a' -> accountId = id();
+        case 'm' -> email = id();
+        case 'p' -> properties = properties();
+        default -> scalar();
       }
     } while (next() == ',');
     return finish(name, timestamp, userId, accountId, email, properties);
+  }
+
+  /** Which field a key names, by length first: 'e'vent, 't'imestamp, 'u'serId, 'a'ccountId, e'm'ail, 'p'roperties. */
+  private char field(int start, int length) {
+    return switch (length) {
+      case 5 -> is(EVENT, start, length) ? 'e' : is(EMAIL, start, length) ? 'm' : '?';
+      case 6 -> is(USER_ID, start, length) ? 'u' : '?';
+      case 9 -> is(TIMESTAMP, start, length) ? 't' : is(ACCOUNT_ID, start, length) ? 'a' : '?';
+      case 10 -> is(PROPERTIES, start, length) ? 'p' : '?';
+      default -> '?';
+    };
   }
 
   /** The event, when nothing is missing or implausible; otherwise Jackson's reading words the problem. */
@@ -217,9 +226,15 @@ final class FastEventScanner {
     return word.charAt(0);
   }
 
-  /** A string without escapes, control characters or non-ASCII bytes (those are Jackson's to read). */
+  /**
+   * A string without escapes, control characters or non-ASCII bytes (those are Jackson's to read). Eight bytes at a
+   * time while none of them is special: most of a line is inside strings.
+   */
   private void string() {
     int i = ++pos;
+    while (i + 8 <= end && !special((long) LONGS.get(b, i))) {
+      i += 8;
+    }
     while (i < end) {
       byte c = b[i];
       if (c == '"') {
@@ -234,6 +249,16 @@ final class FastEventScanner {
       i++;
     }
     fallback();
+  }
+
+  /** Whether any of the eight bytes is a quote, a backslash, a control character or non-ASCII (SWAR). */
+  private static boolean special(long word) {
+    long quote = word ^ 0x2222222222222222L;
+    long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+    long zeroQuote = (quote - 0x0101010101010101L) & ~quote;
+    long zeroBackslash = (backslash - 0x0101010101010101L) & ~backslash;
+    long control = (word - 0x2020202020202020L) & ~word;
+    return ((zeroQuote | zeroBackslash | control | word) & 0x8080808080808080L) != 0;
   }
 
   /** JSON's number grammar, strictly: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
@@ -305,6 +330,9 @@ final class FastEventScanner {
   }
 
   private void skipSpace() {
+    if (pos < end && b[pos] > ' ') {
+      return;   // the usual case: compact JSON
+    }
     while (pos < end && (b[pos] == ' ' || b[pos] == '\t' || b[pos] == '\r' || b[pos] == '\n')) {
       pos++;
     }
