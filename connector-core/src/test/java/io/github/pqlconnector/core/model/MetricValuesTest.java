@@ -1,0 +1,48 @@
+package io.github.pqlconnector.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The compact metric map behaves as the ordered, unmodifiable map it replaces; fit outcomes word lazily alike. */
+class MetricValuesTest {
+  @Test
+  void isTheOrderedMapItCopiesAndSharesItsNames() {
+    Map<String, Double> source = new LinkedHashMap<>();
+    source.put("messages_sent", 12.0);
+    source.put("seats", 3.0);
+    source.put("activation_pct", 40.0);
+    Map<String, Double> compact = MetricValues.copyOf(source);
+    assertThat(compact).isEqualTo(source).hasSameHashCodeAs(source);
+    assertThat(source).isEqualTo(compact);
+    assertThat(List.copyOf(compact.keySet())).containsExactly("messages_sent", "seats", "activation_pct");
+    assertThat(compact.get("seats")).isEqualTo(3.0);
+    assertThat(compact.get("missing")).isNull();
+    assertThat(compact.containsKey("activation_pct")).isTrue();
+    assertThat(compact).hasToString(source.toString());
+    assertThat(MetricValues.copyOf(compact)).isSameAs(compact);
+    Map<String, Double> other = MetricValues.copyOf(new LinkedHashMap<>(Map.of("messages_sent", 1.0)));
+    Map<String, Double> again = MetricValues.copyOf(new LinkedHashMap<>(Map.of("messages_sent", 2.0)));
+    assertThat(((MetricValues) other).sharesNamesWith((MetricValues) again)).isTrue();
+    assertThatThrownBy(() -> compact.put("x", 1.0)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aNullValueKeepsAnOrderedCopy() {
+    Map<String, Double> source = new LinkedHashMap<>();
+    source.put("a", null);
+    assertThat(MetricValues.copyOf(source)).isEqualTo(source);
+  }
+
+  @Test
+  void aFitOutcomeWordedLaterEqualsOneWordedAlready() {
+    FitOutcome lazy = FitOutcome.ruled(EntityLevel.ACCOUNT, "employees", true, "132", "≥ 10");
+    FitOutcome worded = new FitOutcome(EntityLevel.ACCOUNT, "employees", true, "employees is 132 (rule: ≥ 10)");
+    assertThat(lazy.explanation()).isEqualTo("employees is 132 (rule: ≥ 10)");
+    assertThat(lazy).isEqualTo(worded).hasSameHashCodeAs(worded).hasToString(worded.toString());
+  }
+}
