@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,10 @@ final class FastEventScanner {
   private final byte[][] wantedBytes;
   private final TimestampRange range;
   private final char[] timestampChars = new char[40];
+  private final Recent recentName = new Recent();
+  private final Recent recentUser = new Recent();
+  private final Recent recentAccount = new Recent();
+  private final Recent recentEmail = new Recent();
   private byte[] b = new byte[0];
   private int pos;
   private int end;
@@ -73,11 +78,11 @@ final class FastEventScanner {
     do {
       int keyStart = key();
       switch (field(keyStart, tokenEnd - keyStart)) {
-        case 'e' -> name = scalar() == '"' ? pool.intern(b, tokenStart, tokenEnd - tokenStart) : fallback();
+        case 'e' -> name = scalar() == '"' ? interned(recentName) : fallback();
         case 't' -> timestamp = timestamp();
-        case 'u' -> userId = id();
-        case 'a' -> accountId = id();
-        case 'm' -> email = id();
+        case 'u' -> userId = id(recentUser);
+        case 'a' -> accountId = id(recentAccount);
+        case 'm' -> email = id(recentEmail);
         case 'p' -> properties = properties();
         default -> scalar();
       }
@@ -111,6 +116,10 @@ final class FastEventScanner {
     int kind = scalar();
     if (kind == '"') {
       int length = tokenEnd - tokenStart;
+      long usual = Timestamps.parseAscii(b, tokenStart, length);
+      if (usual != Timestamps.INVALID) {
+        return usual;
+      }
       if (length > timestampChars.length) {
         return Timestamps.INVALID;
       }
@@ -123,12 +132,37 @@ final class FastEventScanner {
   }
 
   /** A user id, account id or email as Jackson's reading gives it: text or a whole number, null when empty or other. */
-  private @Nullable String id() {
+  private @Nullable String id(Recent recent) {
     int kind = scalar();
     if (kind == '"' || kind == '0') {
-      return tokenEnd == tokenStart ? null : pool.intern(b, tokenStart, tokenEnd - tokenStart);
+      return tokenEnd == tokenStart ? null : interned(recent);
     }
     return null;
+  }
+
+  /** The token just read from the pool, or straight from {@code recent} when the last line had the same one. */
+  private String interned(Recent recent) {
+    int length = tokenEnd - tokenStart;
+    if (length == recent.length && Arrays.equals(recent.bytes, 0, length, b, tokenStart, tokenEnd)) {
+      return recent.value;
+    }
+    String value = pool.intern(b, tokenStart, length);
+    if (length <= recent.bytes.length) {
+      System.arraycopy(b, tokenStart, recent.bytes, 0, length);
+      recent.length = length;
+      recent.value = value;
+    }
+    return value;
+  }
+
+  /**
+   * A field's value on the last line: a user's events usually come together, so comparing the bytes with the last
+   * ones is cheaper than hashing them for the pool.
+   */
+  private static final class Recent {
+    final byte[] bytes = new byte[64];
+    int length = -1;
+    String value = "";
   }
 
   private Map<String, Object> properties() {

@@ -32,6 +32,18 @@ class FastEventScannerTest {
     assertThat(second.name()).isSameAs(first.name());
   }
 
+  @Test
+  void anIdSeenBeforeIsTheSameStringWhateverCameBetween() {
+    Event first = fast.scan(bytes(line("u1")), 0, line("u1").length());
+    fast.scan(bytes(line("u2")), 0, line("u2").length());
+    Event again = fast.scan(bytes(line("u1")), 0, line("u1").length());
+    assertThat(again.userId()).isSameAs(first.userId());
+  }
+
+  private static String line(String user) {
+    return "{\"event\":\"a\",\"timestamp\":\"2026-11-01T10:00:00Z\",\"userId\":\"" + user + "\"}";
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "{\"event\":\"a\",\"timestamp\":\"2026-11-01T10:00:00Z\",\"userId\":\"u1\"}",
