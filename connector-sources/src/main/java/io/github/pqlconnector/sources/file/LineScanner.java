@@ -51,8 +51,25 @@ final class LineScanner {
     }
   }
 
+  /**
+   * Splits {@code length} bytes that hold whole lines (the last one may lack its '\n') and numbers them from 1;
+   * returns how many '\n' it saw, so a caller can number the next chunk's lines.
+   */
+  static long scanChunk(byte[] buffer, int length, LineHandler handler) throws IOException {
+    long lineNumber = 0;
+    int start = 0;
+    for (int i = newline(buffer, 0, length); i >= 0; i = newline(buffer, start, length)) {
+      emit(handler, buffer, start, i - start, ++lineNumber);
+      start = i + 1;
+    }
+    if (start < length) {
+      emit(handler, buffer, start, length - start, lineNumber + 1);
+    }
+    return lineNumber;
+  }
+
   /** The index of the next '\n' in [from, to), or -1: eight bytes at a time (SWAR), then byte by byte. */
-  private static int newline(byte[] bytes, int from, int to) {
+  static int newline(byte[] bytes, int from, int to) {
     int i = from;
     while (i + 8 <= to) {
       long word = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
