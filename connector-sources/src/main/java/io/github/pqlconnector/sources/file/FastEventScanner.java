@@ -262,11 +262,17 @@ final class FastEventScanner {
 
   /**
    * A string without escapes, control characters or non-ASCII bytes (those are Jackson's to read). Eight bytes at a
-   * time while none of them is special: most of a line is inside strings.
+   * time while none of them is special (most of a line is inside strings); the first special byte's position comes
+   * straight from the word's flags, and is looked at byte by byte.
    */
   private void string() {
     int i = ++pos;
-    while (i + 8 <= end && !special((long) LONGS.get(b, i))) {
+    while (i + 8 <= end) {
+      long flags = special((long) LONGS.get(b, i));
+      if (flags != 0) {
+        i += Long.numberOfTrailingZeros(flags) >>> 3;
+        break;
+      }
       i += 8;
     }
     while (i < end) {
@@ -285,14 +291,17 @@ final class FastEventScanner {
     fallback();
   }
 
-  /** Whether any of the eight bytes is a quote, a backslash, a control character or non-ASCII (SWAR). */
-  private static boolean special(long word) {
+  /**
+   * The high bit of each of the eight bytes that is a quote, a backslash, a control character or non-ASCII (SWAR).
+   * Flags above a real one may be false; the lowest flag is always real.
+   */
+  private static long special(long word) {
     long quote = word ^ 0x2222222222222222L;
     long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
     long zeroQuote = (quote - 0x0101010101010101L) & ~quote;
     long zeroBackslash = (backslash - 0x0101010101010101L) & ~backslash;
     long control = (word - 0x2020202020202020L) & ~word;
-    return ((zeroQuote | zeroBackslash | control | word) & 0x8080808080808080L) != 0;
+    return (zeroQuote | zeroBackslash | control | word) & 0x8080808080808080L;
   }
 
   /** JSON's number grammar, strictly: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
