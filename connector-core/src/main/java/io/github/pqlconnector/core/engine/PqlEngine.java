@@ -34,6 +34,7 @@ public final class PqlEngine {
   private final FitEvaluator fit = new FitEvaluator();
   private final SignalEvaluator signals;
   private final StatusPolicy statuses;
+  private final Map<String, String> texts = new HashMap<>();
 
   public PqlEngine(CompiledModel compiled, boolean fullWorking) {
     this.model = compiled.config();
@@ -107,18 +108,27 @@ public final class PqlEngine {
         continue;
       }
       outcomes.add(new SignalOutcome(signal.name(), signal.type(), signal.points(), outcome.fired(),
-          outcome.text()));
+          shared(outcome.text())));
     }
     return outcomes;
   }
 
-  private static List<String> reasons(EntityLevel level, List<FitOutcome> fitOutcomes,
+  /**
+   * One String per distinct text: "Sent 2,500 messages" or "Account not a fit: …" repeat across entities, and every
+   * verdict of a run holds its reasons. Per engine, so it goes with the run (or the backtest replay) it serves.
+   */
+  private String shared(String text) {
+    String known = texts.putIfAbsent(text, text);
+    return known == null ? text : known;
+  }
+
+  private List<String> reasons(EntityLevel level, List<FitOutcome> fitOutcomes,
       List<SignalOutcome> fired, String holdReason) {
     List<String> reasons = new ArrayList<>();
     for (FitOutcome outcome : fitOutcomes) {
       if (!outcome.passed()) {
         String whose = outcome.level() == level ? "Not a fit: " : "Account not a fit: ";
-        reasons.add(whose + outcome.explanation());
+        reasons.add(shared(whose + outcome.explanation()));
       }
     }
     if (holdReason != null) {

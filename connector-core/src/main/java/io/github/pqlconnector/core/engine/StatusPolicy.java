@@ -20,6 +20,7 @@ final class StatusPolicy {
   private final int pqlTier;
   private final int warmTier;
   private final Duration hysteresis;
+  private final EntityState[] plainStates = new EntityState[PqlStatus.values().length * 101];
 
   StatusPolicy(ModelConfig model) {
     this.pqlTier = model.tiers().pql();
@@ -31,7 +32,7 @@ final class StatusPolicy {
   Decision decide(boolean fit, int score, EntityState prior, Set<String> firedTypes, Instant now) {
     Map<String, Instant> types = typesSince(prior, firedTypes, now);
     if (!fit) {
-      return new Decision(new EntityState(PqlStatus.NOT_FIT, score, null, null, types), null);
+      return new Decision(plain(PqlStatus.NOT_FIT, score, types), null);
     }
     if (score >= pqlTier) {
       Instant since = prior.status() == PqlStatus.PQL && prior.qualifiedAt() != null ? prior.qualifiedAt() : now;
@@ -48,7 +49,24 @@ final class StatusPolicy {
         return new Decision(new EntityState(PqlStatus.PQL, score, since, below, types), reason);
       }
     }
-    return new Decision(new EntityState(raw, score, null, null, types), null);
+    return new Decision(plain(raw, score, types), null);
+  }
+
+  /**
+   * A state without episode or signal types is one of a few hundred (status × score): shared, as every verdict of
+   * a run holds its state and most entities are cold or not fit without a signal firing.
+   */
+  private EntityState plain(PqlStatus status, int score, Map<String, Instant> types) {
+    if (!types.isEmpty() || score < 0 || score > 100) {
+      return new EntityState(status, score, null, null, types);
+    }
+    int index = status.ordinal() * 101 + score;
+    EntityState state = plainStates[index];
+    if (state == null) {
+      state = new EntityState(status, score, null, null, Map.of());
+      plainStates[index] = state;
+    }
+    return state;
   }
 
   private static Map<String, Instant> typesSince(EntityState prior, Set<String> fired, Instant now) {

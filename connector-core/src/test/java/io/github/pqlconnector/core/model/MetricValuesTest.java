@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The compact metric map behaves as the ordered, unmodifiable map it replaces; fit outcomes word lazily alike. */
+/** The compact maps behave as the unmodifiable maps they replace; fit outcomes worded lazily equal worded ones. */
 class MetricValuesTest {
   @Test
   void isTheOrderedMapItCopiesAndSharesItsNames() {
@@ -29,6 +29,24 @@ class MetricValuesTest {
     Map<String, Double> again = MetricValues.copyOf(new LinkedHashMap<>(Map.of("messages_sent", 2.0)));
     assertThat(((MetricValues) other).sharesNamesWith((MetricValues) again)).isTrue();
     assertThatThrownBy(() -> compact.put("x", 1.0)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void traitsKeepTheirValuesInACompactMapEqualToTheOneRead() {
+    Map<String, String> read = new LinkedHashMap<>();
+    read.put("email", "a@b.io");
+    read.put("title", "Founder");
+    Traits traits = new Traits(EntityRef.user("u1"), read);
+    assertThat(traits.values()).isEqualTo(Map.of("email", "a@b.io", "title", "Founder"))
+        .hasSameHashCodeAs(Map.of("email", "a@b.io", "title", "Founder"));
+    assertThat(traits.values().get("title")).isEqualTo("Founder");
+    assertThat(traits.values().get("plan")).isNull();
+    assertThat(traits).isEqualTo(new Traits(EntityRef.user("u1"), Map.of("title", "Founder", "email", "a@b.io")));
+    assertThat(new Traits(EntityRef.user("u2"), Map.of()).values()).isEmpty();
+    Map<String, String> withNull = new LinkedHashMap<>();
+    withNull.put("plan", null);
+    assertThatThrownBy(() -> new Traits(EntityRef.user("u3"), withNull)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> traits.values().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
