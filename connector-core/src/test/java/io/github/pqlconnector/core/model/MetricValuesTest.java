@@ -50,6 +50,17 @@ class MetricValuesTest {
   }
 
   @Test
+  void valuesComeBackExactlyWhetherOrNotAFloatHoldsThem() {
+    Map<String, Double> source = new LinkedHashMap<>();
+    source.put("count", 16_777_217.0);
+    source.put("sum", 0.1);
+    source.put("small", 2.5);
+    source.put("negativeZero", -0.0);
+    assertThat(MetricValues.copyOf(source)).isEqualTo(source);
+    assertThat(MetricValues.copyOf(Map.of("count", 12.0)).get("count")).isEqualTo(12.0);
+  }
+
+  @Test
   void aNullValueKeepsAnOrderedCopy() {
     Map<String, Double> source = new LinkedHashMap<>();
     source.put("a", null);
