@@ -7,6 +7,7 @@ import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.model.EntityState;
 import io.github.pqlconnector.core.model.Evaluation;
 import io.github.pqlconnector.core.model.FitOutcome;
+import io.github.pqlconnector.core.model.MetricValues;
 import io.github.pqlconnector.core.model.PqlResult;
 import io.github.pqlconnector.core.model.SignalOutcome;
 import io.github.pqlconnector.core.model.Traits;
@@ -79,7 +80,7 @@ public final class PqlEngine {
             EntityLevel.ACCOUNT, aggregates.traitsOf(EntityRef.account(id)))));
       }
     }
-    Map<String, Double> metrics = aggregates.metricValues(entity);
+    Map<String, Double> metrics = shared(MetricValues.copyOf(aggregates.metricValues(entity)));
     List<SignalOutcome> outcomes = evaluateSignals(entity, aggregates, metrics);
     List<SignalOutcome> fired = outcomes.stream().filter(SignalOutcome::fired)
         .sorted(Comparator.comparingInt(SignalOutcome::points).reversed()).toList();
@@ -121,8 +122,8 @@ public final class PqlEngine {
   }
 
   /**
-   * One instance per distinct value: reason texts ("Sent 2,500 messages", "Account not a fit: …"), signal outcomes
-   * and the lists of them repeat across entities, and every verdict of a run holds its own. All immutable. Per
+   * One instance per distinct value: reason texts ("Sent 2,500 messages", "Account not a fit: …"), signal outcomes,
+   * the lists of them and metric values (a cold user's zeros) repeat across entities, and every verdict of a run holds its own. All immutable. Per
    * engine, so it goes with the run (or the backtest replay) it serves.
    */
   @SuppressWarnings("unchecked")

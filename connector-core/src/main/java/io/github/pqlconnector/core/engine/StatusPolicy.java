@@ -20,7 +20,7 @@ final class StatusPolicy {
   private final int pqlTier;
   private final int warmTier;
   private final Duration hysteresis;
-  private final EntityState[] plainStates = new EntityState[PqlStatus.values().length * 101];
+  private final Map<EntityState, EntityState> states = new HashMap<>();
 
   StatusPolicy(ModelConfig model) {
     this.pqlTier = model.tiers().pql();
@@ -32,11 +32,11 @@ final class StatusPolicy {
   Decision decide(boolean fit, int score, EntityState prior, Set<String> firedTypes, Instant now) {
     Map<String, Instant> types = typesSince(prior, firedTypes, now);
     if (!fit) {
-      return new Decision(plain(PqlStatus.NOT_FIT, score, types), null);
+      return new Decision(shared(new EntityState(PqlStatus.NOT_FIT, score, null, null, types)), null);
     }
     if (score >= pqlTier) {
       Instant since = prior.status() == PqlStatus.PQL && prior.qualifiedAt() != null ? prior.qualifiedAt() : now;
-      return new Decision(new EntityState(PqlStatus.PQL, score, since, null, types), null);
+      return new Decision(shared(new EntityState(PqlStatus.PQL, score, since, null, types)), null);
     }
     PqlStatus raw = score >= warmTier ? PqlStatus.WARM : PqlStatus.COLD;
     if (prior.status() == PqlStatus.PQL) {
@@ -46,27 +46,19 @@ final class StatusPolicy {
         Instant since = prior.qualifiedAt() != null ? prior.qualifiedAt() : now;
         String reason = "Held as PQL until " + LocalDate.ofInstant(until, ZoneOffset.UTC)
             + ": score " + score + " is below " + pqlTier;
-        return new Decision(new EntityState(PqlStatus.PQL, score, since, below, types), reason);
+        return new Decision(shared(new EntityState(PqlStatus.PQL, score, since, below, types)), reason);
       }
     }
-    return new Decision(plain(raw, score, types), null);
+    return new Decision(shared(new EntityState(raw, score, null, null, types)), null);
   }
 
   /**
-   * A state without episode or signal types is one of a few hundred (status × score): shared, as every verdict of
-   * a run holds its state and most entities are cold or not fit without a signal firing.
+   * One instance per distinct state: most entities of a run share a status and score without an episode, or with the
+   * episode and signal types starting "now", and every verdict holds its state. States are immutable.
    */
-  private EntityState plain(PqlStatus status, int score, Map<String, Instant> types) {
-    if (!types.isEmpty() || score < 0 || score > 100) {
-      return new EntityState(status, score, null, null, types);
-    }
-    int index = status.ordinal() * 101 + score;
-    EntityState state = plainStates[index];
-    if (state == null) {
-      state = new EntityState(status, score, null, null, Map.of());
-      plainStates[index] = state;
-    }
-    return state;
+  private EntityState shared(EntityState state) {
+    EntityState known = states.putIfAbsent(state, state);
+    return known == null ? state : known;
   }
 
   private static Map<String, Instant> typesSince(EntityState prior, Set<String> fired, Instant now) {
