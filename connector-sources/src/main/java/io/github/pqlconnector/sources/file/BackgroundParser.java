@@ -57,9 +57,13 @@ final class BackgroundParser implements AutoCloseable {
     reader.setDaemon(true);
   }
 
+  /**
+   * The reader first: a parser that finds its queue empty and the reader not alive takes the reader for dead, so the
+   * reader must be alive before any parser can look.
+   */
   void start() {
-    parsers.forEach(p -> p.thread.start());
     reader.start();
+    parsers.forEach(p -> p.thread.start());
   }
 
   /** The next batch, or null after the last one; a thread gone without its end marker is a failure. */
