@@ -2,6 +2,7 @@ package io.github.pqlconnector.core.model;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -104,6 +105,26 @@ public final class MetricValues extends AbstractMap<String, Double> {
   @Override
   public int size() {
     return names.length;
+  }
+
+  /** {@code Map.hashCode()}'s sum of entry hashes, without boxing: the engine shares equal values by hash. */
+  @Override
+  public int hashCode() {
+    int hash = 0;
+    for (int i = 0; i < names.length; i++) {
+      hash += names[i].hashCode() ^ Double.hashCode(value(i));
+    }
+    return hash;
+  }
+
+  /** Same names (shared arrays) and same values compare without boxing; anything else as any two maps. */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (other instanceof MetricValues that && that.names == names && that.values.getClass() == values.getClass()) {
+      return values instanceof float[] narrow ? Arrays.equals(narrow, (float[]) that.values)
+          : Arrays.equals((double[]) values, (double[]) that.values);
+    }
+    return super.equals(other);
   }
 
   private int indexOf(@Nullable Object name) {

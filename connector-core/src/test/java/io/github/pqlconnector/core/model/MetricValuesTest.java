@@ -28,6 +28,8 @@ class MetricValuesTest {
     Map<String, Double> other = MetricValues.copyOf(new LinkedHashMap<>(Map.of("messages_sent", 1.0)));
     Map<String, Double> again = MetricValues.copyOf(new LinkedHashMap<>(Map.of("messages_sent", 2.0)));
     assertThat(((MetricValues) other).sharesNamesWith((MetricValues) again)).isTrue();
+    assertThat(other).isNotEqualTo(again);
+    assertThat(MetricValues.copyOf(new LinkedHashMap<>(source))).isEqualTo(compact).hasSameHashCodeAs(compact);
     assertThatThrownBy(() -> compact.put("x", 1.0)).isInstanceOf(UnsupportedOperationException.class);
   }
 
