@@ -31,9 +31,13 @@ public final class Aggregates {
     this.nowMillis = nowMillis;
   }
 
-  /** Every entity of the level seen in the window's events or listed in the traits, sorted by id. */
+  /**
+   * Every entity of the level seen in the window's events or listed in the traits, sorted by id. The traits' refs go
+   * in first, so an entity with traits is named by the ref (and id String) its traits already hold.
+   */
   public SortedSet<EntityRef> entities(EntityLevel level) {
     SortedSet<EntityRef> all = new TreeSet<>();
+    traits.all(level).forEach(t -> all.add(t.entity()));
     if (level == EntityLevel.USER) {
       users.forEach((id, slot) -> {
         if (slot.aggregate != null) {
@@ -43,7 +47,6 @@ public final class Aggregates {
     } else {
       accounts.keySet().forEach(id -> all.add(EntityRef.account(id)));
     }
-    traits.all(level).forEach(t -> all.add(t.entity()));
     return all;
   }
 
@@ -54,17 +57,30 @@ public final class Aggregates {
     return fromTraits != null ? fromTraits : slot == null ? null : slot.identity.account;
   }
 
-  /** Traits as the rules see them: a user's email and accountId are filled from its events when missing. */
+  /**
+   * Traits as the rules see them: a user's email and accountId are filled from its events when missing. When
+   * nothing is missing the traits read are returned as they are, so a verdict shares them instead of a copy.
+   */
   public Traits traitsOf(EntityRef entity) {
     Traits known = traits.of(entity);
     if (entity.level() == EntityLevel.ACCOUNT) {
       return known;
     }
-    Map<String, String> values = new HashMap<>(known.values());
     UserSlot slot = users.get(entity.id());
-    putIfMissing(values, Traits.EMAIL, slot == null ? null : slot.email());
-    putIfMissing(values, Traits.ACCOUNT_ID, accountOf(entity.id()));
+    String email = missing(known, Traits.EMAIL) ? (slot == null ? null : slot.email()) : null;
+    String account = missing(known, Traits.ACCOUNT_ID) ? accountOf(entity.id()) : null;
+    if (email == null && account == null) {
+      return known;
+    }
+    Map<String, String> values = new HashMap<>(known.values());
+    putIfMissing(values, Traits.EMAIL, email);
+    putIfMissing(values, Traits.ACCOUNT_ID, account);
     return new Traits(entity, values);
+  }
+
+  private static boolean missing(Traits known, String key) {
+    String current = known.values().get(key);
+    return current == null || current.isBlank();
   }
 
   /** Every declared metric with data, in declaration order, then {@code activation_pct}. */

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 /** Checks fit rules against traits; every outcome says, in words, what was compared. Not thread-safe. */
 final class FitEvaluator {
   private final Map<String, Pattern> patterns = new HashMap<>();
+  /** One String per distinct conditions text: every verdict of a run holds its fit outcomes. */
+  private final Map<String, String> conditionTexts = new HashMap<>();
 
   List<FitOutcome> check(List<FitRule> rules, EntityLevel level, Traits traits) {
     List<FitOutcome> outcomes = new ArrayList<>(rules.size());
@@ -58,7 +60,7 @@ final class FitEvaluator {
     }
     boolean ok = failed.isEmpty();
     String conditions = String.join(", ", ok ? passed : failed);
-    return new FitOutcome(level, trait, ok, trait + " is " + value + " (rule: " + conditions + ")");
+    return FitOutcome.ruled(level, trait, ok, value, conditionTexts.computeIfAbsent(conditions, c -> c));
   }
 
   private static void sort(boolean holds, String condition, List<String> passed, List<String> failed) {

@@ -7,6 +7,7 @@ import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.model.EntityState;
 import io.github.pqlconnector.core.model.Evaluation;
 import io.github.pqlconnector.core.model.FitOutcome;
+import io.github.pqlconnector.core.model.MetricValues;
 import io.github.pqlconnector.core.model.PqlResult;
 import io.github.pqlconnector.core.model.SignalOutcome;
 import io.github.pqlconnector.core.model.Traits;
@@ -25,8 +26,8 @@ import java.util.function.Function;
 /**
  * Pure and deterministic: from aggregates, remembered states and "now" it decides every entity — metrics,
  * fit, signals, score, status and reasons. Same input, same output; no I/O. With {@code fullWorking} every
- * evaluation also keeps the signals that did not fire, worded for {@code explain}; without it only the
- * fired ones, which keeps a run over many entities small.
+ * evaluation also keeps the signals that did not fire, worded for {@code explain}, and the fit rules that passed;
+ * without it only the fired signals and the failed rules, which keeps a run over many entities small.
  */
 public final class PqlEngine {
   private final ModelConfig model;
@@ -34,6 +35,7 @@ public final class PqlEngine {
   private final FitEvaluator fit = new FitEvaluator();
   private final SignalEvaluator signals;
   private final StatusPolicy statuses;
+  private final Map<Object, Object> distinct = new HashMap<>();
 
   public PqlEngine(CompiledModel compiled, boolean fullWorking) {
     this.model = compiled.config();
@@ -78,7 +80,7 @@ public final class PqlEngine {
             EntityLevel.ACCOUNT, aggregates.traitsOf(EntityRef.account(id)))));
       }
     }
-    Map<String, Double> metrics = aggregates.metricValues(entity);
+    Map<String, Double> metrics = shared(MetricValues.copyOf(aggregates.metricValues(entity)));
     List<SignalOutcome> outcomes = evaluateSignals(entity, aggregates, metrics);
     List<SignalOutcome> fired = outcomes.stream().filter(SignalOutcome::fired)
         .sorted(Comparator.comparingInt(SignalOutcome::points).reversed()).toList();
@@ -91,7 +93,14 @@ public final class PqlEngine {
     String primaryType = fired.isEmpty() ? null : fired.get(0).type();
     PqlResult result = new PqlResult(entity, score, decision.state().status(), primaryType, reasons,
         metrics.get(ModelConfig.ACTIVATION_PCT), metrics, decision.state().qualifiedAt(), now);
-    return new Evaluation(result, decision.state(), traits, fitOutcomes, outcomes);
+    List<FitOutcome> kept = fullWorking ? fitOutcomes : failed(fitOutcomes);
+    return new Evaluation(result, decision.state(), traits, kept, outcomes);
+  }
+
+  /** Without the full working a verdict keeps only the fit rules that failed, as it keeps only the signals that fired. */
+  private static List<FitOutcome> failed(List<FitOutcome> outcomes) {
+    return outcomes.stream().allMatch(FitOutcome::passed) ? List.of()
+        : outcomes.stream().filter(o -> !o.passed()).toList();
   }
 
   private List<SignalOutcome> evaluateSignals(EntityRef entity, Aggregates aggregates, Map<String, Double> metrics) {
@@ -106,25 +115,36 @@ public final class PqlEngine {
       if (!outcome.fired() && !fullWorking) {
         continue;
       }
-      outcomes.add(new SignalOutcome(signal.name(), signal.type(), signal.points(), outcome.fired(),
-          outcome.text()));
+      outcomes.add(shared(new SignalOutcome(signal.name(), signal.type(), signal.points(), outcome.fired(),
+          shared(outcome.text()))));
     }
-    return outcomes;
+    return shared(List.copyOf(outcomes));
   }
 
-  private static List<String> reasons(EntityLevel level, List<FitOutcome> fitOutcomes,
+  /**
+   * One instance per distinct value: reason texts ("Sent 2,500 messages", "Account not a fit: …"), signal outcomes,
+   * the lists of them and metric values (a cold user's zeros) repeat across entities, and every verdict of a run holds its own. All immutable. Per
+   * engine, so it goes with the run (or the backtest replay) it serves.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T shared(T value) {
+    Object known = distinct.putIfAbsent(value, value);
+    return known == null ? value : (T) known;
+  }
+
+  private List<String> reasons(EntityLevel level, List<FitOutcome> fitOutcomes,
       List<SignalOutcome> fired, String holdReason) {
     List<String> reasons = new ArrayList<>();
     for (FitOutcome outcome : fitOutcomes) {
       if (!outcome.passed()) {
         String whose = outcome.level() == level ? "Not a fit: " : "Account not a fit: ";
-        reasons.add(whose + outcome.explanation());
+        reasons.add(shared(whose + outcome.explanation()));
       }
     }
     if (holdReason != null) {
       reasons.add(holdReason);
     }
     fired.forEach(s -> reasons.add(s.explanation()));
-    return reasons;
+    return shared(List.copyOf(reasons));
   }
 }

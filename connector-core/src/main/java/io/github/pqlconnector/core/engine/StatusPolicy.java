@@ -20,6 +20,7 @@ final class StatusPolicy {
   private final int pqlTier;
   private final int warmTier;
   private final Duration hysteresis;
+  private final Map<EntityState, EntityState> states = new HashMap<>();
 
   StatusPolicy(ModelConfig model) {
     this.pqlTier = model.tiers().pql();
@@ -31,11 +32,11 @@ final class StatusPolicy {
   Decision decide(boolean fit, int score, EntityState prior, Set<String> firedTypes, Instant now) {
     Map<String, Instant> types = typesSince(prior, firedTypes, now);
     if (!fit) {
-      return new Decision(new EntityState(PqlStatus.NOT_FIT, score, null, null, types), null);
+      return new Decision(shared(new EntityState(PqlStatus.NOT_FIT, score, null, null, types)), null);
     }
     if (score >= pqlTier) {
       Instant since = prior.status() == PqlStatus.PQL && prior.qualifiedAt() != null ? prior.qualifiedAt() : now;
-      return new Decision(new EntityState(PqlStatus.PQL, score, since, null, types), null);
+      return new Decision(shared(new EntityState(PqlStatus.PQL, score, since, null, types)), null);
     }
     PqlStatus raw = score >= warmTier ? PqlStatus.WARM : PqlStatus.COLD;
     if (prior.status() == PqlStatus.PQL) {
@@ -45,10 +46,19 @@ final class StatusPolicy {
         Instant since = prior.qualifiedAt() != null ? prior.qualifiedAt() : now;
         String reason = "Held as PQL until " + LocalDate.ofInstant(until, ZoneOffset.UTC)
             + ": score " + score + " is below " + pqlTier;
-        return new Decision(new EntityState(PqlStatus.PQL, score, since, below, types), reason);
+        return new Decision(shared(new EntityState(PqlStatus.PQL, score, since, below, types)), reason);
       }
     }
-    return new Decision(new EntityState(raw, score, null, null, types), null);
+    return new Decision(shared(new EntityState(raw, score, null, null, types)), null);
+  }
+
+  /**
+   * One instance per distinct state: most entities of a run share a status and score without an episode, or with the
+   * episode and signal types starting "now", and every verdict holds its state. States are immutable.
+   */
+  private EntityState shared(EntityState state) {
+    EntityState known = states.putIfAbsent(state, state);
+    return known == null ? state : known;
   }
 
   private static Map<String, Instant> typesSince(EntityState prior, Set<String> fired, Instant now) {

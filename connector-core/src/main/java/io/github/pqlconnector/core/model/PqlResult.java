@@ -1,8 +1,6 @@
 package io.github.pqlconnector.core.model;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +16,6 @@ public record PqlResult(EntityRef entity, int score, PqlStatus status, @Nullable
 
   public PqlResult {
     reasons = List.copyOf(reasons);
-    metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    metrics = MetricValues.copyOf(metrics);
   }
 }

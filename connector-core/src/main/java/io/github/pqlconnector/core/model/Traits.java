@@ -12,6 +12,6 @@ public record Traits(EntityRef entity, Map<String, String> values) {
   public static final String DOMAIN = "domain";
 
   public Traits {
-    values = Map.copyOf(values);
+    values = TraitValues.copyOf(values);
   }
 }

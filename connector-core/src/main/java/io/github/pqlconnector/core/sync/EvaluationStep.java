@@ -63,9 +63,11 @@ public final class EvaluationStep {
 
   /**
    * The verdicts, how much was read, what was rejected, the source's new cursor, and for an incremental
-   * source the day buckets to store with the run's state (null otherwise, and for a plan never stored).
+   * source the day buckets to store with the run's state (null otherwise, and for a plan never stored). The
+   * aggregates are not kept: the verdicts carry every metric value the diff and the reports read, and letting the
+   * per-entity running sets go once evaluated is what keeps a run's retained memory to the verdicts alone.
    */
-  public record Evaluated(List<Evaluation> evaluations, Aggregates aggregates, long eventsRead,
+  public record Evaluated(List<Evaluation> evaluations, long eventsRead,
       Rejections rejections, @Nullable String cursor, @Nullable BucketWrite buckets) {}
 
   /** What reading the source gave besides the aggregates. */
@@ -100,7 +102,7 @@ public final class EvaluationStep {
     progress.phase("evaluating");
     List<Evaluation> evaluations = engine.evaluateAll(aggregates, alsoKnown,
         e -> prior.getOrDefault(e, EntityState.NEW), now);
-    return new Evaluated(evaluations, aggregates, read.eventsRead(), read.rejections(), read.cursor(), read.buckets());
+    return new Evaluated(evaluations, read.eventsRead(), read.rejections(), read.cursor(), read.buckets());
   }
 
   /** A source that aggregates in its own engine (a warehouse) holds every event: no day buckets needed. */

@@ -12,7 +12,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses one JSON Lines event with Jackson's streaming parser:
+ * Parses one JSON Lines event, with {@link FastEventScanner} when the line has the usual shape, else with Jackson's
+ * streaming parser:
  * {@code {"event": "...", "timestamp": "2026-11-01T10:00:00Z" or epoch ms, "userId": "...",
  * "accountId": "...", "email": "...", "properties": {...}}}. Keeps only the properties the model reads.
  * Returns a problem text instead of throwing, so a bad line is counted and the file goes on. A timestamp before
@@ -27,13 +28,21 @@ final class EventLineParser {
   private final Set<String> wantedProperties;
   private final StringPool names = new StringPool();
   private final TimestampRange range;
+  private final FastEventScanner fast;
 
   EventLineParser(Set<String> wantedProperties, TimestampRange range) {
     this.wantedProperties = wantedProperties;
     this.range = range;
+    this.fast = new FastEventScanner(names, wantedProperties, range);
   }
 
+  /** The usual line through the fast scanner; whatever it cannot vouch for through Jackson, which words problems. */
   Parsed parse(byte[] bytes, int offset, int length) {
+    Event event = fast.scan(bytes, offset, length);
+    return event != null ? new Parsed(event, null) : parseWithJackson(bytes, offset, length);
+  }
+
+  Parsed parseWithJackson(byte[] bytes, int offset, int length) {
     try (JsonParser p = json.createParser(bytes, offset, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return problem("not a JSON object");

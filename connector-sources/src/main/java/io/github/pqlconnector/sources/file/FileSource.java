@@ -43,8 +43,9 @@ final class FileSource implements AnalyticsSource {
     }
     Path file = Path.of(config.events());
     long count = 0;
-    EventLineParser lines = new EventLineParser(request.properties(), TimestampRange.endingAt(request.to()));
-    try (BackgroundParser parser = new BackgroundParser(Inputs.open(file), lines, file.getFileName().toString())) {
+    TimestampRange range = TimestampRange.endingAt(request.to());
+    try (BackgroundParser parser = new BackgroundParser(Inputs.open(file),
+        () -> new EventLineParser(request.properties(), range), file.getFileName().toString())) {
       parser.start();
       for (BackgroundParser.Batch batch = parser.next(); batch != null; batch = parser.next()) {
         batch.rejected().forEach(r -> sink.reject(r[0], r[1]));

@@ -32,8 +32,8 @@ class BadEventInputTest {
   @Test
   void rejectedLinesTravelInBoundedBatchesEvenWithoutAnyGoodLine() throws Exception {
     String lines = "not json\n".repeat(10_000);
-    EventLineParser parser = new EventLineParser(Set.of(), TimestampRange.endingAt(NOW));
-    try (BackgroundParser reader = new BackgroundParser(stream(lines), parser, "events.jsonl")) {
+    try (BackgroundParser reader = new BackgroundParser(stream(lines),
+        () -> new EventLineParser(Set.of(), TimestampRange.endingAt(NOW)), "events.jsonl")) {
       reader.start();
       long rejected = 0;
       for (BackgroundParser.Batch batch = reader.next(); batch != null; batch = reader.next()) {
@@ -78,9 +78,9 @@ class BadEventInputTest {
         throw new OutOfMemoryError("Java heap space");
       }
     };
-    EventLineParser parser = new EventLineParser(Set.of(), TimestampRange.endingAt(NOW));
     assertThatThrownBy(() -> {
-      try (BackgroundParser reader = new BackgroundParser(dying, parser, "events.jsonl")) {
+      try (BackgroundParser reader = new BackgroundParser(dying,
+          () -> new EventLineParser(Set.of(), TimestampRange.endingAt(NOW)), "events.jsonl")) {
         reader.start();
         BackgroundParser.Batch batch = reader.next();
         assertThat(batch).isNotNull();
@@ -88,6 +88,35 @@ class BadEventInputTest {
       }
     }).hasRootCauseInstanceOf(OutOfMemoryError.class);
     assertThat(file).exists();
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void manyChunksOnTwoThreadsComeOutInFileOrderWithTheirLineNumbers() throws IOException {
+    Path file = dir.resolve("events.jsonl");
+    List<String> expectedRejected = new ArrayList<>();
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      for (int line = 1; line <= 60_000; line++) {
+        String text = line % 997 == 0 ? "not json" : line % 1_001 == 0 ? ""
+            : "{\"event\":\"a\",\"timestamp\":\"2026-11-01T10:00:00Z\",\"userId\":\"u" + line + "\"}";
+        if (line % 997 == 0) {
+          expectedRejected.add("events.jsonl:" + line);
+        }
+        out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      out.write("{\"event\":\"a\",\"timestamp\":\"2026-11-01T10:00:00Z\",\"userId\":\"last\"}".getBytes(StandardCharsets.UTF_8));
+    }
+    List<String> users = new ArrayList<>();
+    List<String> rejected = new ArrayList<>();
+    new FileSource(new FileSourceConfig(file.toString(), null, null)).readEvents(request(), new EventSink() {
+      @Override public void accept(Event event) { users.add(event.userId()); }
+      @Override public void reject(String location, String problem) { rejected.add(location); }
+    });
+    assertThat(rejected).isEqualTo(expectedRejected);
+    assertThat(users).hasSize(60_000 - expectedRejected.size() - 59 + 1);
+    assertThat(users.get(users.size() - 1)).isEqualTo("last");
+    List<Integer> numbers = users.subList(0, users.size() - 1).stream().map(u -> Integer.parseInt(u.substring(1))).toList();
+    assertThat(numbers).isSorted();
   }
 
   @Test
