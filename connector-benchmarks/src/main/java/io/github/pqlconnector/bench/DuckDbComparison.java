@@ -93,7 +93,7 @@ public final class DuckDbComparison {
       }
     }
     OUT.printf("check:   %,d entities (%,d with events), %d values each: %s (%.1f s)%n", all.size(), duck.size(),
-        names.size(), differences.isEmpty() ? "all equal" : differences.size() + " differ", 
+        names.size(), differences.isEmpty() ? "all equal" : differences.size() + " differ",
         (System.nanoTime() - started) / 1e9);
     differences.stream().limit(10).forEach(d -> OUT.println("  " + d));
     return differences.isEmpty();

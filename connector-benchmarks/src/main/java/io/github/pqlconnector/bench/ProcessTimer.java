@@ -1,5 +1,6 @@
 package io.github.pqlconnector.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class ProcessTimer {
       full.addAll(command);
       Files.createDirectories(log.toAbsolutePath().getParent());
       ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+          .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       long started = System.nanoTime();
       int exit = builder.start().waitFor();
       double wall = (System.nanoTime() - started) / 1e9;
