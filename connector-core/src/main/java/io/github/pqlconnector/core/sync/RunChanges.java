@@ -10,7 +10,6 @@ import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,7 @@ final class RunChanges {
     List<OutboxDao.Row> rows = new ArrayList<>();
     List<TaskDao.Row> taskRows = new ArrayList<>();
     Map<EntityRef, EntityDirectoryDao.Entry> entryRows = new LinkedHashMap<>();
-    for (EntityRef ref : new HashSet<>(refs)) {
+    for (EntityRef ref : refs) {   // ids ascending, so the outbox rows are too
       putIfPresent(states, ref, changes.states().get(ref));
       putIfPresent(verdicts, ref, changes.verdicts().get(ref));
       putIfPresent(entryRows, ref, entries.get(ref));
@@ -80,7 +79,6 @@ final class RunChanges {
       }
       taskRows.addAll(tasks.getOrDefault(ref, List.of()));
     }
-    rows.sort(Comparator.comparing(row -> row.entity().id()));
     return new Slice(level, states, verdicts, rows, taskRows, entryRows);
   }
 
