@@ -1,16 +1,9 @@
 package io.github.pqlconnector.core.model;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,17 +12,12 @@ import org.jspecify.annotations.Nullable;
  * A {@code LinkedHashMap} of boxed doubles cost about 400 bytes per entity; this costs about 100. Equal to, and
  * hashing like, any other map with the same entries.
  */
-public final class MetricValues extends AbstractMap<String, Double> {
-  /** Name sets seen, so results share them; bounded, as a model only ever gives a few. */
-  private static final Map<List<String>, String[]> NAMES = new ConcurrentHashMap<>();
-  private static final int MAX_NAME_SETS = 256;
-
-  private final String[] names;
+public final class MetricValues extends NamedValues<Double> {
   /** A {@code float[]} when every value is one exactly (counts, most sums), else a {@code double[]}: half the bytes. */
   private final Object values;
 
   private MetricValues(String[] names, double[] values) {
-    this.names = names;
+    super(names);
     this.values = narrowed(values);
   }
 
@@ -44,7 +32,12 @@ public final class MetricValues extends AbstractMap<String, Double> {
     return narrow;
   }
 
-  private double value(int i) {
+  @Override
+  Double value(int i) {
+    return raw(i);
+  }
+
+  private double raw(int i) {
     return values instanceof float[] narrow ? narrow[i] : ((double[]) values)[i];
   }
 
@@ -79,40 +72,12 @@ public final class MetricValues extends AbstractMap<String, Double> {
     return false;
   }
 
-  private static String[] shared(String[] names) {
-    List<String> key = List.of(names);
-    String[] known = NAMES.get(key);
-    if (known != null) {
-      return known;
-    }
-    if (NAMES.size() < MAX_NAME_SETS) {
-      NAMES.putIfAbsent(key, names);
-    }
-    return names;
-  }
-
-  @Override
-  public @Nullable Double get(@Nullable Object name) {
-    int i = indexOf(name);
-    return i < 0 ? null : value(i);
-  }
-
-  @Override
-  public boolean containsKey(@Nullable Object name) {
-    return indexOf(name) >= 0;
-  }
-
-  @Override
-  public int size() {
-    return names.length;
-  }
-
   /** {@code Map.hashCode()}'s sum of entry hashes, without boxing: the engine shares equal values by hash. */
   @Override
   public int hashCode() {
     int hash = 0;
     for (int i = 0; i < names.length; i++) {
-      hash += names[i].hashCode() ^ Double.hashCode(value(i));
+      hash += names[i].hashCode() ^ Double.hashCode(raw(i));
     }
     return hash;
   }
@@ -125,46 +90,6 @@ public final class MetricValues extends AbstractMap<String, Double> {
           : Arrays.equals((double[]) values, (double[]) that.values);
     }
     return super.equals(other);
-  }
-
-  private int indexOf(@Nullable Object name) {
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(name)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  @Override
-  public Set<Map.Entry<String, Double>> entrySet() {
-    return new AbstractSet<>() {
-      @Override
-      public Iterator<Map.Entry<String, Double>> iterator() {
-        return new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < names.length;
-          }
-
-          @Override
-          public Map.Entry<String, Double> next() {
-            if (next >= names.length) {
-              throw new NoSuchElementException();
-            }
-            int i = next++;
-            return new SimpleImmutableEntry<>(names[i], value(i));
-          }
-        };
-      }
-
-      @Override
-      public int size() {
-        return names.length;
-      }
-    };
   }
 
   /** Whether two instances share their names array (what keeps many results small). */
