@@ -27,13 +27,26 @@ final class RawHttp {
   private RawHttp() {}
 
   static Answer send(int port, String method, String path, List<String> headers, String body) {
+    byte[] content = body.getBytes(StandardCharsets.UTF_8);
+    return send(port, method, path, headers, content, content.length);
+  }
+
+  /**
+   * Only the headers, announcing a body of {@code declared} bytes that is never sent: how a test sees a refusal
+   * by size without racing the server, which closes the connection while a large body is still being written.
+   */
+  static Answer announce(int port, String method, String path, List<String> headers, long declared) {
+    return send(port, method, path, headers, new byte[0], declared);
+  }
+
+  private static Answer send(int port, String method, String path, List<String> headers, byte[] content,
+      long declared) {
     StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
     if (headers.stream().noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("host:"))) {
       request.append("Host: 127.0.0.1:").append(port).append("\r\n");
     }
     headers.forEach(h -> request.append(h).append("\r\n"));
-    byte[] content = body.getBytes(StandardCharsets.UTF_8);
-    request.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
+    request.append("Content-Length: ").append(declared).append("\r\nConnection: close\r\n\r\n");
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
@@ -59,6 +72,9 @@ final class RawHttp {
   private static Answer parse(byte[] raw) {
     String text = new String(raw, StandardCharsets.UTF_8);
     int end = text.indexOf("\r\n\r\n");
+    if (end < 0) {
+      throw new AssertionError("no complete response, only " + raw.length + " bytes: " + text);
+    }
     String[] lines = text.substring(0, end).split("\r\n");
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
