@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -25,6 +26,9 @@ final class InitCommand implements Callable<Integer> {
   Path output;
   @Option(names = "--force", description = "Replace the file if it exists.")
   boolean force;
+  @Option(names = "--schema", paramLabel = "PATH|URL", description = "What the first line points editors to"
+      + " (default: this installation's schema/pql.schema.json, relative to the file).")
+  @Nullable String schema;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -40,7 +44,7 @@ final class InitCommand implements Callable<Integer> {
         StarterConfig.DESTINATIONS);
     String yaml;
     try {
-      yaml = StarterConfig.of(sourceType, destinationType);
+      yaml = StarterConfig.of(sourceType, destinationType, schemaRef());
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return ExitCodes.BAD_CONFIG;
@@ -49,6 +53,20 @@ final class InitCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("wrote %s (%s → %s); fill in the placeholders, then: pql validate -c %s%n",
         output, sourceType, destinationType, output);
     return ExitCodes.OK;
+  }
+
+  /** The given reference, else the installed schema relative to the output, else a schema file next to it. */
+  private String schemaRef() {
+    if (schema != null) {
+      return schema;
+    }
+    Optional<Path> installed = InstalledSchema.find();
+    if (installed.isEmpty()) {
+      spec.commandLine().getErr().println("no installed schema found; for completion in your editor write it next to"
+          + " the config: pql schema --output " + output.toAbsolutePath().resolveSibling("pql.schema.json"));
+      return "pql.schema.json";
+    }
+    return InstalledSchema.relativeTo(output, installed.get());
   }
 
   /** The first choice without a terminal; on one, asks until the answer is one of the choices (empty: the first). */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     description = "Turns product usage into product-qualified-lead signals inside your CRM.",
     subcommands = {ValidateCommand.class, SetupCommand.class, PlanCommand.class, RunCommand.class, RetryCommand.class,
         ReconcileCommand.class, OutcomesCommand.class, ReportCommand.class, BacktestCommand.class,
-        ExplainCommand.class, HistoryCommand.class, ServeCommand.class, InitCommand.class, HashPasswordCommand.class,
+        ExplainCommand.class, HistoryCommand.class, ServeCommand.class, InitCommand.class, SchemaCommand.class, HashPasswordCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The commented starter config {@code pql init} writes, and the files in {@code examples/} are: a header with the
  * state database, one source block, a small model to edit, one destination block and a sync, each a resource
- * under {@code init/}. Secrets are {@code ${ENV}} placeholders.
+ * under {@code init/}. Secrets are {@code ${ENV}} placeholders. The first line is the modeline with which editors
+ * (yaml-language-server) complete and check the keys against the JSON Schema.
  */
 final class StarterConfig {
   static final List<String> SOURCES = List.of("file", "jdbc", "mixpanel", "amplitude", "posthog");
@@ -17,14 +18,18 @@ final class StarterConfig {
 
   private StarterConfig() {}
 
-  static String of(String source, String destination) {
+  /** What the examples' modeline points to: the schema beside them, in the repository and in the release. */
+  static final String EXAMPLES_SCHEMA = "../schema/pql.schema.json";
+
+  /** The starter config, its first line telling yaml-language-server where the schema is ({@code schemaRef}). */
+  static String of(String source, String destination, String schemaRef) {
     if (!SOURCES.contains(source)) {
       throw new IllegalArgumentException("unknown source type '" + source + "'; one of " + SOURCES);
     }
     if (!DESTINATIONS.contains(destination)) {
       throw new IllegalArgumentException("unknown destination type '" + destination + "'; one of " + DESTINATIONS);
     }
-    return part("header").replace("{source}", source).replace("{destination}", destination)
+    return "# yaml-language-server: $schema=" + schemaRef + "\n" + part("header").replace("{source}", source).replace("{destination}", destination)
         + part("source-" + source) + part("model") + part("destination-" + destination) + part("syncs");
   }
 

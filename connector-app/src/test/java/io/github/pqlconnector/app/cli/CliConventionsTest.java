@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What scripts rely on: --help and --version everywhere, -o json in the API's shapes, JSON log lines. */
 class CliConventionsTest {
   static final List<String> COMMANDS = List.of("validate", "setup", "plan", "run", "retry", "reconcile", "outcomes",
-      "report", "backtest", "explain", "history", "serve", "init", "hash-password", "demo");
+      "report", "backtest", "explain", "history", "serve", "init", "schema", "hash-password", "demo");
   final ObjectMapper json = new ObjectMapper();
   @TempDir Path dir;
   String config;

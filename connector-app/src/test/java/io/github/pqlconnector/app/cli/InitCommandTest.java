@@ -17,6 +17,7 @@ class InitCommandTest {
   /** Any ${NAME} resolves, as it would with the variables set: the placeholders are what is checked here. */
   final ConfigLoader loader = new ConfigLoader(Plugins.load(), name -> name.equals("BITRIX24_WEBHOOK_URL")
       ? "https://acme.bitrix24.com/rest/1/placeholder/" : "placeholder-for-" + name);
+  final SchemaValidation schema = SchemaValidation.ofPlugins();
   @TempDir Path dir;
   String err;
 
@@ -32,6 +33,7 @@ class InitCommandTest {
         assertThat(config.destinations().get("crm").type()).isEqualTo(destination);
         assertThat(config.syncs()).hasSize(1);
         assertThat(Files.readString(file)).doesNotContain("placeholder-for-");
+        assertThat(schema.problems(Files.readString(file))).as(file.toString()).isEmpty();
       }
     }
   }
@@ -45,6 +47,19 @@ class InitCommandTest {
     assertThat(Files.readString(file)).isEqualTo("mine\n");
     assertThat(pql("init", "--output", file.toString(), "--force")).isZero();
     assertThat(load(file).sources().get("product").type()).isEqualTo("file");
+  }
+
+  /** The first line tells the editor where the schema is: as given, or the installed one relative to the file. */
+  @Test
+  void theFirstLinePointsEditorsToTheSchema() throws IOException {
+    Path file = dir.resolve("conf/pql.yaml");
+    Files.createDirectories(file.getParent());
+    assertThat(pql("init", "--output", file.toString(), "--schema", "https://example.com/pql.schema.json")).isZero();
+    assertThat(Files.readString(file)).startsWith("# yaml-language-server: $schema=https://example.com/pql.schema.json\n");
+    Path installed = dir.resolve("pql-1.0/schema/pql.schema.json");
+    assertThat(InstalledSchema.relativeTo(file, installed)).isEqualTo("../pql-1.0/schema/pql.schema.json");
+    assertThat(InstalledSchema.relativeTo(dir.resolve("pql-1.0/examples/a.yaml"), installed))
+        .isEqualTo(StarterConfig.EXAMPLES_SCHEMA);
   }
 
   @Test
@@ -67,8 +82,9 @@ class InitCommandTest {
 
   private void assertExample(String source, String destination) throws IOException {
     Path example = EXAMPLES.resolve(source + "-to-" + destination + ".yaml");
-    assertThat(example).as("regenerate with: pql init --source %s --destination %s --output %s --force", source,
-        destination, example).hasContent(StarterConfig.of(source, destination));
+    assertThat(example).as("regenerate with: pql init --source %s --destination %s --schema %s --output %s --force",
+        source, destination, StarterConfig.EXAMPLES_SCHEMA, example)
+        .hasContent(StarterConfig.of(source, destination, StarterConfig.EXAMPLES_SCHEMA));
     load(example);
   }
 

@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
@@ -8,7 +9,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The activation checklist: milestone events; activation % is steps done / steps total, 0–100. */
-public record ActivationSpec(@Nullable List<String> steps) {
+public record ActivationSpec(
+    @JsonPropertyDescription("Milestone event names; activation_pct is the share of them seen in the window, 0-100.")
+    @Nullable List<String> steps) {
   public static final int MAX_STEPS = 64;
 
   public ActivationSpec {

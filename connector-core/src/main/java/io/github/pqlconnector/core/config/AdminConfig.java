@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
@@ -18,8 +19,21 @@ import org.jspecify.annotations.Nullable;
  * a signed-in session may stay idle. It binds to 127.0.0.1 unless told otherwise; bound anywhere else it must
  * have a token or users.
  */
-public record AdminConfig(@Nullable String bind, @Nullable Integer port, @Nullable Secret token,
-    @Nullable List<AdminUser> users, @Nullable List<String> allowedHosts, @Nullable Duration sessionTimeout) {
+public record AdminConfig(
+    @JsonPropertyDescription("Address pql serve listens on; any address other than loopback needs a token or users.")
+    @Nullable String bind,
+    @JsonPropertyDescription("TCP port of the console and the admin API, 0-65535.")
+    @Nullable Integer port,
+    @JsonPropertyDescription("Bearer token scripts send to the admin API: a secret (${ENV}); with it set, pages need "
+        + "a sign-in.")
+    @Nullable Secret token,
+    @JsonPropertyDescription("People who may sign in to the console, each with a password hash and a role.")
+    @Nullable List<AdminUser> users,
+    @JsonPropertyDescription("Extra host names the console answers to (behind a proxy); any other Host header is "
+        + "refused.")
+    @Nullable List<String> allowedHosts,
+    @JsonPropertyDescription("A console session idle this long is signed out.")
+    @Nullable Duration sessionTimeout) {
   public static final String LOOPBACK = "127.0.0.1";
   public static final int DEFAULT_PORT = 8321;
   public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(30);

@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import java.util.List;
@@ -11,7 +12,17 @@ import org.jspecify.annotations.Nullable;
  * password itself: {@code pql hash-password} makes one), and a role. A {@code viewer} sees everything and changes
  * nothing; an {@code operator} may also edit schedules, pause, resume, run and retry.
  */
-public record AdminUser(@Nullable String name, @Nullable String passwordHash, @Nullable String role) {
+public record AdminUser(
+    @Required
+    @JsonPropertyDescription("The sign-in name.")
+    @Nullable String name,
+    @JsonPropertyDescription("A bcrypt ($2a$/$2b$…) or argon2 ($argon2id$…) hash of the password, made with pql "
+        + "hash-password; never the password.")
+    @Nullable String passwordHash,
+    @OneOf({"viewer", "operator"})
+    @JsonPropertyDescription("viewer sees everything and changes nothing; operator may also edit schedules, pause, "
+        + "resume, run and retry.")
+    @Nullable String role) {
   public static final String VIEWER = "viewer";
   public static final String OPERATOR = "operator";
   private static final List<String> ROLES = List.of(VIEWER, OPERATOR);

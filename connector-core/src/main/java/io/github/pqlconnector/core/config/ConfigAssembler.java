@@ -72,9 +72,9 @@ final class ConfigAssembler {
             + String.join(", ", new TreeSet<>(ConfigLoader.ROOT_KEYS)) : "unknown key" + hint);
       }
     }
-    for (String required : List.of("sources", "model", "destinations", "syncs")) {
-      if (!root.has(required)) {
-        problems.add(ConfigPath.of(required), "is required");
+    for (ConfigSections.Section section : ConfigSections.ALL) {
+      if (section.required() && !root.has(section.key())) {
+        problems.add(ConfigPath.of(section.key()), "is required");
       }
     }
   }

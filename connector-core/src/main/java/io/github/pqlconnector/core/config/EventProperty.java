@@ -1,11 +1,18 @@
 package io.github.pqlconnector.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import org.jspecify.annotations.Nullable;
 
 /** An event name ({@code "*"} for any event) and one of its properties, for {@code sum} and {@code distinct}. */
-public record EventProperty(@Nullable String event, @Nullable String property) {
+public record EventProperty(
+    @Required
+    @JsonPropertyDescription("The event name, or \"*\" for any event.")
+    @Nullable String event,
+    @Required
+    @JsonPropertyDescription("The event property to read.")
+    @Nullable String property) {
   void validate(ConfigPath at, Problems problems) {
     if (event == null || event.isBlank()) {
       problems.add(at.child("event"), "is required (an event name, or \"*\" for any event)");

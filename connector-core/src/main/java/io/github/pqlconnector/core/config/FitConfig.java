@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;
@@ -8,7 +9,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Fit rules per level. A user is fit only when its own rules and its account's rules all pass. */
-public record FitConfig(@Nullable List<FitRule> account, @Nullable List<FitRule> user) {
+public record FitConfig(
+    @JsonPropertyDescription("Rules an account must pass to be fit.")
+    @Nullable List<FitRule> account,
+    @JsonPropertyDescription("Rules a user must pass to be fit (its account's rules apply too).")
+    @Nullable List<FitRule> user) {
   public FitConfig {
     account = ConfigLists.copy(account);
     user = ConfigLists.copy(user);

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.core.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import java.util.ArrayList;
@@ -14,9 +15,23 @@ import org.jspecify.annotations.Nullable;
  * ignoring case; {@code matches}/{@code notMatches} are Java regular expressions found anywhere in the value.
  * Several conditions in one rule must all hold.
  */
-public record FitRule(@Nullable String trait, @Nullable Double gte, @Nullable Double lte,
-    @JsonProperty("in") @Nullable List<String> in, @Nullable List<String> notIn,
-    @Nullable String matches, @Nullable String notMatches) {
+public record FitRule(
+    @Required
+    @JsonPropertyDescription("The trait this rule checks; a missing trait fails the rule.")
+    @Nullable String trait,
+    @JsonPropertyDescription("The trait, a number, must be at least this.")
+    @Nullable Double gte,
+    @JsonPropertyDescription("The trait, a number, must be at most this.")
+    @Nullable Double lte,
+    @JsonPropertyDescription("The trait must be one of these texts (ignoring case).")
+    @JsonProperty("in") @Nullable List<String> in,
+    @JsonPropertyDescription("The trait must not be one of these texts (ignoring case).")
+    @Nullable List<String> notIn,
+    @JsonPropertyDescription("A Java regular expression that must be found in the trait (case-sensitive unless it "
+        + "says (?i)).")
+    @Nullable String matches,
+    @JsonPropertyDescription("A Java regular expression that must not be found in the trait.")
+    @Nullable String notMatches) {
 
   List<String> conditions() {
     List<String> set = new ArrayList<>();

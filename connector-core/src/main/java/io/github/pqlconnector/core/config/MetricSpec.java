@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import java.time.Duration;
@@ -12,9 +13,23 @@ import org.jspecify.annotations.Nullable;
  * {@code activeDays}, {@code distinctUsers}, {@code firstSeen}, {@code lastSeen}) and an optional window
  * that replaces the model's default. Event names may be {@code "*"} for any event.
  */
-public record MetricSpec(@Nullable String count, @Nullable EventProperty sum,
-    @Nullable EventProperty distinct, @Nullable String activeDays, @Nullable String distinctUsers,
-    @Nullable String firstSeen, @Nullable String lastSeen, @Nullable Duration window) {
+public record MetricSpec(
+    @JsonPropertyDescription("Number of events with this name (\"*\": any event).")
+    @Nullable String count,
+    @JsonPropertyDescription("Sum of a numeric event property; other values count as 0.")
+    @Nullable EventProperty sum,
+    @JsonPropertyDescription("Number of distinct values of an event property.")
+    @Nullable EventProperty distinct,
+    @JsonPropertyDescription("Distinct UTC days with an event of this name (\"*\": any event).")
+    @Nullable String activeDays,
+    @JsonPropertyDescription("Distinct users with an event of this name (\"*\": any event), for accounts.")
+    @Nullable String distinctUsers,
+    @JsonPropertyDescription("Whole days since the first event of this name in the window (0: within the last 24 h).")
+    @Nullable String firstSeen,
+    @JsonPropertyDescription("Whole days since the last event of this name in the window (0: within the last 24 h).")
+    @Nullable String lastSeen,
+    @JsonPropertyDescription("This metric's own window instead of the model's, in whole UTC days.")
+    @Nullable Duration window) {
 
   static final String KINDS = "count, sum, distinct, activeDays, distinctUsers, firstSeen, lastSeen";
 

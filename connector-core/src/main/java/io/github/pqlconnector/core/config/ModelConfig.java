@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;
@@ -14,9 +15,25 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /** The PQL model: which levels to decide, metrics, activation, fit, signals, tiers and hysteresis. */
-public record ModelConfig(@Nullable List<EntityLevel> levels, @Nullable Duration window,
-    @Nullable Map<String, MetricSpec> metrics, @Nullable ActivationSpec activation,
-    @Nullable FitConfig fit, @Nullable List<SignalSpec> signals, @Nullable Tiers tiers,
+public record ModelConfig(
+    @JsonPropertyDescription("Which entities are decided: account, user or both.")
+    @Nullable List<EntityLevel> levels,
+    @JsonPropertyDescription("Default window of every metric, anyEvent and activation: whole UTC days ending now "
+        + "(30d = today and the 29 days before).")
+    @Nullable Duration window,
+    @JsonPropertyDescription("The metrics, by a name of your choice: each exactly one kind, with an optional own "
+        + "window.")
+    @Nullable Map<String, MetricSpec> metrics,
+    @JsonPropertyDescription("The activation checklist; its progress is the built-in metric activation_pct.")
+    @Nullable ActivationSpec activation,
+    @JsonPropertyDescription("Fit rules per level; an entity that fails one is not_fit whatever its score.")
+    @Nullable FitConfig fit,
+    @JsonPropertyDescription("The signals: points when a metric is within bounds or a listed event happened; their "
+        + "sum is the score.")
+    @Nullable List<SignalSpec> signals,
+    @JsonPropertyDescription("Score thresholds of pql and warm.")
+    @Nullable Tiers tiers,
+    @JsonPropertyDescription("Once pql, an entity stays pql until its score has been below tiers.pql for this long.")
     @Nullable Duration hysteresis) {
 
   /** The built-in metric every model has: activation checklist progress, 0–100. */

@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;
@@ -13,9 +14,29 @@ import org.jspecify.annotations.Nullable;
  * events happened in the default window ({@code anyEvent}). {@code reason} is the sentence shown in the
  * CRM; {@code {value}} in it is replaced by the number, and the bound is appended ("(≥ 2,000)").
  */
-public record SignalSpec(@Nullable String name, @Nullable String metric, @Nullable Double gte,
-    @Nullable Double lte, @Nullable List<String> anyEvent, @Nullable Integer points,
-    @Nullable String type, @Nullable List<EntityLevel> levels, @Nullable String reason) {
+public record SignalSpec(
+    @Required
+    @JsonPropertyDescription("The signal's name, shown to sales reps among the reasons.")
+    @Nullable String name,
+    @JsonPropertyDescription("The metric this signal checks (with gte and/or lte); or use anyEvent.")
+    @Nullable String metric,
+    @JsonPropertyDescription("Fires when the metric is at least this.")
+    @Nullable Double gte,
+    @JsonPropertyDescription("Fires when the metric is at most this.")
+    @Nullable Double lte,
+    @JsonPropertyDescription("Fires when any of these events happened in the model's window; instead of metric.")
+    @Nullable List<String> anyEvent,
+    @Required
+    @JsonPropertyDescription("Points added to the score when it fires, 0-100.")
+    @Nullable Integer points,
+    @JsonPropertyDescription("Why it counts: usage, hand_raiser, limit_reached, engagement, self_serve or your own "
+        + "word; becomes pql_type and can trigger tasks.")
+    @Nullable String type,
+    @JsonPropertyDescription("The levels it applies to; default both.")
+    @Nullable List<EntityLevel> levels,
+    @JsonPropertyDescription("The sentence shown in the CRM; {value} is replaced by the number and the bound is "
+        + "appended.")
+    @Nullable String reason) {
 
   public static final String DEFAULT_TYPE = "usage";
 

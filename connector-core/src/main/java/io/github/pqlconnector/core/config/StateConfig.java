@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
@@ -11,8 +12,20 @@ import org.jspecify.annotations.Nullable;
  * lets several {@code pql serve} nodes share one PostgreSQL state database. {@code historyRetention}: how long
  * the verdict history keeps a change (default 400 days, so a year can be compared with the one before).
  */
-public record StateConfig(@Nullable String url, @Nullable String user, @Nullable Secret password,
-    @Nullable Boolean cluster, @Nullable Duration historyRetention) {
+public record StateConfig(
+    @JsonPropertyDescription("JDBC URL of the state database: jdbc:h2:file:… (embedded, the default) or "
+        + "jdbc:postgresql://host:5432/db.")
+    @Nullable String url,
+    @JsonPropertyDescription("Database user, for PostgreSQL.")
+    @Nullable String user,
+    @JsonPropertyDescription("Database password: a secret, given as ${ENV} or ${file:…}.")
+    @Nullable Secret password,
+    @JsonPropertyDescription("true lets several pql serve nodes share this database (PostgreSQL only); each run "
+        + "happens once.")
+    @Nullable Boolean cluster,
+    @JsonPropertyDescription("How long the verdict history keeps a change, so a year can be compared with the one "
+        + "before.")
+    @Nullable Duration historyRetention) {
 
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/pql";
   public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(400);

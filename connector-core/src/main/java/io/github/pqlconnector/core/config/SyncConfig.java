@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.config;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import java.time.Duration;
@@ -16,8 +17,26 @@ import org.jspecify.annotations.Nullable;
  * PQL fields back from the CRM and repairs records someone overwrote. {@code traits} names the sources the traits
  * come from, in priority order (each trait from the first that has it); without it, the event source's.
  */
-public record SyncConfig(@Nullable String name, @Nullable String source, @Nullable String destination,
-    @Nullable String cron, @Nullable String reconcile, @Nullable List<String> traits) {
+public record SyncConfig(
+    @Required
+    @JsonPropertyDescription("The sync's name, used by --sync, the console and the run history.")
+    @Nullable String name,
+    @Required
+    @JsonPropertyDescription("The key under sources whose events are decided.")
+    @Nullable String source,
+    @Required
+    @JsonPropertyDescription("The key under destinations the verdicts are written to.")
+    @Nullable String destination,
+    @JsonPropertyDescription("Quartz cron expression (6 or 7 fields, seconds first) for pql serve; without it the "
+        + "sync runs only when asked.")
+    @Nullable String cron,
+    @OneOf({"daily", "weekly", "never"})
+    @JsonPropertyDescription("How often a run first reads the PQL fields back from the CRM and repairs records "
+        + "someone overwrote.")
+    @Nullable String reconcile,
+    @JsonPropertyDescription("Where traits come from, in priority order (sources, or this sync's destination for its "
+        + "CRM fields); default: the event source.")
+    @Nullable List<String> traits) {
 
   /** Keeps the five-part constructor of syncs without the {@code traits} key. */
   public SyncConfig(@Nullable String name, @Nullable String source, @Nullable String destination,
