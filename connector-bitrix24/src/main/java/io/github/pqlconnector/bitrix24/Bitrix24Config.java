@@ -1,5 +1,8 @@
 package io.github.pqlconnector.bitrix24;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.config.OneOf;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;
@@ -21,9 +24,35 @@ import org.jspecify.annotations.Nullable;
  * domain ({@code UF_CRM_PQL_DOMAIN}, which {@code pql setup} then creates, or any other {@code UF_CRM_…} field).
  * {@code traits} names CRM fields of matched records to read as traits ({@link Bitrix24Traits}).
  */
-public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseUrl, @Nullable Bitrix24OAuth oauth,
-    @Nullable Entities entities, @Nullable String accountField, @Nullable Boolean createMissing,
-    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable Outcomes outcomes,
+@JsonClassDescription("Writes the PQL fields to Bitrix24 contacts (or leads) and companies, cloud or on-premise,"
+    + " and opens follow-up to-dos.")
+public record Bitrix24Config(
+    @JsonPropertyDescription("An inbound webhook URL, https://<portal>/rest/<user id>/<code>/; the code in it is a"
+        + " secret, so write ${ENV_VAR} or ${file:/path}. Required unless oauth is given; not both.")
+    @Nullable Secret webhookUrl,
+    @JsonPropertyDescription("With oauth: the portal's REST URL, ending in /, e.g."
+        + " https://example.bitrix24.com/rest/ (the app's client_endpoint).")
+    @Nullable String baseUrl,
+    @JsonPropertyDescription("OAuth 2.0 for a local or marketplace app, instead of webhookUrl; needs baseUrl.")
+    @Nullable Bitrix24OAuth oauth,
+    @JsonPropertyDescription("Which CRM entities hold users and accounts.")
+    @Nullable Entities entities,
+    @JsonPropertyDescription("How accounts are matched: WEB (the companies' websites, compared by domain) or the"
+        + " name of a company field that holds the domain, such as UF_CRM_PQL_DOMAIN.")
+    @Nullable String accountField,
+    @JsonPropertyDescription("true: add the contacts (with the email) and companies (with the website) that are"
+        + " not found.")
+    @Nullable Boolean createMissing,
+    @JsonPropertyDescription("When to open follow-up to-dos on the record's timeline; defaultOwnerId is a Bitrix24"
+        + " user id. No tasks without this block.")
+    @Nullable TaskPolicy tasks,
+    @JsonPropertyDescription("Client-side limits matching the portal's leaky bucket and operating limit.")
+    @Nullable RateLimit rateLimit,
+    @JsonPropertyDescription("Read back who converted (won deals, converted leads) after each run; {} takes the"
+        + " defaults, not read without this block.")
+    @Nullable Outcomes outcomes,
+    @JsonPropertyDescription("CRM fields of the matched records to read as traits, for a sync that lists this"
+        + " destination under its traits; name user fields UF_CRM_..., not in camelCase.")
     @Nullable CrmTraitFields traits) implements DestinationConfig {
 
   /** The company websites multi-field; a field the connector creates is never the default (it is empty on a portal). */
@@ -54,7 +83,11 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
   }
 
   /** Which CRM entity holds users ({@code contact} or {@code lead}) and accounts ({@code company}). */
-  public record Entities(@Nullable String user, @Nullable String account) {
+  public record Entities(
+      @JsonPropertyDescription("The entity users are written to: contact, or lead to write leads instead.")
+      @OneOf({"contact", "lead"}) @Nullable String user,
+      @JsonPropertyDescription("The entity accounts are written to; only company.")
+      @OneOf({"company"}) @Nullable String account) {
     public Entities {
       user = user != null ? user : "contact";
       account = account != null ? account : "company";
@@ -67,7 +100,17 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
    * {@code concurrency} is how many batches are in flight at once: 1 by default, where the drain sets the pace,
    * and 4 with a burst of 100 or more (Enterprise), which one batch at a time could not use up.
    */
-  public record RateLimit(@Nullable Double drainPerSecond, @Nullable Integer burst, @Nullable Integer operatingSeconds,
+  public record RateLimit(
+      @JsonPropertyDescription("Requests per second the bucket drains, above 0 and at most 50: 2 on most plans, 5"
+          + " on Enterprise.")
+      @Nullable Double drainPerSecond,
+      @JsonPropertyDescription("Requests the bucket holds before Bitrix24 blocks, 2 to 1000: 50 on most plans, 250"
+          + " on Enterprise.")
+      @Nullable Integer burst,
+      @JsonPropertyDescription("Each method's time budget per 10 minutes, in seconds, at least 1: 480 on cloud;"
+          + " on-premise it is off by default (420 when enabled).")
+      @Nullable Integer operatingSeconds,
+      @JsonPropertyDescription("Batches in flight at once, 1 to 8 (default: 1, or 4 with a burst of 100 or more).")
       @Nullable Integer concurrency) {
     static final int MAX_CONCURRENCY = 8;
 
@@ -88,7 +131,15 @@ public record Bitrix24Config(@Nullable Secret webhookUrl, @Nullable String baseU
    * ({@code STAGE_SEMANTIC_ID} S), of the pipelines in {@code categories} ({@code CATEGORY_ID}; all when empty);
    * {@code convertedLeads} (default false), leads in the converted status ({@code STATUS_SEMANTIC_ID} S).
    */
-  public record Outcomes(@Nullable Boolean deals, @Nullable List<Integer> categories,
+  public record Outcomes(
+      @JsonPropertyDescription("Deals in a success stage (STAGE_SEMANTIC_ID S) count as conversions of their"
+          + " company and contacts, at their CLOSEDATE, for their OPPORTUNITY.")
+      @Nullable Boolean deals,
+      @JsonPropertyDescription("Only deals of these pipelines count: CATEGORY_ID values, 0 being the general"
+          + " pipeline; all when empty.")
+      @Nullable List<Integer> categories,
+      @JsonPropertyDescription("true: leads in the converted status (STATUS_SEMANTIC_ID S) count too, for their"
+          + " contact (or the lead) and company.")
       @Nullable Boolean convertedLeads) {
     public Outcomes {
       deals = deals == null || deals;

@@ -1,5 +1,7 @@
 package io.github.pqlconnector.bitrix24;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.config.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
@@ -11,8 +13,19 @@ import org.jspecify.annotations.Nullable;
  * (Bitrix24 issues a new refresh token with every refresh, and says to refresh only when a call answers {@code
  * expired_token}, not on a timer or per run).
  */
-public record Bitrix24OAuth(@Nullable String clientId, @Nullable Secret clientSecret, @Nullable Secret refreshToken,
-    @Nullable String tokenFile, @Nullable String tokenUrl) {
+public record Bitrix24OAuth(
+    @JsonPropertyDescription("The app's client id.")
+    @Required @Nullable String clientId,
+    @JsonPropertyDescription("The app's client secret, a secret: write ${ENV_VAR} or ${file:/path}.")
+    @Required @Nullable Secret clientSecret,
+    @JsonPropertyDescription("The portal's first refresh token, a secret: write ${ENV_VAR} or ${file:/path}; later"
+        + " ones are kept in tokenFile.")
+    @Required @Nullable Secret refreshToken,
+    @JsonPropertyDescription("A file the connector may write where it keeps the current access and refresh token,"
+        + " e.g. ./data/bitrix24-tokens.json; Bitrix24 issues a new refresh token with every refresh.")
+    @Required @Nullable String tokenFile,
+    @JsonPropertyDescription("The URL tokens are refreshed at.")
+    @Nullable String tokenUrl) {
 
   public static final String DEFAULT_TOKEN_URL = "https://oauth.bitrix.info/oauth/token/";
 

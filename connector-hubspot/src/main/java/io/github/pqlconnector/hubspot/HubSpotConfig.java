@@ -1,5 +1,7 @@
 package io.github.pqlconnector.hubspot;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
@@ -19,10 +21,39 @@ import org.jspecify.annotations.Nullable;
  * {@code traits}, when present, reads company and contact properties of matched records as traits ({@link
  * HubSpotTraits}). {@code portalId}, when given, is the account's Hub ID, for links to records in HubSpot's UI.
  */
-public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @Nullable String apiVersion,
-    @Nullable ObjectTypes objects, @Nullable String accountKey, @Nullable Boolean createMissing,
-    @Nullable TaskPolicy tasks, @Nullable RateLimit rateLimit, @Nullable HubSpotOAuth oauth,
-    @Nullable HubSpotOutcomesConfig outcomes, @Nullable CrmTraitFields traits, @Nullable String portalId)
+@JsonClassDescription("Writes the PQL properties to HubSpot contacts and companies in batches, and opens"
+    + " follow-up tasks.")
+public record HubSpotConfig(
+    @JsonPropertyDescription("A legacy private-app token or a service key, a secret: write ${ENV_VAR} or"
+        + " ${file:/path}. Required unless oauth is given; not both.")
+    @Nullable Secret token,
+    @JsonPropertyDescription("Base URL of the HubSpot API, ending in /; point it at a sandbox or a stub.")
+    @Nullable String baseUrl,
+    @JsonPropertyDescription("The API version: v3, or a dated version such as \"2026-09\" (dated versions replace"
+        + " the v3 paths).")
+    @Nullable String apiVersion,
+    @JsonPropertyDescription("The HubSpot object types written for accounts and users.")
+    @Nullable ObjectTypes objects,
+    @JsonPropertyDescription("The company property accounts are matched on; a property with unique values (e.g."
+        + " pql_account_id) is read by batch/read. Users are matched on email.")
+    @Nullable String accountKey,
+    @JsonPropertyDescription("true: create the contacts (upsert by email) and companies that are not found.")
+    @Nullable Boolean createMissing,
+    @JsonPropertyDescription("When to open follow-up tasks in HubSpot; no tasks without this block.")
+    @Nullable TaskPolicy tasks,
+    @JsonPropertyDescription("Client-side limits, set to your HubSpot tier.")
+    @Nullable RateLimit rateLimit,
+    @JsonPropertyDescription("OAuth for a public HubSpot app, instead of token.")
+    @Nullable HubSpotOAuth oauth,
+    @JsonPropertyDescription("Read back who converted (closed-won deals, customers) after each run; {} takes the"
+        + " defaults, not read without this block. Needs the crm.objects.deals.read scope.")
+    @Nullable HubSpotOutcomesConfig outcomes,
+    @JsonPropertyDescription("Company and contact properties of the matched records to read as traits, for a"
+        + " sync that lists this destination under its traits.")
+    @Nullable CrmTraitFields traits,
+    @JsonPropertyDescription("The account's Hub ID (digits only, shown in HubSpot's account menu), for links to"
+        + " records in HubSpot from the console.")
+    @Nullable String portalId)
     implements DestinationConfig {
 
   /** The config without outcomes or traits, as before they could be read. */
@@ -60,7 +91,11 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
   }
 
   /** The HubSpot object types written for accounts and users. */
-  public record ObjectTypes(@Nullable String account, @Nullable String user) {
+  public record ObjectTypes(
+      @JsonPropertyDescription("The object type written for accounts.")
+      @Nullable String account,
+      @JsonPropertyDescription("The object type written for users.")
+      @Nullable String user) {
     public ObjectTypes {
       account = account != null ? account : "companies";
       user = user != null ? user : "contacts";
@@ -73,7 +108,14 @@ public record HubSpotConfig(@Nullable Secret token, @Nullable String baseUrl, @N
    * §1.6 and §1.4). The defaults fit the lowest tier, so they are safe on every account. {@code concurrency} is how
    * many batches are in flight at once: the limiter still paces them, this only hides network latency.
    */
-  public record RateLimit(@Nullable Integer requestsPerTenSeconds, @Nullable Integer searchPerSecond,
+  public record RateLimit(
+      @JsonPropertyDescription("Requests per rolling 10 seconds, 1 to 250: HubSpot's burst limit is 100 on"
+          + " Free/Starter, 190 on Professional and Enterprise, 250 with the API limit increase.")
+      @Nullable Integer requestsPerTenSeconds,
+      @JsonPropertyDescription("CRM search requests per second, 1 to 4 (HubSpot's limit per token).")
+      @Nullable Integer searchPerSecond,
+      @JsonPropertyDescription("Batches in flight at once, 1 to 16, still paced by the limiter (default: sized"
+          + " for 400 ms calls, 5 at 100 requests per 10 s, 9 at 190, 11 at 250).")
       @Nullable Integer concurrency) {
     static final int MAX_BURST = 250;
     static final int MAX_SEARCH = 4;

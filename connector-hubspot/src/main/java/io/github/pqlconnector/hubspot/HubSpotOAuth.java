@@ -1,5 +1,7 @@
 package io.github.pqlconnector.hubspot;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.config.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
@@ -9,7 +11,16 @@ import org.jspecify.annotations.Nullable;
  * OAuth for a public (multi-account) HubSpot app: the app's client id and secret and the portal's refresh token.
  * Access tokens (30 minutes) are fetched from {@code tokenUrl} and refreshed before they expire.
  */
-public record HubSpotOAuth(@Nullable String clientId, @Nullable Secret clientSecret, @Nullable Secret refreshToken,
+public record HubSpotOAuth(
+    @JsonPropertyDescription("The public app's client id.")
+    @Required @Nullable String clientId,
+    @JsonPropertyDescription("The app's client secret, a secret: write ${ENV_VAR} or ${file:/path}.")
+    @Required @Nullable Secret clientSecret,
+    @JsonPropertyDescription("The refresh token from installing the app in the account, a secret: write ${ENV_VAR}"
+        + " or ${file:/path}.")
+    @Required @Nullable Secret refreshToken,
+    @JsonPropertyDescription("The URL access tokens are fetched from; they last 30 minutes and are refreshed"
+        + " before they expire.")
     @Nullable String tokenUrl) {
 
   public static final String DEFAULT_TOKEN_URL = "https://api.hubapi.com/oauth/v1/token";

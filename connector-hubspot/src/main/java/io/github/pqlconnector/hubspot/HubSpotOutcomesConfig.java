@@ -1,5 +1,6 @@
 package io.github.pqlconnector.hubspot;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import java.util.List;
@@ -12,7 +13,15 @@ import org.jspecify.annotations.Nullable;
  * these pipelines (ids, {@code default} for the default pipeline), all when absent; {@code lifecycleCustomer}:
  * contacts and companies whose lifecycle stage is {@code customer}, dated by when they became one.
  */
-public record HubSpotOutcomesConfig(@Nullable Boolean deals, @Nullable List<@Nullable String> pipelines,
+public record HubSpotOutcomesConfig(
+    @JsonPropertyDescription("Closed-won deals count as conversions, for the companies and contacts associated"
+        + " with them, dated by their close date.")
+    @Nullable Boolean deals,
+    @JsonPropertyDescription("Only deals in these pipelines count: pipeline ids, or default for the default"
+        + " pipeline; all pipelines when absent.")
+    @Nullable List<@Nullable String> pipelines,
+    @JsonPropertyDescription("true: contacts and companies whose lifecycle stage is customer count too, dated by"
+        + " when they became one.")
     @Nullable Boolean lifecycleCustomer) {
 
   public HubSpotOutcomesConfig {

@@ -1,5 +1,8 @@
 package io.github.pqlconnector.salesforce;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.config.OneOf;
+import io.github.pqlconnector.core.config.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
@@ -14,9 +17,30 @@ import org.jspecify.annotations.Nullable;
  * {@code username}) or {@code refreshToken}. Salesforce does not say when a token expires, so it is renewed after
  * {@code sessionTimeout} (the org's session policy) and once after a 401 {@code INVALID_SESSION_ID}.
  */
-public record SalesforceAuth(@Nullable String flow, @Nullable String loginUrl, @Nullable String clientId,
-    @Nullable Secret clientSecret, @Nullable String username, @Nullable Secret privateKey,
-    @Nullable String audience, @Nullable Secret refreshToken, @Nullable Duration sessionTimeout) {
+public record SalesforceAuth(
+    @JsonPropertyDescription("The OAuth flow: clientCredentials (an External Client App's Run As user), jwt (a"
+        + " signed assertion for username) or refreshToken.")
+    @OneOf({"clientCredentials", "jwt", "refreshToken"}) @Nullable String flow,
+    @JsonPropertyDescription("The org's My Domain URL, e.g. https://acme.my.salesforce.com; tokens come from"
+        + " <loginUrl>/services/oauth2/token.")
+    @Required @Nullable String loginUrl,
+    @JsonPropertyDescription("The External Client App's consumer key (not a secret).")
+    @Required @Nullable String clientId,
+    @JsonPropertyDescription("The External Client App's consumer secret, for clientCredentials and refreshToken; a"
+        + " secret: write ${ENV_VAR} or ${file:/path}.")
+    @Nullable Secret clientSecret,
+    @JsonPropertyDescription("With jwt: the integration user the token is issued for, e.g. integration@acme.com.")
+    @Nullable String username,
+    @JsonPropertyDescription("With jwt: the PKCS#8 PEM private key that signs the assertion (RS256), a secret:"
+        + " write ${file:/path}.")
+    @Nullable Secret privateKey,
+    @JsonPropertyDescription("With jwt: the assertion's audience; https://test.salesforce.com for sandboxes.")
+    @Nullable String audience,
+    @JsonPropertyDescription("With refreshToken: the refresh token, a secret: write ${ENV_VAR} or ${file:/path}.")
+    @Nullable Secret refreshToken,
+    @JsonPropertyDescription("The org's session timeout, at least 5m: Salesforce does not say when a token"
+        + " expires, so the connector treats it as expiring after this.")
+    @Nullable Duration sessionTimeout) {
 
   public static final String CLIENT_CREDENTIALS = "clientCredentials";
   public static final String JWT = "jwt";

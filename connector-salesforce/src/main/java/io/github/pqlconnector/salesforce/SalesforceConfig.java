@@ -1,7 +1,10 @@
 package io.github.pqlconnector.salesforce;
 
-import io.github.pqlconnector.core.problem.ConfigPath;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.config.Required;
 import io.github.pqlconnector.core.model.EntityLevel;
+import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.CrmTraitFields;
 import io.github.pqlconnector.core.spi.DestinationConfig;
@@ -20,10 +23,38 @@ import org.jspecify.annotations.Nullable;
  * {@code user:} field must exist on every object of {@code userObjects} (a Contact field missing on Lead fails the
  * read with {@code INVALID_FIELD}, an INVALID_REQUEST, as any SOQL naming an unknown field).
  */
-public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String apiVersion,
-    @Nullable List<String> userObjects, @Nullable String accountField, @Nullable String accountKey,
-    @Nullable Boolean createMissing, @Nullable Integer bulkThreshold, @Nullable Integer maxBatchSize,
-    @Nullable Limits limits, @Nullable Bulk bulk, @Nullable TaskPolicy tasks, @Nullable Outcomes outcomes,
+@JsonClassDescription("Writes the PQL fields to Salesforce Contacts, Leads and Accounts through sObject"
+    + " Collections or Bulk API 2.0, and opens follow-up Tasks.")
+public record SalesforceConfig(
+    @JsonPropertyDescription("How the connector gets an access token from the org.")
+    @Required @Nullable SalesforceAuth auth,
+    @JsonPropertyDescription("The REST API version, like \"67.0\", at least 59.0.")
+    @Nullable String apiVersion,
+    @JsonPropertyDescription("Where users are looked up by email, in this order: Contact and/or Lead.")
+    @Nullable List<String> userObjects,
+    @JsonPropertyDescription("The Account field accounts are matched on: Website (compared by domain) or the API"
+        + " name of an External ID field, e.g. Domain__c.")
+    @Nullable String accountField,
+    @JsonPropertyDescription("The account trait matched against accountField.")
+    @Nullable String accountKey,
+    @JsonPropertyDescription("true: users not found become Leads, accounts not found become Accounts.")
+    @Nullable Boolean createMissing,
+    @JsonPropertyDescription("A batch with at least this many records goes through one Bulk API 2.0 job per"
+        + " object, smaller ones through sObject Collections, 200 per call; 1 to 1,000,000, not above maxBatchSize.")
+    @Nullable Integer bulkThreshold,
+    @JsonPropertyDescription("Records handed to the destination at once, 1 to 100,000.")
+    @Nullable Integer maxBatchSize,
+    @JsonPropertyDescription("The daily API allocation to leave to the org, the pace and the batches in flight.")
+    @Nullable Limits limits,
+    @JsonPropertyDescription("How Bulk API 2.0 jobs are polled.")
+    @Nullable Bulk bulk,
+    @JsonPropertyDescription("When to open follow-up Tasks in Salesforce; no tasks without this block.")
+    @Nullable TaskPolicy tasks,
+    @JsonPropertyDescription("Read back who converted (won Opportunities, converted Leads) after each run; {}"
+        + " takes the defaults, not read without this block.")
+    @Nullable Outcomes outcomes,
+    @JsonPropertyDescription("Field API names of the matched records to read as traits, for a sync that lists"
+        + " this destination under its traits; a user field must exist on every object of userObjects.")
     @Nullable CrmTraitFields traits) implements DestinationConfig {
 
   /** Summer '26, the latest GA version when this was written (crm-apis.md §2.1). */
@@ -68,7 +99,14 @@ public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String a
    * integrations never starve; {@code requestsPerSecond} paces calls (Salesforce has no per-second limit, but
    * allows only 25 concurrent long-running requests); {@code maxInFlight} batches run at once (at most 10).
    */
-  public record Limits(@Nullable Integer reservePercent, @Nullable Integer requestsPerSecond,
+  public record Limits(
+      @JsonPropertyDescription("The run stops before the org's rolling 24-hour API allocation falls below this"
+          + " percentage, 0 to 90, so the org's other integrations never starve.")
+      @Nullable Integer reservePercent,
+      @JsonPropertyDescription("Calls per second the connector paces itself to, 1 to 1,000 (Salesforce has no"
+          + " per-second limit).")
+      @Nullable Integer requestsPerSecond,
+      @JsonPropertyDescription("Batches in flight at once, 1 to 10, each using one connection.")
       @Nullable Integer maxInFlight) {
     public Limits {
       reservePercent = reservePercent != null ? reservePercent : 10;
@@ -78,7 +116,11 @@ public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String a
   }
 
   /** Bulk API 2.0 polling: how often the job's state is read, and how long before the job is given up on. */
-  public record Bulk(@Nullable Duration pollInterval, @Nullable Duration timeout) {
+  public record Bulk(
+      @JsonPropertyDescription("How often a Bulk API 2.0 job's state is read.")
+      @Nullable Duration pollInterval,
+      @JsonPropertyDescription("How long a Bulk API 2.0 job may take before it is given up on.")
+      @Nullable Duration timeout) {
     public Bulk {
       pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(2);
       timeout = timeout != null ? timeout : Duration.ofMinutes(30);
@@ -89,7 +131,13 @@ public record SalesforceConfig(@Nullable SalesforceAuth auth, @Nullable String a
    * What counts as a conversion: a won Opportunity ({@code IsWon = true}, for its Account and its contact roles'
    * Contacts) and a converted Lead (for the Lead, its Contact and its Account). Both are on unless turned off.
    */
-  public record Outcomes(@Nullable Boolean opportunities, @Nullable Boolean convertedLeads) {
+  public record Outcomes(
+      @JsonPropertyDescription("Won Opportunities (IsWon) count as conversions of their Account and their contact"
+          + " roles' Contacts, at their CloseDate, for their Amount.")
+      @Nullable Boolean opportunities,
+      @JsonPropertyDescription("Converted Leads count as conversions of the Lead, its converted Contact and Account,"
+          + " at their ConvertedDate.")
+      @Nullable Boolean convertedLeads) {
     public Outcomes {
       opportunities = opportunities == null || opportunities;
       convertedLeads = convertedLeads == null || convertedLeads;

@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.spi;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
@@ -17,7 +18,15 @@ import org.jspecify.annotations.Nullable;
  * ({@code account: { employees: numberofemployees }}), and how long a record's values are kept before they are read
  * again ({@code refresh}, default 1d). A sync lists the destination under its {@code traits:} to use them.
  */
-public record CrmTraitFields(@Nullable Map<String, String> account, @Nullable Map<String, String> user,
+public record CrmTraitFields(
+    @JsonPropertyDescription("Account traits read from the matched account records: trait name to CRM field,"
+        + " e.g. employees: numberofemployees. Give account and/or user.")
+    @Nullable Map<String, String> account,
+    @JsonPropertyDescription("User traits read from the matched user records: trait name to CRM field, e.g."
+        + " lifecycle: lifecyclestage. Give account and/or user.")
+    @Nullable Map<String, String> user,
+    @JsonPropertyDescription("How long a record's values are kept before they are read again, a duration longer"
+        + " than 0.")
     @Nullable Duration refresh) {
 
   public CrmTraitFields {

@@ -1,5 +1,6 @@
 package io.github.pqlconnector.core.spi;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
@@ -12,7 +13,17 @@ import org.jspecify.annotations.Nullable;
  * and/or signal types ({@code hand_raiser}: a signal of that type started firing). One task per episode.
  * {@code owner: record} assigns the record's owner, falling back to {@code defaultOwnerId}.
  */
-public record TaskPolicy(@Nullable List<String> on, @Nullable Duration dueIn, @Nullable String owner,
+public record TaskPolicy(
+    @JsonPropertyDescription("What opens a follow-up task: pql (the record entered PQL status) and/or signal types"
+        + " such as hand_raiser (a signal of that type started firing). One task per record per episode.")
+    @Nullable List<String> on,
+    @JsonPropertyDescription("How long after it is opened the task is due, a duration such as 1d.")
+    @Nullable Duration dueIn,
+    @JsonPropertyDescription("Who the task is assigned to: record (the record's owner, else defaultOwnerId) or"
+        + " default (always defaultOwnerId).")
+    @Nullable String owner,
+    @JsonPropertyDescription("The CRM user id tasks go to when the record has no owner, or always with owner:"
+        + " default (then required).")
     @Nullable String defaultOwnerId) {
 
   public static final String ON_PQL = "pql";

@@ -1,5 +1,9 @@
 package io.github.pqlconnector.sources.amplitude;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.config.OneOf;
+import io.github.pqlconnector.core.config.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
@@ -16,8 +20,26 @@ import org.jspecify.annotations.Nullable;
  * export delay) is how long after an event's time its upload is still waited for, and how far back every run
  * re-reads. {@code traitsLookback} (default 2d) is how many upload days are scanned for user and group properties.
  */
-public record AmplitudeConfig(@Nullable Secret apiKey, @Nullable Secret secretKey, @Nullable String region,
-    @Nullable String baseUrl, @Nullable String accountGroupType, @Nullable Duration lateData,
+@JsonClassDescription("Reads events from Amplitude's Export API by upload time, and user and group properties"
+    + " from the latest exported events.")
+public record AmplitudeConfig(
+    @JsonPropertyDescription("The Amplitude project's API key, a secret: write ${ENV_VAR} or ${file:/path}.")
+    @Required @Nullable Secret apiKey,
+    @JsonPropertyDescription("The Amplitude project's secret key, a secret: write ${ENV_VAR} or ${file:/path}.")
+    @Required @Nullable Secret secretKey,
+    @JsonPropertyDescription("The project's data region; it picks the host.")
+    @OneOf({"us", "eu"}) @Nullable String region,
+    @JsonPropertyDescription("Base URL of the Export API, overriding the region's (default: https://amplitude.com/"
+        + " for us, https://analytics.eu.amplitude.com/ for eu).")
+    @Nullable String baseUrl,
+    @JsonPropertyDescription("The group type in an event's groups whose first value is the account, e.g."
+        + " company_id.")
+    @Nullable String accountGroupType,
+    @JsonPropertyDescription("How long after an event's time its upload is still waited for, and how far back every"
+        + " run re-reads, at most 30d; Amplitude's export delay is about 2 hours.")
+    @Nullable Duration lateData,
+    @JsonPropertyDescription("How many days of uploads are scanned for user and group properties, at most 365d;"
+        + " a user not seen in that time has no traits.")
     @Nullable Duration traitsLookback) implements SourceConfig {
 
   public AmplitudeConfig {

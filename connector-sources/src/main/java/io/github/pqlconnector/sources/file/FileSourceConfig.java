@@ -1,5 +1,7 @@
 package io.github.pqlconnector.sources.file;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.SourceConfig;
@@ -12,7 +14,18 @@ import org.jspecify.annotations.Nullable;
  * {@code accounts} are optional trait files, CSV with a header or JSON Lines, each row with an {@code id}. Without
  * {@code events} but with a trait file it is a source of traits only, for a sync's {@code traits:}.
  */
-public record FileSourceConfig(@Nullable String events, @Nullable String users, @Nullable String accounts)
+@JsonClassDescription("Reads events from a JSON Lines file and user and account traits from CSV or JSON Lines"
+    + " files, all read whole on every run.")
+public record FileSourceConfig(
+    @JsonPropertyDescription("Path of the events file: JSON Lines, one event per line, gzip recognised by content;"
+        + " relative to the working directory. Required unless users or accounts is given (a source of traits only).")
+    @Nullable String events,
+    @JsonPropertyDescription("Path of the user traits file: CSV with a header or JSON Lines, each row with an id"
+        + " (optionally email and accountId); every other column is a trait.")
+    @Nullable String users,
+    @JsonPropertyDescription("Path of the account traits file: CSV with a header or JSON Lines, each row with an id"
+        + " (optionally domain and name); every other column is a trait.")
+    @Nullable String accounts)
     implements SourceConfig {
 
   @Override

@@ -1,5 +1,9 @@
 package io.github.pqlconnector.sources.jdbc;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.config.OneOf;
+import io.github.pqlconnector.core.config.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
@@ -15,9 +19,32 @@ import org.jspecify.annotations.Nullable;
  * {@code password} comes from {@code ${ENV}} or {@code ${file:…}}; {@code pushdown: true} lets the warehouse
  * compute the metrics; {@code lateData} is how far back each run re-reads rows that were loaded late.
  */
-public record JdbcSourceConfig(@Nullable String url, @Nullable String username, @Nullable Secret password,
-    @Nullable String preset, @Nullable String schema, @Nullable Queries queries, @Nullable Integer fetchSize,
-    @Nullable Boolean pushdown, @Nullable Duration lateData) implements SourceConfig {
+@JsonClassDescription("Reads events and traits from a SQL warehouse over JDBC, either the tables Segment or"
+    + " RudderStack write (preset) or your own SQL (queries).")
+public record JdbcSourceConfig(
+    @JsonPropertyDescription("The JDBC URL of the warehouse, e.g. jdbc:postgresql://host:5432/analytics. It must"
+        + " not carry the password; the PostgreSQL driver is bundled, another warehouse needs its driver jar.")
+    @Required @Nullable String url,
+    @JsonPropertyDescription("The database user the connector signs in as; a read-only user is enough.")
+    @Nullable String username,
+    @JsonPropertyDescription("The database user's password, a secret: write ${ENV_VAR} or ${file:/path}.")
+    @Nullable Secret password,
+    @JsonPropertyDescription("Read the tables this tool's warehouse destination writes (tracks, identifies,"
+        + " groups and the per-event tables). Give either preset (with schema) or queries.")
+    @OneOf({"segment", "rudderstack"}) @Nullable String preset,
+    @JsonPropertyDescription("With a preset: the warehouse schema the tool writes to, e.g. segment_prod (letters,"
+        + " digits and _; database.schema allowed).")
+    @Nullable String schema,
+    @JsonPropertyDescription("Your own SQL instead of a preset: an events query (required) and optional users and"
+        + " accounts queries, returning the documented column names.")
+    @Nullable Queries queries,
+    @JsonPropertyDescription("Rows fetched per round trip while streaming events, 1 to 1,000,000.")
+    @Nullable Integer fetchSize,
+    @JsonPropertyDescription("true: the warehouse computes the metrics and sends one row per user and account"
+        + " instead of every event. The SQL is written for PostgreSQL and Redshift.")
+    @Nullable Boolean pushdown,
+    @JsonPropertyDescription("How far back each run re-reads rows that were loaded late, a duration such as 1d.")
+    @Nullable Duration lateData) implements SourceConfig {
 
   static final int DEFAULT_FETCH_SIZE = 10_000;
   static final Duration DEFAULT_LATE_DATA = Duration.ofDays(1);
@@ -25,7 +52,15 @@ public record JdbcSourceConfig(@Nullable String url, @Nullable String username, 
   private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
   /** Custom-SQL mode: {@code events} is required, the traits queries are optional. */
-  public record Queries(@Nullable String events, @Nullable String users, @Nullable String accounts) {}
+  public record Queries(
+      @JsonPropertyDescription("SQL returning event, timestamp (read as UTC when it has no time zone) and user_id"
+          + " and/or account_id; optionally email and event_id. Every other column is an event property.")
+      @Required @Nullable String events,
+      @JsonPropertyDescription("SQL returning user_id and optionally account_id (the user's account); every other"
+          + " non-null column is a user trait.")
+      @Nullable String users,
+      @JsonPropertyDescription("SQL returning account_id; every other non-null column is an account trait.")
+      @Nullable String accounts) {}
 
   public JdbcSourceConfig {
     fetchSize = fetchSize != null ? fetchSize : DEFAULT_FETCH_SIZE;

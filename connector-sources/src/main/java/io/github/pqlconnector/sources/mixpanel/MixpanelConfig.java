@@ -1,5 +1,9 @@
 package io.github.pqlconnector.sources.mixpanel;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.config.OneOf;
+import io.github.pqlconnector.core.config.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
@@ -18,9 +22,32 @@ import org.jspecify.annotations.Nullable;
  * {@code accountGroupId} the group's {@code data_group_id} for account profiles. {@code lateData} (default 5 days:
  * Mixpanel's documented delay for mobile data) is how far back every run re-reads.
  */
-public record MixpanelConfig(@Nullable Long projectId, @Nullable String username, @Nullable Secret secret,
-    @Nullable String region, @Nullable String exportUrl, @Nullable String queryUrl, @Nullable String accountProperty,
-    @Nullable String accountGroupId, @Nullable Duration lateData) implements SourceConfig {
+@JsonClassDescription("Reads events from Mixpanel's Raw Event Export, one UTC day per request, and traits from"
+    + " its user and group profiles.")
+public record MixpanelConfig(
+    @JsonPropertyDescription("The numeric Mixpanel project id, shown in the project settings.")
+    @Required @Nullable Long projectId,
+    @JsonPropertyDescription("The service account's username (Organization Settings, Service Accounts); the"
+        + " service account needs a role in the project.")
+    @Required @Nullable String username,
+    @JsonPropertyDescription("The service account's secret, a secret: write ${ENV_VAR} or ${file:/path}.")
+    @Required @Nullable Secret secret,
+    @JsonPropertyDescription("The project's data residency; it picks the export and query hosts.")
+    @OneOf({"us", "eu", "in"}) @Nullable String region,
+    @JsonPropertyDescription("Base URL of the Raw Event Export API, e.g. for a proxy (default: the region's"
+        + " data host, https://data.mixpanel.com/ for us).")
+    @Nullable String exportUrl,
+    @JsonPropertyDescription("Base URL of the query API used for profiles, e.g. for a proxy (default: the region's"
+        + " host, https://mixpanel.com/ for us).")
+    @Nullable String queryUrl,
+    @JsonPropertyDescription("The group key event property that holds the account id, e.g. company_id; its first"
+        + " value is the event's account.")
+    @Nullable String accountProperty,
+    @JsonPropertyDescription("That group key's data_group_id, to read its group profiles as account traits.")
+    @Nullable String accountGroupId,
+    @JsonPropertyDescription("How far back every run re-reads, at most 30d; Mixpanel says mobile data can take up"
+        + " to 5 days to arrive.")
+    @Nullable Duration lateData) implements SourceConfig {
 
   static final Duration DEFAULT_LATE_DATA = Duration.ofDays(5);
   static final Duration MAX_LATE_DATA = Duration.ofDays(30);

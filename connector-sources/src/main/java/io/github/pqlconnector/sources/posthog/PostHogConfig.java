@@ -1,5 +1,9 @@
 package io.github.pqlconnector.sources.posthog;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.config.OneOf;
+import io.github.pqlconnector.core.config.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;
@@ -18,9 +22,31 @@ import org.jspecify.annotations.Nullable;
  * lateData} how far back every run re-reads (default 1 day). {@code pushdown: true} has PostHog compute the metrics
  * in HogQL and send one row per user and account instead of every event.
  */
-public record PostHogConfig(@Nullable Secret apiKey, @Nullable String projectId, @Nullable String host,
-    @Nullable String baseUrl, @Nullable Integer accountGroupIndex, @Nullable Integer pageSize,
-    @Nullable Integer queriesPerHour, @Nullable Duration lateData, @Nullable Boolean pushdown) implements SourceConfig {
+@JsonClassDescription("Reads events, persons and groups from PostHog with HogQL queries, or has PostHog compute"
+    + " the metrics (pushdown).")
+public record PostHogConfig(
+    @JsonPropertyDescription("A personal API key with the query:read scope, a secret: write ${ENV_VAR} or"
+        + " ${file:/path}.")
+    @Required @Nullable Secret apiKey,
+    @JsonPropertyDescription("The project id from the project settings, e.g. \"12345\".")
+    @Required @Nullable String projectId,
+    @JsonPropertyDescription("The PostHog Cloud region; it picks the host unless baseUrl is given.")
+    @OneOf({"us", "eu"}) @Nullable String host,
+    @JsonPropertyDescription("Base URL of a self-hosted PostHog instance (default: https://<host>.posthog.com/).")
+    @Nullable String baseUrl,
+    @JsonPropertyDescription("The group type index, 0 to 4, whose key is the account ($group_N on events).")
+    @Nullable Integer accountGroupIndex,
+    @JsonPropertyDescription("Rows per query, 1 to 50,000 (PostHog's limit); with pushdown keep it large, as each"
+        + " page re-runs the aggregation.")
+    @Nullable Integer pageSize,
+    @JsonPropertyDescription("Queries per hour, 1 to 2400: PostHog's sustained limit; 120 for teams still on the"
+        + " legacy HogQL limit.")
+    @Nullable Integer queriesPerHour,
+    @JsonPropertyDescription("How far back every run re-reads, a duration of at most 30d.")
+    @Nullable Duration lateData,
+    @JsonPropertyDescription("true: PostHog computes the metrics in HogQL and sends one row per person and group"
+        + " instead of every event.")
+    @Nullable Boolean pushdown) implements SourceConfig {
 
   static final int MAX_ROWS = 50_000;
 

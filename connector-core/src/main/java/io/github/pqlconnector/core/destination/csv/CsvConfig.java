@@ -1,5 +1,8 @@
 package io.github.pqlconnector.core.destination.csv;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.config.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.DestinationConfig;
@@ -11,11 +14,23 @@ import org.jspecify.annotations.Nullable;
  * {@code directory}. Users are keyed by email, accounts by {@code accountKey} (a trait, default domain). {@code
  * outcomes.file}: who converted, a CSV of {@code level,id,converted_at[,amount]} (see {@link CsvOutcomesFile}).
  */
-public record CsvConfig(@Nullable String directory, @Nullable String accountKey, @Nullable TaskPolicy tasks,
+@JsonClassDescription("Writes the verdicts to accounts.csv and users.csv, and follow-up tasks to tasks.csv, in a"
+    + " directory, instead of a CRM.")
+public record CsvConfig(
+    @JsonPropertyDescription("The directory the CSV files are written to, relative to the working directory.")
+    @Required @Nullable String directory,
+    @JsonPropertyDescription("The account trait that identifies an account's row; users are keyed by email.")
+    @Nullable String accountKey,
+    @JsonPropertyDescription("When to write a follow-up task to tasks.csv; no tasks without this block.")
+    @Nullable TaskPolicy tasks,
+    @JsonPropertyDescription("Where conversions are read back from (who converted); not read without this block.")
     @Nullable Outcomes outcomes) implements DestinationConfig {
 
   /** Where conversions are read from. */
-  public record Outcomes(@Nullable String file) {}
+  public record Outcomes(
+      @JsonPropertyDescription("Path of a CSV of conversions with the columns level,id,converted_at and"
+          + " optionally amount.")
+      @Required @Nullable String file) {}
 
   public CsvConfig(@Nullable String directory, @Nullable String accountKey, @Nullable TaskPolicy tasks) {
     this(directory, accountKey, tasks, null);
