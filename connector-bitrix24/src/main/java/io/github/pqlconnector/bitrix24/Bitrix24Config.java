@@ -2,7 +2,7 @@ package io.github.pqlconnector.bitrix24;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.github.pqlconnector.core.config.OneOf;
+import io.github.pqlconnector.core.annotation.OneOf;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;

@@ -1,7 +1,7 @@
 package io.github.pqlconnector.bitrix24;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.github.pqlconnector.core.config.Required;
+import io.github.pqlconnector.core.annotation.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;

@@ -1,8 +1,8 @@
 package io.github.pqlconnector.salesforce;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.github.pqlconnector.core.config.OneOf;
-import io.github.pqlconnector.core.config.Required;
+import io.github.pqlconnector.core.annotation.OneOf;
+import io.github.pqlconnector.core.annotation.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;

@@ -49,6 +49,10 @@ final class InitCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCodes.BAD_CONFIG;
     }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
     Files.writeString(output, yaml);
     spec.commandLine().getOut().printf("wrote %s (%s → %s); fill in the placeholders, then: pql validate -c %s%n",
         output, sourceType, destinationType, output);

@@ -29,12 +29,17 @@ final class InstalledSchema {
     }
   }
 
-  /** The schema as the config at {@code output} should name it: relative when they share a root, with slashes. */
+  /**
+   * The schema as the config at {@code output} should name it: a relative path with slashes when it is near (at
+   * most two levels up, as from examples/ or a config beside the install), else its file URI.
+   */
   static String relativeTo(Path output, Path schema) {
     Path from = output.toAbsolutePath().normalize().getParent();
-    if (from == null || !from.getRoot().equals(schema.getRoot())) {
-      return schema.toUri().toString();
+    Path absolute = schema.toAbsolutePath().normalize();
+    if (from == null || !from.getRoot().equals(absolute.getRoot())) {
+      return absolute.toUri().toString();
     }
-    return from.relativize(schema).toString().replace('\\', '/');
+    String relative = from.relativize(absolute).toString().replace('\\', '/');
+    return relative.startsWith("../../../") ? absolute.toUri().toString() : relative;
   }
 }

@@ -24,10 +24,17 @@ class ConfigSchemaTest {
 
   @Test
   void theShippedSchemaIsTheGeneratedOne() throws IOException {
-    Cli cli = Cli.pql("schema");
-    assertThat(cli.code()).isZero();
+    assertThat(Cli.pql("schema").code()).isZero();
     assertThat(SHIPPED).as("regenerate with: bin/pql schema --output schema/pql.schema.json")
-        .hasContent(cli.out());
+        .hasContent(SchemaCommand.text(ShippedPlugins.load(), SchemaCommand.Format.json));
+  }
+
+  @Test
+  void theReferenceIsTheGeneratedOne() throws IOException {
+    assertThat(Cli.pql("schema", "--format", "markdown").code()).isZero();
+    assertThat(REPO.resolve("docs/configuration.md"))
+        .as("regenerate with: bin/pql schema --format markdown --output docs/configuration.md")
+        .hasContent(SchemaCommand.text(ShippedPlugins.load(), SchemaCommand.Format.markdown));
   }
 
   @Test

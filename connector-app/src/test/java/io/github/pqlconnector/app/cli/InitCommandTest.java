@@ -53,13 +53,14 @@ class InitCommandTest {
   @Test
   void theFirstLinePointsEditorsToTheSchema() throws IOException {
     Path file = dir.resolve("conf/pql.yaml");
-    Files.createDirectories(file.getParent());
     assertThat(pql("init", "--output", file.toString(), "--schema", "https://example.com/pql.schema.json")).isZero();
     assertThat(Files.readString(file)).startsWith("# yaml-language-server: $schema=https://example.com/pql.schema.json\n");
     Path installed = dir.resolve("pql-1.0/schema/pql.schema.json");
     assertThat(InstalledSchema.relativeTo(file, installed)).isEqualTo("../pql-1.0/schema/pql.schema.json");
     assertThat(InstalledSchema.relativeTo(dir.resolve("pql-1.0/examples/a.yaml"), installed))
         .isEqualTo(StarterConfig.EXAMPLES_SCHEMA);
+    assertThat(InstalledSchema.relativeTo(dir.resolve("a/b/c/pql.yaml"), installed))
+        .isEqualTo(installed.toUri().toString());
   }
 
   @Test

@@ -8,7 +8,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.github.pqlconnector.core.config.schema.ConfigSchema;
-import io.github.pqlconnector.core.spi.Plugins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -28,7 +27,7 @@ final class SchemaValidation {
   }
 
   static SchemaValidation ofPlugins() {
-    return new SchemaValidation(ConfigSchema.of(Plugins.load()));
+    return new SchemaValidation(ConfigSchema.of(ShippedPlugins.load()));
   }
 
   /** The problems of a whole config file. */

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The release archive unpacked somewhere else, used with only a Java runtime: its layout, the launcher's version,
- * and a starter config from {@code pql init} that {@code pql validate} takes. {@link DemoIT} runs the demo from it.
+ * the shipped schema, and a starter config from {@code pql init}, pointing to that schema, that {@code pql validate}
+ * takes. {@link DemoIT} runs the demo from it.
  */
 class ReleaseArchiveIT {
   @TempDir Path dir;
@@ -34,7 +35,13 @@ class ReleaseArchiveIT {
     }
 
     assertThat(pql(home, "--version")).startsWith("pql ").contains("(commit ");
+    Path schema = home.resolve("schema/pql.schema.json");
+    assertThat(schema).hasSameTextualContentAs(Path.of("..", "schema", "pql.schema.json"));
+    assertThat(pql(home, "schema")).isEqualTo(Files.readString(schema));
     assertThat(pql(home, "init", "--output", "pql.yaml")).contains("wrote pql.yaml (file → csv)");
+    String modeline = Files.readAllLines(dir.resolve("pql.yaml")).get(0);
+    assertThat(modeline).startsWith("# yaml-language-server: $schema=");
+    assertThat(dir.resolve(modeline.substring(modeline.indexOf('=') + 1)).normalize()).isEqualTo(schema.normalize());
     Files.createDirectories(dir.resolve("data"));
     Files.writeString(dir.resolve("data/events.jsonl"), "");
     Files.writeString(dir.resolve("data/users.csv"), "id,email,accountId\n");

@@ -1,6 +1,8 @@
 package io.github.pqlconnector.core.config;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.annotation.OneOf;
+import io.github.pqlconnector.core.annotation.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.core.config;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.annotation.Required;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;

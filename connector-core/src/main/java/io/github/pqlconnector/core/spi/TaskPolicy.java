@@ -1,6 +1,7 @@
 package io.github.pqlconnector.core.spi;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.github.pqlconnector.core.annotation.OneOf;
 import io.github.pqlconnector.core.problem.ConfigLists;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
@@ -19,6 +20,7 @@ public record TaskPolicy(
     @Nullable List<String> on,
     @JsonPropertyDescription("How long after it is opened the task is due, a duration such as 1d.")
     @Nullable Duration dueIn,
+    @OneOf({"record", "default"})
     @JsonPropertyDescription("Who the task is assigned to: record (the record's owner, else defaultOwnerId) or"
         + " default (always defaultOwnerId).")
     @Nullable String owner,

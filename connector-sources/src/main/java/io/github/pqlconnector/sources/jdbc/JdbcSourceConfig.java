@@ -2,8 +2,8 @@ package io.github.pqlconnector.sources.jdbc;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.github.pqlconnector.core.config.OneOf;
-import io.github.pqlconnector.core.config.Required;
+import io.github.pqlconnector.core.annotation.OneOf;
+import io.github.pqlconnector.core.annotation.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.secret.Secret;

@@ -69,7 +69,7 @@ public final class ConfigReference {
     List<String> required = texts(def.get("required"));
     List<Map.Entry<String, JsonNode>> nested = new ArrayList<>();
     def.get("properties").fields().forEachRemaining(e -> {
-      JsonNode p = e.getValue();
+      JsonNode p = flattened(e.getValue());
       out.append("| `").append(e.getKey()).append("`").append(required.contains(e.getKey()) ? " (required)" : "")
           .append(" | ").append(type(path + "." + e.getKey(), p)).append(" | ").append(defaultOf(p)).append(" | ")
           .append(cell(p.path("description").asText())).append(" |\n");
@@ -78,11 +78,22 @@ public final class ConfigReference {
       }
     });
     for (Map.Entry<String, JsonNode> e : nested) {
-      JsonNode p = e.getValue();
+      JsonNode p = flattened(e.getValue());
       String at = path + "." + e.getKey() + (p.has("items") ? "[]" : p.has("additionalProperties") ? ".<name>" : "");
       out.append("\n#### `").append(at).append("`\n");
       block(at, inner(p));
     }
+  }
+
+  /** A key's schema with its {@code allOf} parts (a reference and the key's own description) merged into one. */
+  private static JsonNode flattened(JsonNode property) {
+    if (!property.has("allOf")) {
+      return property;
+    }
+    ObjectNode merged = ((ObjectNode) property).deepCopy();
+    merged.remove("allOf");
+    property.get("allOf").forEach(part -> merged.setAll((ObjectNode) part));
+    return merged;
   }
 
   /** The reference to a block (a record with keys) this key holds, itself or as list items or mapping values. */

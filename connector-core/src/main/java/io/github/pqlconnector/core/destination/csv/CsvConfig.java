@@ -2,7 +2,7 @@ package io.github.pqlconnector.core.destination.csv;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.github.pqlconnector.core.config.Required;
+import io.github.pqlconnector.core.annotation.Required;
 import io.github.pqlconnector.core.problem.ConfigPath;
 import io.github.pqlconnector.core.problem.Problems;
 import io.github.pqlconnector.core.spi.DestinationConfig;

@@ -1,4 +1,4 @@
-package io.github.pqlconnector.core.config;
+package io.github.pqlconnector.core.annotation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
