@@ -2,6 +2,12 @@ package io.github.pqlconnector.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaId;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +41,14 @@ class ConfigSchemaTest {
     assertThat(REPO.resolve("docs/configuration.md"))
         .as("regenerate with: bin/pql schema --format markdown --output docs/configuration.md")
         .hasContent(SchemaCommand.text(ShippedPlugins.load(), SchemaCommand.Format.markdown));
+  }
+
+  /** Editors refuse a schema that is not itself valid: checked against draft 7's meta-schema. */
+  @Test
+  void theSchemaIsAValidDraft7Schema() throws IOException {
+    JsonSchema meta = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+        .getSchema(SchemaLocation.of(SchemaId.V7));
+    assertThat(meta.validate(new ObjectMapper().readTree(SHIPPED.toFile()))).isEmpty();
   }
 
   @Test

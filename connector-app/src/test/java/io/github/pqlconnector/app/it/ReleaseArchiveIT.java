@@ -2,6 +2,7 @@ package io.github.pqlconnector.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The release archive unpacked somewhere else, used with only a Java runtime: its layout, the launcher's version,
- * the shipped schema, and a starter config from {@code pql init}, pointing to that schema, that {@code pql validate}
- * takes. {@link DemoIT} runs the demo from it.
+ * the shipped schema, a starter config from {@code pql init}, pointing to that schema, that {@code pql validate}
+ * takes, and the conventions scripts rely on ({@code --help}, {@code -o json}, {@code --log-format json}). {@link DemoIT} runs the demo from it.
  */
 class ReleaseArchiveIT {
+  static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
   @Test
@@ -47,6 +49,13 @@ class ReleaseArchiveIT {
     Files.writeString(dir.resolve("data/users.csv"), "id,email,accountId\n");
     Files.writeString(dir.resolve("data/accounts.csv"), "id,domain,employees\n");
     assertThat(pql(home, "validate", "-c", "pql.yaml")).contains("config pql.yaml: ok").contains("ok   state (h2)");
+
+    assertThat(pql(home, "run", "--help")).startsWith("Usage: pql run");
+    assertThat(JSON.readTree(pql(home, "validate", "-c", "pql.yaml", "-o", "json")).path("ok").asBoolean()).isTrue();
+    List<String> logLines = pql(home, "plan", "-c", "pql.yaml", "--log-format", "json", "-v").lines()
+        .filter(line -> line.startsWith("{")).toList();
+    assertThat(logLines).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).path("level").asText())
+        .isIn("INFO", "WARN", "DEBUG"));
   }
 
   private String pql(Path home, String... args) throws Exception {
