@@ -44,6 +44,9 @@ public final class StateStore implements AutoCloseable {
     if (config.password() != null) {
       hikari.setPassword(config.password().reveal());
     }
+    if (config.isPostgres()) {
+      postgresSettings(hikari);
+    }
     hikari.setMaximumPoolSize(8);
     hikari.setPoolName("pql-state");
     hikari.setInitializationFailTimeout(1);
@@ -62,6 +65,18 @@ public final class StateStore implements AutoCloseable {
       throw e;
     }
     return new StateStore(dataSource, config.url());
+  }
+
+  /**
+   * A run fills its tables from empty inside one connection. With server-side prepared statements PostgreSQL
+   * soon caches a generic plan made while a table was empty (a sequential scan), and keeps it as the table grows, so
+   * each keyed UPDATE scans every row already written: a first run of 32,000 records took 84 s instead of 38 s.
+   * Planning each statement with its values avoids that; batched INSERTs go as multi-row statements. A value in
+   * the URL wins over these.
+   */
+  static void postgresSettings(HikariConfig hikari) {
+    hikari.addDataSourceProperty("prepareThreshold", "0");
+    hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
   }
 
   private static void migrate(DataSource dataSource) {
