@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A contact property in HubSpot decides fit, read back over HTTP from the stateful fake: the sync lists its
- * destination under traits:, so from the run after the contacts were written their company_size counts.
+ * destination under traits:, so the contacts' company_size counts from the first run, before the connector ever
+ * wrote them (found by email, then read).
  */
 class HubSpotCrmTraitsEndToEndTest {
   private static final String YAML = EndToEndSync.yaml(10, "%s")
@@ -28,7 +29,7 @@ class HubSpotCrmTraitsEndToEndTest {
   @TempDir Path dir;
 
   @Test
-  void aContactPropertyReadFromHubSpotDecidesFitFromTheRunAfterTheContactsWereWritten() {
+  void aContactPropertyReadFromHubSpotDecidesFitFromTheFirstRun() {
     try (HubSpotFake hubspot = new HubSpotFake()) {
       EndToEndSync sync = new EndToEndSync(dir, hubspot.provider(), hubspot.env());
       hubspot.seed(List.of("u1@example.com", "u2@example.com"), List.of());
@@ -42,14 +43,14 @@ class HubSpotCrmTraitsEndToEndTest {
 
       try (StateStore store = sync.openStore()) {
         sync.run(config, store, clock);
-        assertThat(status(store, "u1")).as("no record written yet").isEqualTo(PqlStatus.NOT_FIT);
+        assertThat(status(store, "u1")).as("50 employees in HubSpot, record not written yet").isEqualTo(PqlStatus.PQL);
+        assertThat(status(store, "u2")).as("3 employees in HubSpot").isEqualTo(PqlStatus.NOT_FIT);
+        assertThat(hubspot.records().get("u1@example.com")).containsEntry("pql_status", "pql");
+        assertThat(hubspot.records().get("u2@example.com")).containsEntry("pql_status", "not_fit");
 
         clock.advance(Duration.ofMinutes(30));
         sync.run(config, store, clock);
-
         assertThat(status(store, "u1")).isEqualTo(PqlStatus.PQL);
-        assertThat(status(store, "u2")).as("3 employees in HubSpot").isEqualTo(PqlStatus.NOT_FIT);
-        assertThat(hubspot.records().get("u1@example.com")).containsEntry("pql_status", "pql");
       }
     }
   }

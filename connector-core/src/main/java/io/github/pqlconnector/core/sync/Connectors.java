@@ -109,8 +109,7 @@ public final class Connectors {
       throw ConfigException.of("destinations." + sync.destination() + ".traits",
           "is not configured, so the sync's traits: cannot name the destination");
     }
-    return new CrmTraits(state, sync.name(), destination == null ? null : destination.traitReader().get(),
-        destination == null ? 1 : destination.readBatchSize(), clock);
+    return new CrmTraits(state, sync.name(), destination, destination == null ? 1 : destination.readBatchSize(), clock);
   }
 
   /** The destination, its calls counted as {@code pql.destination.calls} by destination, operation and outcome. */

@@ -13,11 +13,14 @@ import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
 import io.github.pqlconnector.core.spi.TraitsSink;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sync's source whose traits come from several sources in priority order (a sync's {@code traits:}): each trait of
@@ -38,23 +41,62 @@ public final class LayeredTraits implements AnalyticsSource, MetricPushdown {
     this.providers = List.copyOf(providers);
   }
 
+  /**
+   * A provider that finds records by the other providers' traits (the CRM: an entity's email or domain is its match
+   * key), so it reads after them and is given what they had, by entity id.
+   */
+  interface MatchingProvider {
+    void readTraits(EntityLevel level, TraitsSink sink, Map<String, Map<String, String>> known);
+  }
+
   @Override
   public void readTraits(EntityLevel level, TraitsSink sink) {
-    Map<String, Map<String, String>> merged = new LinkedHashMap<>();
-    for (int i = providers.size() - 1; i >= 0; i--) {
-      providers.get(i).source().readTraits(level, new TraitsSink() {
-        @Override
-        public void accept(Traits traits) {
-          merged.computeIfAbsent(traits.entity().id(), id -> new HashMap<>()).putAll(nonBlank(traits.values()));
-        }
-
-        @Override
-        public void reject(String location, String problem) {
-          sink.reject(location, problem);
-        }
-      });
+    List<Map<String, Map<String, String>>> read = new ArrayList<>(Collections.nCopies(providers.size(), null));
+    for (int i = 0; i < providers.size(); i++) {
+      if (!(providers.get(i).source() instanceof MatchingProvider)) {
+        read.set(i, read(providers.get(i).source(), level, sink, null));
+      }
     }
-    merged.forEach((id, values) -> sink.accept(new Traits(new EntityRef(level, id), values)));
+    Map<String, Map<String, String>> known = merge(read);
+    for (int i = 0; i < providers.size(); i++) {
+      if (providers.get(i).source() instanceof MatchingProvider) {
+        read.set(i, read(providers.get(i).source(), level, sink, known));
+      }
+    }
+    merge(read).forEach((id, values) -> sink.accept(new Traits(new EntityRef(level, id), values)));
+  }
+
+  private static Map<String, Map<String, String>> read(AnalyticsSource source, EntityLevel level, TraitsSink sink,
+      @Nullable Map<String, Map<String, String>> known) {
+    Map<String, Map<String, String>> values = new LinkedHashMap<>();
+    TraitsSink collect = new TraitsSink() {
+      @Override
+      public void accept(Traits traits) {
+        values.computeIfAbsent(traits.entity().id(), id -> new HashMap<>()).putAll(nonBlank(traits.values()));
+      }
+
+      @Override
+      public void reject(String location, String problem) {
+        sink.reject(location, problem);
+      }
+    };
+    if (known == null) {
+      source.readTraits(level, collect);
+    } else {
+      ((MatchingProvider) source).readTraits(level, collect, known);
+    }
+    return values;
+  }
+
+  /** Each trait from the first provider (in priority order) that has it; providers not read yet are skipped. */
+  private static Map<String, Map<String, String>> merge(List<Map<String, Map<String, String>>> read) {
+    Map<String, Map<String, String>> merged = new LinkedHashMap<>();
+    for (int i = read.size() - 1; i >= 0; i--) {
+      if (read.get(i) != null) {
+        read.get(i).forEach((id, values) -> merged.computeIfAbsent(id, k -> new HashMap<>()).putAll(values));
+      }
+    }
+    return merged;
   }
 
   /** The name of the provider each of {@code entity}'s traits came from, by trait. */

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The destination as a source of traits: CRM fields of the records the sync wrote, read in batches, kept in the
- * state store until the refresh, and used before the event source's traits (the sync lists the destination first).
+ * The destination as a source of traits: CRM fields of the records the sync wrote, and of those it has not written
+ * yet (found by email), read in batches, kept in the state store until the refresh, and used before the event
+ * source's traits (the sync lists the destination first).
  */
 abstract class CrmTraitsContract extends SyncFixture {
   private final List<List<String>> reads = new CopyOnWriteArrayList<>();
@@ -55,22 +56,25 @@ abstract class CrmTraitsContract extends SyncFixture {
   }
 
   @Test
-  void recordsTheSyncWroteGetTheirCrmFieldsAsTraitsFromTheNextRunOn() {
+  void recordsGetTheirCrmFieldsAsTraitsFromTheFirstRun() {
+    crm.missingKeys.add("u149@example.com");
     run();
-    assertThat(status("u002")).as("no record written yet: no CRM traits").isEqualTo(PqlStatus.NOT_FIT);
-    assertThat(reads).isEmpty();
-
-    clock.advance(Duration.ofHours(1));
-    run();
-
-    assertThat(reads).as("150 records in batches of the CRM's 100").extracting(List::size).containsExactly(100, 50);
-    assertThat(status("u002")).isEqualTo(PqlStatus.PQL);
+    assertThat(reads).as("150 users found by email, read in batches of the CRM's 100").extracting(List::size)
+        .containsExactly(100, 49);
+    assertThat(status("u002")).as("50 employees in the CRM before its record was ever written")
+        .isEqualTo(PqlStatus.PQL);
     assertThat(status("u001")).as("5 employees in the CRM").isEqualTo(PqlStatus.NOT_FIT);
-    assertThat(status("u150")).as("the CRM no longer has its record").isEqualTo(PqlStatus.NOT_FIT);
+    assertThat(status("u150")).as("a record without the field").isEqualTo(PqlStatus.NOT_FIT);
+    assertThat(status("u149")).as("no record in the CRM").isEqualTo(PqlStatus.NOT_FIT);
+    int matches = crm.matchCalls.get();
 
     clock.advance(Duration.ofHours(1));
     run();
-    assertThat(reads).as("a record the CRM did not have is not asked again before the refresh").hasSize(2);
+    assertThat(reads).as("the records written are the ones read: nothing to read again before the refresh")
+        .hasSize(2);
+    assertThat(crm.matchCalls.get()).as("a record not found is not looked up again before the refresh")
+        .isEqualTo(matches);
+    assertThat(status("u002")).isEqualTo(PqlStatus.PQL);
   }
 
   @Test
@@ -96,9 +100,7 @@ abstract class CrmTraitsContract extends SyncFixture {
 
   @Test
   void aCrmThatFailsBeforeAnyValueWasStoredFailsTheRun() {
-    run();
     failWith = new VendorException("crm", ErrorCategory.AUTH, 401, "401 from the CRM", null);
-    clock.advance(Duration.ofHours(1));
 
     assertThatThrownBy(this::run).isInstanceOf(VendorException.class).hasMessageContaining("401");
   }
