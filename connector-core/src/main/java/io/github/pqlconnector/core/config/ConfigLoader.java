@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * {@link ConfigException} listing every problem as {@code path: message at line N}.
  */
 public final class ConfigLoader {
-  static final Set<String> ROOT_KEYS = Set.of("state", "sources", "model", "destinations", "syncs", "admin");
+  static final Set<String> ROOT_KEYS = Set.of("state", "sources", "model", "destinations", "syncs", "admin",
+      "alerts");
 
   private final Plugins plugins;
   private final Function<String, String> env;

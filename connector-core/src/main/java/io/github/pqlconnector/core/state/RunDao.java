@@ -132,6 +132,31 @@ public final class RunDao {
     }
   }
 
+  /**
+   * When the sync's last run that completed (SUCCESS, or PARTIAL: it ran to the end with some records refused)
+   * finished; empty when none has.
+   */
+  public Optional<Instant> lastSuccess(Connection c, String sync) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT MAX(finished_at) AS finished_at FROM runs"
+        + " WHERE sync_name = ? AND status IN ('SUCCESS', 'PARTIAL')")) {
+      ps.setString(1, sync);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(Sql.getInstant(rs, "finished_at")) : Optional.empty();
+      }
+    }
+  }
+
+  /** When the sync's first recorded run started; empty when it never ran. */
+  public Optional<Instant> firstStart(Connection c, String sync) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT MIN(started_at) AS started_at FROM runs"
+        + " WHERE sync_name = ?")) {
+      ps.setString(1, sync);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(Sql.getInstant(rs, "started_at")) : Optional.empty();
+      }
+    }
+  }
+
   public Optional<RunRow> get(Connection c, long id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE id = ?")) {
       ps.setLong(1, id);

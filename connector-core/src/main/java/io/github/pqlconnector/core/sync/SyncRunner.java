@@ -34,10 +34,17 @@ public final class SyncRunner {
   private final Connectors connectors;
   private final CompiledModel model;
   private final Payloads payloads = new Payloads();
+  private final RunObserver observer;
   private volatile boolean stopping;
   private ChangeWriter.Chunking chunking = ChangeWriter.Chunking.DEFAULT;
 
   public SyncRunner(PqlConfig config, StateStore store, Connectors connectors) {
+    this(config, store, connectors, RunObserver.NONE);
+  }
+
+  /** As above, with {@code observer} told how each run ended (alerts); it can neither block nor fail a run. */
+  public SyncRunner(PqlConfig config, StateStore store, Connectors connectors, RunObserver observer) {
+    this.observer = observer;
     this.config = config;
     this.store = store;
     this.connectors = connectors.withState(store);
@@ -90,17 +97,37 @@ public final class SyncRunner {
       DrainTally tally = pushed.tally();
       int tasksQueued = pushed.tasksQueued();
       tally.notes.addAll(destination.notes());
+      tally.notes.addAll(observe(() -> observer.notes(sync.name()), List.of()));
       if (!tally.stopped) {
         destination.outcomes().ifPresent(reader -> tally.notes.addAll(
             OutcomeStep.notes(store, sync.name(), reader, now, config.state().historyRetention())));
       }
       RunSummary summary = recorder.finish(evaluated, changes, tasksQueued, tally);
+      observe(() -> {
+        observer.finished(summary, NewPqls.of(evaluated.evaluations(), snapshot.states(), store, sync.name(),
+            destination));
+        return null;
+      }, null);
       return reconciled.map(r -> summary.withReconciliation(r.counts())).orElse(summary);
     } catch (StopRequested stopped) {          // during the read: nothing was queued or written yet
       return recorder.stoppedBeforeWriting(stopped.getMessage());
     } catch (RuntimeException | Error e) {     // out of memory too: the run must not stay RUNNING
       recorder.fail(e);
+      observe(() -> {
+        observer.failed(sync.name(), runId, e);
+        return null;
+      }, null);
       throw e;
+    }
+  }
+
+  /** What the observer answers, or {@code fallback} when it throws: alerts never fail a sync. */
+  private <T> T observe(java.util.function.Supplier<T> call, T fallback) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      log.warn("alerts: {} ({})", e.getMessage(), e.getClass().getSimpleName());
+      return fallback;
     }
   }
 
