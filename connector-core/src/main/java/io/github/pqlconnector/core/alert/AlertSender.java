@@ -1,12 +1,16 @@
 package io.github.pqlconnector.core.alert;
 
+import io.github.pqlconnector.core.config.AlertsConfig;
+import io.github.pqlconnector.core.http.HttpClients;
 import io.github.pqlconnector.core.state.AlertDao;
 import io.github.pqlconnector.core.state.StateStore;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +27,8 @@ public final class AlertSender {
   private static final Logger log = LoggerFactory.getLogger(AlertSender.class);
   static final Duration LEASE = Duration.ofMinutes(2);
   private static final int BATCH = 50;
+  private static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
+      + UUID.randomUUID().toString().substring(0, 8);
 
   /** Waits between attempts: {@code first}, doubled each time up to {@code max}; {@code attempts} in all. */
   public record Backoff(Duration first, Duration max, int attempts) {
@@ -56,6 +62,13 @@ public final class AlertSender {
     this.metrics = metrics;
     this.node = node;
     this.backoff = backoff;
+  }
+
+  /** The sender of the configured receivers, named after this process (for its claims), with the default backoff. */
+  public static AlertSender create(AlertsConfig config, StateStore store, HttpClients http, Clock clock,
+      AlertMetrics metrics) {
+    List<AlertReceiver> receivers = AlertReceivers.from(config);
+    return new AlertSender(store, receivers, new AlertPoster(http, receivers), clock, metrics, NODE, Backoff.DEFAULT);
   }
 
   /** One pass over the due rows; returns how many this sender sent. Never throws. */
