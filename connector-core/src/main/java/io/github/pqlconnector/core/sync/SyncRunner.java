@@ -34,7 +34,7 @@ public final class SyncRunner {
   private final Connectors connectors;
   private final CompiledModel model;
   private final Payloads payloads = new Payloads();
-  private final RunObserver observer;
+  private final ObservedRuns observer;
   private volatile boolean stopping;
   private ChangeWriter.Chunking chunking = ChangeWriter.Chunking.DEFAULT;
 
@@ -44,7 +44,7 @@ public final class SyncRunner {
 
   /** As above, with {@code observer} told how each run ended (alerts); it can neither block nor fail a run. */
   public SyncRunner(PqlConfig config, StateStore store, Connectors connectors, RunObserver observer) {
-    this.observer = observer;
+    this.observer = new ObservedRuns(observer);
     this.config = config;
     this.store = store;
     this.connectors = connectors.withState(store);
@@ -97,37 +97,21 @@ public final class SyncRunner {
       DrainTally tally = pushed.tally();
       int tasksQueued = pushed.tasksQueued();
       tally.notes.addAll(destination.notes());
-      tally.notes.addAll(observe(() -> observer.notes(sync.name()), List.of()));
+      tally.notes.addAll(observer.notes(sync.name()));
       if (!tally.stopped) {
         destination.outcomes().ifPresent(reader -> tally.notes.addAll(
             OutcomeStep.notes(store, sync.name(), reader, now, config.state().historyRetention())));
       }
       RunSummary summary = recorder.finish(evaluated, changes, tasksQueued, tally);
-      observe(() -> {
-        observer.finished(summary, NewPqls.of(evaluated.evaluations(), snapshot.states(), store, sync.name(),
-            destination));
-        return null;
-      }, null);
+      observer.finished(summary, () -> NewPqls.of(evaluated.evaluations(), snapshot.states(), store, sync.name(),
+          destination));
       return reconciled.map(r -> summary.withReconciliation(r.counts())).orElse(summary);
     } catch (StopRequested stopped) {          // during the read: nothing was queued or written yet
       return recorder.stoppedBeforeWriting(stopped.getMessage());
     } catch (RuntimeException | Error e) {     // out of memory too: the run must not stay RUNNING
       recorder.fail(e);
-      observe(() -> {
-        observer.failed(sync.name(), runId, e);
-        return null;
-      }, null);
+      observer.failed(sync.name(), runId, e);
       throw e;
-    }
-  }
-
-  /** What the observer answers, or {@code fallback} when it throws: alerts never fail a sync. */
-  private <T> T observe(java.util.function.Supplier<T> call, T fallback) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      log.warn("alerts: {} ({})", e.getMessage(), e.getClass().getSimpleName());
-      return fallback;
     }
   }
 

@@ -122,6 +122,18 @@ class AlertDeliveryFailureTest {
     assertThat(count("retried")).isEqualTo(2);
   }
 
+  @Test
+  void anAlertQueueThatThrowsNeverFailsTheRun() {
+    store.close();   // every write of the queue fails from here on; the runner's own store is another one
+    try (StateStore runs = StateStore.open(config.state())) {
+      RunSummary summary = new SyncRunner(config, runs, connectors, new AlertQueue(config.alerts(), store, clock,
+          new AlertMetrics(registry))).run("s", RunTrigger.MANUAL, false, Progress.NONE);
+      assertThat(summary.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
+    } finally {
+      store = StateStore.open(config.state());
+    }
+  }
+
   private void failTwiceThenAccept() {
     stubFor(post(urlEqualTo("/pql")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withStatus(500)).willSetStateTo("once"));
