@@ -42,10 +42,11 @@ public final class AlertQueue implements RunObserver {
   }
 
   @Override
-  public void finished(RunSummary summary, NewPqls newPqls) {
+  public void finished(RunSummary summary, NewPqls newPqls, List<String> limitsHit) {
     Instant now = clock.instant();
     RunAlerts.newPqls(summary, newPqls, now).ifPresent(this::raise);
     RunAlerts.partialFailure(summary, now).ifPresent(this::raise);
+    RunAlerts.limitsHit(summary, limitsHit, now).ifPresent(this::raise);
   }
 
   @Override

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Which alerts a run's end raises: a digest of its new PQLs, {@code partial_failure} when more than
  * {@value #PARTIAL_SHARE_PCT} % of the records or of the tasks it wrote failed, and for a failed run either
- * {@code quota} (a CRM's daily limit, reserve or budget stopped it: a QUOTA_EXHAUSTED failure) or {@code run_failed}.
+ * {@code quota} (a CRM's daily limit, reserve or budget stopped it: a QUOTA_EXHAUSTED failure) or {@code run_failed};
+ * a limit that only held a run back ({@code CrmDestination.limitsHit}, a time budget waited out) is {@code quota} too.
  */
 final class RunAlerts {
   static final int PARTIAL_SHARE_PCT = 5;
@@ -45,6 +46,15 @@ final class RunAlerts {
     String title = "Run " + run.runId() + " of " + run.sync() + ": " + what + " failed";
     List<String> details = run.report().failureSamples().stream().limit(DETAIL_SAMPLES).toList();
     return Optional.of(new Alert(Kind.PARTIAL_FAILURE.id(), run.sync(), run.runId(), at, title, details, null));
+  }
+
+  /** A CRM limit that held the run back without stopping it (a time budget waited out) is a quota alert too. */
+  static Optional<Alert> limitsHit(RunSummary run, List<String> limits, Instant at) {
+    if (limits.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Alert(Kind.QUOTA.id(), run.sync(), run.runId(), at, "Run " + run.runId() + " of "
+        + run.sync() + " was held back by the CRM's limits", limits.stream().limit(DETAIL_SAMPLES).toList(), null));
   }
 
   static Alert failed(String sync, long runId, Throwable failure, Instant at) {

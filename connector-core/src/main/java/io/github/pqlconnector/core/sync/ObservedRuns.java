@@ -25,9 +25,11 @@ final class ObservedRuns {
   }
 
   /** {@code newPqls} is worked out only here, so that a failure to read them is caught too. */
-  void finished(RunSummary summary, Supplier<NewPqls> newPqls) {
+  void finished(RunSummary summary, Supplier<NewPqls> newPqls, Supplier<List<String>> limitsHit) {
     try {
-      observer.finished(summary, observer == RunObserver.NONE ? NewPqls.NONE : newPqls.get());
+      if (observer != RunObserver.NONE) {
+        observer.finished(summary, newPqls.get(), limitsHit.get());
+      }
     } catch (RuntimeException e) {
       warn(e);
     }

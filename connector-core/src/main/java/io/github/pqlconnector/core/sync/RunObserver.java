@@ -15,8 +15,11 @@ public interface RunObserver {
     return List.of();
   }
 
-  /** A run that ran to its end (SUCCESS, PARTIAL or STOPPED), with the entities it newly qualified. */
-  default void finished(RunSummary summary, NewPqls newPqls) {}
+  /**
+   * A run that ran to its end (SUCCESS, PARTIAL or STOPPED), with the entities it newly qualified and the CRM limits
+   * that held it back ({@link io.github.pqlconnector.core.spi.CrmDestination#limitsHit}).
+   */
+  default void finished(RunSummary summary, NewPqls newPqls, List<String> limitsHit) {}
 
   /** A run that failed (or could not start) with {@code failure}; {@code runId} is its history row. */
   default void failed(String sync, long runId, Throwable failure) {}

@@ -104,7 +104,7 @@ public final class SyncRunner {
       }
       RunSummary summary = recorder.finish(evaluated, changes, tasksQueued, tally);
       observer.finished(summary, () -> NewPqls.of(evaluated.evaluations(), snapshot.states(), store, sync.name(),
-          destination));
+          destination), destination::limitsHit);
       return reconciled.map(r -> summary.withReconciliation(r.counts())).orElse(summary);
     } catch (StopRequested stopped) {          // during the read: nothing was queued or written yet
       return recorder.stoppedBeforeWriting(stopped.getMessage());

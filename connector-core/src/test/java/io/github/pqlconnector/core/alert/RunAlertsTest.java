@@ -38,6 +38,16 @@ class RunAlertsTest {
         .isEqualTo("run_failed");
   }
 
+  @Test
+  void aLimitThatHeldTheRunBackIsQuota() {
+    assertThat(RunAlerts.limitsHit(run(10, 0, 0, 0), List.of(), Instant.EPOCH)).isEmpty();
+    assertThat(RunAlerts.limitsHit(run(10, 0, 0, 0), List.of("method m waited"), Instant.EPOCH))
+        .hasValueSatisfying(a -> {
+          assertThat(a.kind()).isEqualTo("quota");
+          assertThat(a.details()).containsExactly("method m waited");
+        });
+  }
+
   private static RunSummary run(int pushed, int failed, int tasksCreated, int tasksFailed) {
     RunCounts counts = new RunCounts(0, 0, 0, Map.of(), 0, 0, 0, pushed, failed, 0, 0, tasksCreated, tasksFailed,
         0, 0, 0, 0);
