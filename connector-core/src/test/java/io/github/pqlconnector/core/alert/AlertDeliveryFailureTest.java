@@ -1,7 +1,6 @@
 package io.github.pqlconnector.core.alert;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
@@ -13,19 +12,15 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.pqlconnector.core.config.PqlConfig;
-import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.state.AlertDao;
 import io.github.pqlconnector.core.state.StateStore;
-import io.github.pqlconnector.core.sync.Connectors;
 import io.github.pqlconnector.core.sync.Progress;
 import io.github.pqlconnector.core.sync.RunSummary;
 import io.github.pqlconnector.core.sync.RunTrigger;
 import io.github.pqlconnector.core.sync.SyncRunner;
-import io.github.pqlconnector.core.testing.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.pqlconnector.core.testing.AlertRig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,64 +32,56 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WireMockTest
 class AlertDeliveryFailureTest {
-  static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
   @TempDir Path dir;
-  MutableClock clock = new MutableClock(NOW);
-  SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  PqlConfig config;
-  StateStore store;
-  Connectors connectors;
+  AlertRig rig;
 
   @BeforeEach
   void setUp(WireMockRuntimeInfo wm) {
-    stubFor(post(urlEqualTo(AlertFixtures.SLACK_PATH)).willReturn(aResponse().withStatus(200)));
-    config = AlertFixtures.config(dir, wm.getHttpBaseUrl(), wm.getHttpBaseUrl() + "/pql", "on: [new_pqls]");
-    store = StateStore.open(config.state());
-    connectors = new Connectors(Plugins.load(), clock);
-    AlertFixtures.qualifyingUsers(dir.resolve("data"), 2, NOW.minusSeconds(3600));
+    stubFor(post(urlEqualTo(AlertRig.SLACK_PATH)).willReturn(aResponse().withStatus(200)));
+    rig = new AlertRig(dir, wm.getHttpBaseUrl(), wm.getHttpBaseUrl() + "/pql", "on: [new_pqls]", 2);
   }
 
   @AfterEach
   void tearDown() {
-    store.close();
+    rig.close();
   }
 
   @Test
   void failingReceiverIsRetriedWithBackoffThenSentAndTheRunNeverFails() {
     failTwiceThenAccept();
-    assertThat(run().status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
-    AlertSender sender = sender();
+    assertThat(rig.run().status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
+    AlertSender sender = rig.sender();
     assertThat(sender.sendDue()).as("Slack took it, the webhook answered 500").isEqualTo(1);
-    clock.advance(Duration.ofSeconds(29));
+    rig.clock.advance(Duration.ofSeconds(29));
     assertThat(sender.sendDue()).as("not due before 30 s").isZero();
-    clock.advance(Duration.ofSeconds(1));
+    rig.clock.advance(Duration.ofSeconds(1));
     assertThat(sender.sendDue()).as("second 500").isZero();
-    clock.advance(Duration.ofSeconds(59));
+    rig.clock.advance(Duration.ofSeconds(59));
     assertThat(sender.sendDue()).as("not due before 60 s more").isZero();
     WireMock.verify(2, postRequestedFor(urlEqualTo("/pql")));
-    clock.advance(Duration.ofSeconds(1));
+    rig.clock.advance(Duration.ofSeconds(1));
     assertThat(sender.sendDue()).isEqualTo(1);
     WireMock.verify(3, postRequestedFor(urlEqualTo("/pql")));
-    assertThat(count("retried")).isEqualTo(2);
-    assertThat(count("sent")).isEqualTo(2);
+    assertThat(rig.count("new_pqls", "retried")).isEqualTo(2);
+    assertThat(rig.count("new_pqls", "sent")).isEqualTo(2);
   }
 
   @Test
   void aReceiverThatKeepsFailingIsGivenUpAndShownInTheNextRunsHistory() {
     stubFor(post(urlEqualTo("/pql")).willReturn(aResponse().withStatus(503)));
-    run();
-    AlertSender sender = new AlertSender(store, AlertReceivers.from(config.alerts()),
-        new AlertPoster(connectors.http(), AlertReceivers.from(config.alerts())), clock, new AlertMetrics(registry),
+    rig.run();
+    AlertSender sender = new AlertSender(rig.store, AlertReceivers.from(rig.config.alerts()),
+        new AlertPoster(rig.connectors.http(), AlertReceivers.from(rig.config.alerts())), rig.clock, rig.metrics(),
         "node-a", new AlertSender.Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 3));
     for (int i = 0; i < 3; i++) {
       sender.sendDue();
-      clock.advance(Duration.ofSeconds(1));
+      rig.clock.advance(Duration.ofSeconds(1));
     }
     WireMock.verify(3, postRequestedFor(urlEqualTo("/pql")));
-    assertThat(count("failed")).isEqualTo(1);
-    long failed = store.read(c -> new AlertDao().count(c, "FAILED"));
+    assertThat(rig.count("new_pqls", "failed")).isEqualTo(1);
+    long failed = rig.store.read(c -> new AlertDao().count(c, "FAILED"));
     assertThat(failed).isEqualTo(1);
-    RunSummary next = run();
+    RunSummary next = rig.run();
     assertThat(next.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
     assertThat(next.report().destinationNotes()).anyMatch(n -> n.startsWith("alerts to webhook are failing:")
         && n.contains("1 given up") && n.contains("HTTP 503"));
@@ -103,34 +90,34 @@ class AlertDeliveryFailureTest {
   @Test
   void aPermanentRefusalIsGivenUpAtOnce() {
     stubFor(post(urlEqualTo("/pql")).willReturn(aResponse().withStatus(410)));
-    run();
-    sender().sendDue();
-    clock.advance(Duration.ofHours(1));
-    sender().sendDue();
+    rig.run();
+    rig.sender().sendDue();
+    rig.clock.advance(Duration.ofHours(1));
+    rig.sender().sendDue();
     WireMock.verify(1, postRequestedFor(urlEqualTo("/pql")));
-    assertThat(count("failed")).isEqualTo(1);
+    assertThat(rig.count("new_pqls", "failed")).isEqualTo(1);
   }
 
   @Test
   void anUnreachableReceiverNeitherBlocksNorFailsTheRun() {
-    PqlConfig unreachable = AlertFixtures.config(dir, "http://127.0.0.1:9", "http://127.0.0.1:9/pql", "");
-    RunSummary summary = new SyncRunner(unreachable, store, connectors, AlertQueue.of(unreachable.alerts(), store,
-        clock, new AlertMetrics(registry))).run("s", RunTrigger.MANUAL, false, Progress.NONE);
+    PqlConfig unreachable = AlertRig.config(dir, "http://127.0.0.1:9", "http://127.0.0.1:9/pql", "");
+    RunSummary summary = new SyncRunner(unreachable, rig.store, rig.connectors, AlertQueue.of(unreachable.alerts(),
+        rig.store, rig.clock, rig.metrics())).run("s", RunTrigger.MANUAL, false, Progress.NONE);
     assertThat(summary.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
-    assertThat(AlertSender.create(unreachable.alerts(), store, connectors.http(), clock,
-        new AlertMetrics(registry)).sendDue()).isZero();
-    assertThat(count("retried")).isEqualTo(2);
+    assertThat(AlertSender.create(unreachable.alerts(), rig.store, rig.connectors.http(), rig.clock,
+        rig.metrics()).sendDue()).isZero();
+    assertThat(rig.count("new_pqls", "retried")).isEqualTo(2);
   }
 
   @Test
   void anAlertQueueThatThrowsNeverFailsTheRun() {
-    store.close();   // every write of the queue fails from here on; the runner's own store is another one
-    try (StateStore runs = StateStore.open(config.state())) {
-      RunSummary summary = new SyncRunner(config, runs, connectors, new AlertQueue(config.alerts(), store, clock,
-          new AlertMetrics(registry))).run("s", RunTrigger.MANUAL, false, Progress.NONE);
+    rig.store.close();   // every write of the queue fails from here on; the runner's own store is another one
+    try (StateStore runs = StateStore.open(rig.config.state())) {
+      RunSummary summary = new SyncRunner(rig.config, runs, rig.connectors, new AlertQueue(rig.config.alerts(),
+          rig.store, rig.clock, rig.metrics())).run("s", RunTrigger.MANUAL, false, Progress.NONE);
       assertThat(summary.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
     } finally {
-      store = StateStore.open(config.state());
+      rig.store = StateStore.open(rig.config.state());
     }
   }
 
@@ -141,18 +128,5 @@ class AlertDeliveryFailureTest {
         .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
     stubFor(post(urlEqualTo("/pql")).inScenario("flaky").whenScenarioStateIs("recovered")
         .willReturn(aResponse().withStatus(200)));
-  }
-
-  private RunSummary run() {
-    return new SyncRunner(config, store, connectors, AlertQueue.of(config.alerts(), store, clock,
-        new AlertMetrics(registry))).run("s", RunTrigger.MANUAL, false, Progress.NONE);
-  }
-
-  private AlertSender sender() {
-    return AlertSender.create(config.alerts(), store, connectors.http(), clock, new AlertMetrics(registry));
-  }
-
-  private double count(String outcome) {
-    return registry.counter("pql.alerts", "kind", "new_pqls", "outcome", outcome).count();
   }
 }

@@ -15,20 +15,12 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.pqlconnector.core.config.PqlConfig;
-import io.github.pqlconnector.core.spi.Plugins;
 import io.github.pqlconnector.core.state.AlertDao;
-import io.github.pqlconnector.core.state.StateStore;
-import io.github.pqlconnector.core.sync.Connectors;
 import io.github.pqlconnector.core.sync.Progress;
 import io.github.pqlconnector.core.sync.RunSummary;
-import io.github.pqlconnector.core.sync.RunTrigger;
-import io.github.pqlconnector.core.sync.SyncRunner;
-import io.github.pqlconnector.core.testing.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.pqlconnector.core.testing.AlertRig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -41,34 +33,26 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real run of 13 new PQLs: one Block Kit digest to Slack cut with "and 3 more", one signed body to the webhook. */
 @WireMockTest
 class AlertsEndToEndTest {
-  static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
   static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
-  MutableClock clock = new MutableClock(NOW);
-  SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  PqlConfig config;
-  StateStore store;
-  Connectors connectors;
+  AlertRig rig;
 
   @BeforeEach
   void setUp(WireMockRuntimeInfo wm) {
     stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
-    config = AlertFixtures.config(dir, wm.getHttpBaseUrl(), wm.getHttpBaseUrl() + "/pql", "");
-    store = StateStore.open(config.state());
-    connectors = new Connectors(Plugins.load(), clock);
-    AlertFixtures.qualifyingUsers(dir.resolve("data"), 13, NOW.minusSeconds(3600));
+    rig = new AlertRig(dir, wm.getHttpBaseUrl(), wm.getHttpBaseUrl() + "/pql", "", 13);
   }
 
   @AfterEach
   void tearDown() {
-    store.close();
+    rig.close();
   }
 
   @Test
   void newPqlsBecomeOneSlackDigestCutWithAndNMore() throws Exception {
-    run();
-    assertThat(sender().sendDue()).isEqualTo(2);
-    JsonNode slack = JSON.readTree(only(AlertFixtures.SLACK_PATH).getBodyAsString());
+    rig.run();
+    assertThat(rig.sender().sendDue()).isEqualTo(2);
+    JsonNode slack = JSON.readTree(only(AlertRig.SLACK_PATH).getBodyAsString());
     assertThat(slack.get("text").asText()).isEqualTo("13 new PQLs in s");
     JsonNode blocks = slack.get("blocks");
     assertThat(blocks.get(0).get("type").asText()).isEqualTo("header");
@@ -77,18 +61,18 @@ class AlertsEndToEndTest {
     assertThat(digest).startsWith("*No owner*").contains("`user:u01` · score 80 · Sent 3 messages");
     assertThat(digest.lines().filter(l -> l.startsWith("• "))).hasSize(10);
     assertThat(blocks.toString()).contains("and 3 more");
-    assertThat(registry.counter("pql.alerts", "kind", "new_pqls", "outcome", "sent").count()).isEqualTo(2);
+    assertThat(rig.count("new_pqls", "sent")).isEqualTo(2);
   }
 
   @Test
   void webhookBodyIsSignedOverTimestampDotBody() throws Exception {
-    run();
-    sender().sendDue();
+    rig.run();
+    rig.sender().sendDue();
     LoggedRequest hook = only("/pql");
     String timestamp = hook.getHeader("X-PQL-Timestamp");
-    assertThat(timestamp).isEqualTo(Long.toString(NOW.getEpochSecond()));
+    assertThat(timestamp).isEqualTo(Long.toString(AlertRig.NOW.getEpochSecond()));
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(AlertFixtures.WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.init(new SecretKeySpec(AlertRig.WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String expected = "v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + hook.getBodyAsString())
         .getBytes(StandardCharsets.UTF_8)));
     assertThat(hook.getHeader("X-PQL-Signature")).isEqualTo(expected);
@@ -101,35 +85,22 @@ class AlertsEndToEndTest {
 
   @Test
   void aSecondRunWithNoNewPqlsSendsNothingMore() {
-    run();
-    sender().sendDue();
-    clock.advance(java.time.Duration.ofMinutes(30));
-    RunSummary again = run();
+    rig.run();
+    rig.sender().sendDue();
+    rig.clock.advance(java.time.Duration.ofMinutes(30));
+    RunSummary again = rig.run();
     assertThat(again.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
-    assertThat(sender().sendDue()).isZero();
+    assertThat(rig.sender().sendDue()).isZero();
     WireMock.verify(2, postRequestedFor(anyUrl()));
   }
 
   @Test
   void planQueuesAndSendsNothing() {
-    runner().plan("s", Progress.NONE);
-    long pending = store.read(c -> new AlertDao().count(c, "PENDING"));
+    rig.runner().plan("s", Progress.NONE);
+    long pending = rig.store.read(c -> new AlertDao().count(c, "PENDING"));
     assertThat(pending).isZero();
-    assertThat(sender().sendDue()).isZero();
+    assertThat(rig.sender().sendDue()).isZero();
     WireMock.verify(0, anyRequestedFor(anyUrl()));
-  }
-
-  private RunSummary run() {
-    return runner().run("s", RunTrigger.MANUAL, false, Progress.NONE);
-  }
-
-  private SyncRunner runner() {
-    return new SyncRunner(config, store, connectors, AlertQueue.of(config.alerts(), store, clock,
-        new AlertMetrics(registry)));
-  }
-
-  private AlertSender sender() {
-    return AlertSender.create(config.alerts(), store, connectors.http(), clock, new AlertMetrics(registry));
   }
 
   private static LoggedRequest only(String path) {
