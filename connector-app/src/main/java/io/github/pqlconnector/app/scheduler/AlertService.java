@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The alerts side of {@code pql serve}, on a thread of its own: every {@link #SEND_EVERY} it delivers the queued
  * alerts that are due (every node does; the claims make each alert go out once), and every {@link #STALL_EVERY} it
- * checks each scheduled, unpaused sync for a stall. The config in force is read on each pass, so a reload changes
+ * checks each scheduled, unpaused sync for a stall and forgets alerts older than {@link AlertSender#KEEP}. The config in force is read on each pass, so a reload changes
  * the receivers.
  */
 final class AlertService implements AutoCloseable {
@@ -69,11 +69,13 @@ final class AlertService implements AutoCloseable {
         return;
       }
       Instant now = connectors.clock().instant();
+      AlertSender sender = sender(alerts);
       if (!now.isBefore(lastStallCheck.plus(STALL_EVERY))) {
         lastStallCheck = now;
         checkStalls(config.get(), now);
+        sender.prune();
       }
-      sender(alerts).sendDue();
+      sender.sendDue();
     } catch (RuntimeException e) {
       log.warn("alerts: {} ({})", e.getMessage(), e.getClass().getSimpleName());
     }

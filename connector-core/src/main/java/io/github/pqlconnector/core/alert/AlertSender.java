@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class AlertSender {
   private static final Logger log = LoggerFactory.getLogger(AlertSender.class);
   static final Duration LEASE = Duration.ofMinutes(2);
+  /** How long sent and given-up alerts stay in the outbox (the run history's trouble notes look back one day). */
+  public static final Duration KEEP = Duration.ofDays(30);
   private static final int BATCH = 50;
   private static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
       + UUID.randomUUID().toString().substring(0, 8);
@@ -85,6 +87,15 @@ public final class AlertSender {
     } catch (RuntimeException e) {
       log.warn("alerts: cannot read the alert outbox: {}", e.getMessage());
       return 0;
+    }
+  }
+
+  /** Forgets the alerts sent or given up more than {@link #KEEP} ago (the outbox is not an archive). Never throws. */
+  public void prune() {
+    try {
+      store.write(c -> new AlertDao().prune(c, clock.instant().minus(KEEP)));
+    } catch (RuntimeException e) {
+      log.warn("alerts: cannot prune the alert outbox: {}", e.getMessage());
     }
   }
 

@@ -134,6 +134,15 @@ public final class AlertDao {
     return found;
   }
 
+  /** Deletes the rows sent or given up that were queued before {@code before}; returns how many. */
+  public int prune(Connection c, Instant before) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM alert_outbox WHERE state <> 'PENDING' AND created_at < ?")) {
+      Sql.setInstant(ps, 1, before);
+      return ps.executeUpdate();
+    }
+  }
+
   /** How many rows are in {@code state} (PENDING, SENT, FAILED). */
   public long count(Connection c, String state) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alert_outbox WHERE state = ?")) {

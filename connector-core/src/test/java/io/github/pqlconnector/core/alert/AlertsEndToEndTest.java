@@ -95,6 +95,20 @@ class AlertsEndToEndTest {
   }
 
   @Test
+  void sentAlertsAreForgottenAfterThirtyDays() {
+    rig.run();
+    rig.sender().sendDue();
+    rig.clock.advance(AlertSender.KEEP.minusSeconds(1));
+    rig.sender().prune();
+    long kept = rig.store.read(c -> new AlertDao().count(c, "SENT"));
+    assertThat(kept).isEqualTo(2);
+    rig.clock.advance(java.time.Duration.ofSeconds(2));
+    rig.sender().prune();
+    long left = rig.store.read(c -> new AlertDao().count(c, "SENT"));
+    assertThat(left).isZero();
+  }
+
+  @Test
   void planQueuesAndSendsNothing() {
     rig.runner().plan("s", Progress.NONE);
     long pending = rig.store.read(c -> new AlertDao().count(c, "PENDING"));
