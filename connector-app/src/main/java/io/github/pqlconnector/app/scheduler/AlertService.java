@@ -38,6 +38,7 @@ final class AlertService implements AutoCloseable {
   private final AlertMetrics metrics;
   private final SchedulerService scheduler;
   private final StallCheck stalls;
+  private final Duration stallEvery;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "pql-alerts");
     t.setDaemon(true);
@@ -49,6 +50,13 @@ final class AlertService implements AutoCloseable {
 
   AlertService(Supplier<PqlConfig> config, StateStore store, Connectors connectors, AlertMetrics metrics,
       SchedulerService scheduler) {
+    this(config, store, connectors, metrics, scheduler, STALL_EVERY);
+  }
+
+  /** With the stall check every {@code stallEvery} instead of every minute (tests). */
+  AlertService(Supplier<PqlConfig> config, StateStore store, Connectors connectors, AlertMetrics metrics,
+      SchedulerService scheduler, Duration stallEvery) {
+    this.stallEvery = stallEvery;
     this.config = config;
     this.store = store;
     this.connectors = connectors;
@@ -70,7 +78,7 @@ final class AlertService implements AutoCloseable {
       }
       Instant now = connectors.clock().instant();
       AlertSender sender = sender(alerts);
-      if (!now.isBefore(lastStallCheck.plus(STALL_EVERY))) {
+      if (!now.isBefore(lastStallCheck.plus(stallEvery))) {
         lastStallCheck = now;
         checkStalls(config.get(), now);
         sender.prune();
