@@ -12,6 +12,7 @@ import io.github.pqlconnector.core.sync.SyncRunner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.slf4j.LoggerFactory;
 
 /** What a command works with: the loaded config, the state store (opened on first use), the connectors. */
 final class AppContext implements AutoCloseable {
@@ -61,8 +62,14 @@ final class AppContext implements AutoCloseable {
 
   /** One delivery pass over the queued alerts after a run; what fails waits for the next run or {@code pql serve}. */
   void sendAlerts() {
-    if (config.alerts().enabled() && store != null) {
+    if (!config.alerts().enabled() || store == null) {
+      return;
+    }
+    try {
       AlertSender.create(config.alerts(), store, connectors.http(), connectors.clock(), alertMetrics).sendDue();
+    } catch (RuntimeException e) {   // never the run's outcome, never its exit code
+      LoggerFactory.getLogger(AppContext.class).warn("alerts: not sent now ({}); they wait in the state database",
+          e.getClass().getSimpleName());
     }
   }
 

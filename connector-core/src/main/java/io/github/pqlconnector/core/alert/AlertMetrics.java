@@ -4,8 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@code pql_alerts_total{kind,outcome}}: alerts queued, throttled, sent, retried (an attempt failed and will be
- * repeated) and failed (given up), by kind.
+ * {@code pql_alerts_total{kind,outcome}}, by kind: alerts {@code queued} or {@code throttled} (one each, whatever the
+ * number of receivers), and deliveries (one per receiver) {@code sent}, {@code retried} (an attempt failed and will
+ * be repeated) and {@code failed} (given up).
  */
 public final class AlertMetrics {
   private final MeterRegistry registry;

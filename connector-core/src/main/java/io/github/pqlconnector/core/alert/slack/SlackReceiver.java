@@ -4,7 +4,6 @@ import io.github.pqlconnector.core.alert.Alert;
 import io.github.pqlconnector.core.alert.AlertReceiver;
 import io.github.pqlconnector.core.alert.AlertReceivers;
 import io.github.pqlconnector.core.secret.Secret;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,11 @@ public final class SlackReceiver implements AlertReceiver {
     return base + path();
   }
 
+  /** Everything after the host: the part of the URL that is the credential. */
   private String path() {
-    String path = URI.create(webhookUrl.reveal()).getRawPath();
-    return path == null || path.isEmpty() ? "/" : path;
+    String url = webhookUrl.reveal();
+    int scheme = url.indexOf("://");
+    int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+    return slash < 0 ? "/" : url.substring(slash);
   }
 }
