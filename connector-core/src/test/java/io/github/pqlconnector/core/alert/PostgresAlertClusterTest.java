@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two senders (two nodes, each with its own pool) on one PostgreSQL state database deliver 40 queued alerts at the
- * same time: the receiver gets each exactly once. Skipped without PostgreSQL, a failure under CI=true.
+ * same time: the receiver gets each exactly once; and the throttle, retries, giving up and the run-history note run on
+ * PostgreSQL's SQL too. Skipped without PostgreSQL, a failure under CI=true.
  */
 @WireMockTest
 class PostgresAlertClusterTest {
@@ -83,6 +84,32 @@ class PostgresAlertClusterTest {
     assertThat(perDelivery).hasSize(ALERTS).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
     long sent = nodeA.read(c -> new AlertDao().count(c, "SENT"));
     assertThat(sent).isEqualTo(ALERTS);
+  }
+
+  @Test
+  void retriesGivingUpAndTroubleNotesWorkOnPostgres(WireMockRuntimeInfo wm) {
+    stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500)));
+    AlertsConfig config = new AlertsConfig(null, new AlertsConfig.Webhook(wm.getHttpBaseUrl() + "/pql",
+        new Secret("cluster-secret")), null, null);
+    AlertQueue queue = new AlertQueue(config, nodeA, Clock.systemUTC(), new AlertMetrics(new SimpleMeterRegistry()));
+    assertThat(queue.raise(new Alert("run_failed", "s", 1L, Clock.systemUTC().instant(), "t", List.of(), null)))
+        .isTrue();
+    assertThat(queue.raise(new Alert("run_failed", "s", 2L, Clock.systemUTC().instant(), "t", List.of(), null)))
+        .as("throttled").isFalse();
+    List<AlertReceiver> receivers = AlertReceivers.from(config);
+    HttpClients http = new HttpClients();
+    AlertSender sender = new AlertSender(nodeA, receivers, new AlertPoster(http, receivers), Clock.systemUTC(),
+        new AlertMetrics(new SimpleMeterRegistry()), "node-a", new AlertSender.Backoff(Duration.ZERO, Duration.ZERO, 2));
+    try {
+      sender.sendDue();
+      sender.sendDue();
+    } finally {
+      http.shutdown();
+    }
+    long failed = nodeA.read(c -> new AlertDao().count(c, "FAILED"));
+    assertThat(failed).isEqualTo(1);
+    assertThat(queue.notes("s")).singleElement().asString()
+        .isEqualTo("alerts to webhook are failing: 0 being retried, 1 given up in the last day; last error: HTTP 500");
   }
 
   private static AlertSender sender(StateStore store, AlertsConfig config, HttpClients http, String node) {
