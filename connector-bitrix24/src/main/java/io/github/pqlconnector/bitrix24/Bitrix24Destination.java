@@ -36,9 +36,12 @@ public final class Bitrix24Destination extends ComposedDestination {
   private final Bitrix24Config config;
   private final Bitrix24Calls calls;
   private final @Nullable Bitrix24CompanyIndex companies;
+  private final OperatingBudget budget;
 
-  private Bitrix24Destination(Bitrix24Config config, Bitrix24Calls calls, @Nullable Bitrix24CompanyIndex companies) {
+  private Bitrix24Destination(Bitrix24Config config, Bitrix24Calls calls, @Nullable Bitrix24CompanyIndex companies,
+      OperatingBudget budget) {
     super(parts(config, calls, companies));
+    this.budget = budget;
     this.config = config;
     this.calls = calls;
     this.companies = companies;
@@ -56,7 +59,7 @@ public final class Bitrix24Destination extends ComposedDestination {
     Bitrix24Calls calls =
         new Bitrix24Calls(stack.api(), new VendorCall(errors, resilience), errors, budget, limiter::markFull);
     return new Bitrix24Destination(config, calls, config.matchesWeb()
-        ? new Bitrix24CompanyIndex(calls, context.store().index(Bitrix24CompanyIndex.INDEX)) : null);
+        ? new Bitrix24CompanyIndex(calls, context.store().index(Bitrix24CompanyIndex.INDEX)) : null, budget);
   }
 
   private static CrmParts parts(Bitrix24Config config, Bitrix24Calls calls,
@@ -137,5 +140,11 @@ public final class Bitrix24Destination extends ComposedDestination {
   @Override
   public List<String> notes() {
     return companies == null ? List.of() : companies.notes();
+  }
+
+  /** The methods that went over their operating-time budget and had to wait for its reset (a quota alert). */
+  @Override
+  public List<String> limitsHit() {
+    return budget.blocks();
   }
 }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OperatingBudget {
   static final int SLOW_DOWN_AT_PERCENT = 80;
+  static final int MAX_BLOCKS_KEPT = 5;
   /** When a block names no reset time and none is known: one of the window's ten one-minute buckets. */
   static final Duration UNKNOWN_RESET = Duration.ofMinutes(1);
   private static final Logger log = LoggerFactory.getLogger(OperatingBudget.class);
@@ -32,6 +35,7 @@ final class OperatingBudget {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Map<String, Use> byMethod = new HashMap<>();
+  private final List<String> blocks = new ArrayList<>();
 
   OperatingBudget(double limitSeconds, Clock clock, Sleeper sleeper) {
     this.limitSeconds = limitSeconds;
@@ -52,7 +56,16 @@ final class OperatingBudget {
     Instant until = resetAt != null ? resetAt : known != null && known.resetAt() != null
         && known.resetAt().isAfter(clock.instant()) ? known.resetAt() : clock.instant().plus(UNKNOWN_RESET);
     byMethod.put(method, new Use(limitSeconds, until, true));
+    if (blocks.size() < MAX_BLOCKS_KEPT) {
+      blocks.add("Bitrix24 method " + method + " went over its operating-time budget (" + (int) limitSeconds
+          + " s per 10 minutes); calls to it waited until " + until);
+    }
     log.warn("Bitrix24 method {} is over its operating-time limit; calls to it wait until {}", method, until);
+  }
+
+  /** Each time a method was blocked since this destination was made, the first {@value #MAX_BLOCKS_KEPT}. */
+  synchronized List<String> blocks() {
+    return List.copyOf(blocks);
   }
 
   /** Waits as long as the most used of {@code methods} needs (see the class comment). */

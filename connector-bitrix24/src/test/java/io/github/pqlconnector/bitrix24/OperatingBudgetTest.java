@@ -44,4 +44,13 @@ class OperatingBudgetTest {
     budget.blocked("batch", null);
     assertThat(budget.pauseFor("batch")).isEqualTo(OperatingBudget.UNKNOWN_RESET);
   }
+
+  @Test
+  void eachBlockIsKeptForTheRunsQuotaAlert() {
+    assertThat(budget.blocks()).isEmpty();
+    budget.blocked("crm.item.update", null);
+    assertThat(budget.blocks()).singleElement().asString()
+        .startsWith("Bitrix24 method crm.item.update went over its operating-time budget (480 s per 10 minutes);"
+            + " calls to it waited until ");
+  }
 }

@@ -24,14 +24,18 @@ final class ReconcileCommand implements Callable<Integer> {
     ForegroundRun foreground = ForegroundRun.install("reconcile", spec.commandLine().getErr());
     try (AppContext app = AppContext.load(config.file)) {
       TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
-      RunSummary summary = foreground.attach(app.runner()).reconcileAndRun(sync, progress);
-      progress.done();
-      PrintWriter out = spec.commandLine().getOut();
-      if (summary.reconciliation() == null) {
-        Printer.reconciliation(out, summary);
+      try {
+        RunSummary summary = foreground.attach(app.runner()).reconcileAndRun(sync, progress);
+        progress.done();
+        PrintWriter out = spec.commandLine().getOut();
+        if (summary.reconciliation() == null) {
+          Printer.reconciliation(out, summary);
+        }
+        Printer.summary(out, summary);
+        return ForegroundRun.exitCode(summary);
+      } finally {
+        app.sendAlerts();   // a failed run's alert too
       }
-      Printer.summary(out, summary);
-      return ForegroundRun.exitCode(summary);
     }
   }
 }

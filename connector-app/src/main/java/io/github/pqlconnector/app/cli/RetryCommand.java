@@ -34,10 +34,14 @@ final class RetryCommand implements Callable<Integer> {
     ForegroundRun foreground = ForegroundRun.install("retry", spec.commandLine().getErr());
     try (AppContext app = AppContext.load(config.file)) {
       TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
-      RunSummary summary = foreground.attach(app.runner()).retry(sync, entities(), progress);
-      progress.done();
-      Printer.summary(spec.commandLine().getOut(), summary);
-      return ForegroundRun.exitCode(summary);
+      try {
+        RunSummary summary = foreground.attach(app.runner()).retry(sync, entities(), progress);
+        progress.done();
+        Printer.summary(spec.commandLine().getOut(), summary);
+        return ForegroundRun.exitCode(summary);
+      } finally {
+        app.sendAlerts();   // a failed run's alert too
+      }
     }
   }
 

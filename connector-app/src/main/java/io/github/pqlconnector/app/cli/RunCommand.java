@@ -31,11 +31,15 @@ final class RunCommand implements Callable<Integer> {
     ForegroundRun foreground = ForegroundRun.install("run", err);
     try (AppContext app = AppContext.load(config.file)) {
       TerminalProgress progress = TerminalProgress.forConsole(err);
-      SyncRunner runner = foreground.attach(app.runner());
-      RunSummary summary = runner.run(sync, RunTrigger.MANUAL, full, progress);
-      progress.done();
-      Printer.summary(spec.commandLine().getOut(), summary);
-      return ForegroundRun.exitCode(summary);
+      try {
+        SyncRunner runner = foreground.attach(app.runner());
+        RunSummary summary = runner.run(sync, RunTrigger.MANUAL, full, progress);
+        progress.done();
+        Printer.summary(spec.commandLine().getOut(), summary);
+        return ForegroundRun.exitCode(summary);
+      } finally {
+        app.sendAlerts();   // a failed run's alert too
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.app.cli;
 
 import io.github.pqlconnector.app.admin.ApiJson;
+import io.github.pqlconnector.core.config.AlertsConfig;
 import io.github.pqlconnector.core.config.CronCheck;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.error.ConfigException;
@@ -9,6 +10,7 @@ import io.github.pqlconnector.core.spi.AnalyticsSource;
 import io.github.pqlconnector.core.spi.CheckResult;
 import io.github.pqlconnector.core.spi.CrmDestination;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -83,6 +85,21 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     checks.add(state(app));
+    checks.addAll(alerts(app.config().alerts()));
+    return checks;
+  }
+
+  /** The loader already checked each receiver's shape; nothing is posted, so no message reaches a channel. */
+  private static List<Check> alerts(AlertsConfig alerts) {
+    List<Check> checks = new ArrayList<>();
+    if (alerts.slack() != null) {
+      checks.add(new Check("alerts.slack", "slack", true, "an incoming-webhook URL of Slack's shape (not posted)"));
+    }
+    if (alerts.webhook() != null) {
+      URI url = URI.create(alerts.webhook().url());
+      checks.add(new Check("alerts.webhook", "webhook", true, "posts to " + url.getScheme() + "://" + url.getHost()
+          + ", signed with the secret (not posted)"));
+    }
     return checks;
   }
 

@@ -1,6 +1,7 @@
 package io.github.pqlconnector.app.scheduler;
 
 import io.github.pqlconnector.core.state.OutboxDao;
+import io.github.pqlconnector.core.state.RunDao;
 import io.github.pqlconnector.core.state.StateStore;
 import io.github.pqlconnector.core.sync.RunCounts;
 import io.github.pqlconnector.core.sync.RunSummary;
@@ -11,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prometheus-facing numbers of the daemon: runs by sync and status, records by outcome, tasks, and each
- * sync's outbox depth (read from the state database when scraped).
+ * sync's outbox depth and last success (read from the state database when scraped).
  */
 public final class RunMetrics {
   private final MeterRegistry registry;
@@ -34,19 +35,33 @@ public final class RunMetrics {
     registry.counter("pql.tasks.created", "sync", sync).increment(c.tasksCreated());
     registry.counter("pql.events.read", "sync", sync).increment(c.eventsRead());
     registry.counter("pql.events.rejected", "sync", sync).increment(c.rejected());
-    gaugeOutbox(sync);
+    gaugeSync(sync);
   }
 
-  /** Registers the outbox-depth gauge of a sync (idempotent). */
-  public void gaugeOutbox(String sync) {
+  /**
+   * Registers the gauges of a sync (idempotent): its outbox depth, and {@code pql_last_success_timestamp_seconds},
+   * when its last run that completed (SUCCESS or PARTIAL) finished, for alerting in Prometheus (NaN before one).
+   */
+  public void gaugeSync(String sync) {
     if (gauged.add(sync)) {
       Gauge.builder("pql.outbox.depth", () -> depth(sync)).tag("sync", sync)
           .description("updates waiting for the destination").register(registry);
+      Gauge.builder("pql.last.success.timestamp", () -> lastSuccess(sync)).tag("sync", sync).baseUnit("seconds")
+          .description("when the sync's last completed run finished, Unix seconds").register(registry);
     }
   }
 
   private void count(String sync, String outcome, int n) {
     registry.counter("pql.records", "sync", sync, "outcome", outcome).increment(n);
+  }
+
+  private double lastSuccess(String sync) {
+    try {
+      return store.read(c -> new RunDao().lastSuccess(c, sync)).map(at -> at.toEpochMilli() / 1000.0)
+          .orElse(Double.NaN);
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private double depth(String sync) {

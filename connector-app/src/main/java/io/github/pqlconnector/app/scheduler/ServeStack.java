@@ -1,6 +1,8 @@
 package io.github.pqlconnector.app.scheduler;
 
 import io.github.pqlconnector.app.admin.AdminServer;
+import io.github.pqlconnector.core.alert.AlertMetrics;
+import io.github.pqlconnector.core.alert.AlertQueue;
 import io.github.pqlconnector.core.config.AdminConfig;
 import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.config.PqlConfig;
@@ -25,14 +27,16 @@ public final class ServeStack implements AutoCloseable {
   private final StateStore store;
   private final SchedulerService scheduler;
   private final DestinationMonitor checks;
+  private final AlertService alerts;
   private final Daemon daemon;
   private final AdminServer admin;
 
-  private ServeStack(StateStore store, SchedulerService scheduler, DestinationMonitor checks, Daemon daemon,
-      AdminServer admin) {
+  private ServeStack(StateStore store, SchedulerService scheduler, DestinationMonitor checks, AlertService alerts,
+      Daemon daemon, AdminServer admin) {
     this.store = store;
     this.scheduler = scheduler;
     this.checks = checks;
+    this.alerts = alerts;
     this.daemon = daemon;
     this.admin = admin;
   }
@@ -46,23 +50,28 @@ public final class ServeStack implements AutoCloseable {
     StateStore store = StateStore.open(initial.state());
     SchedulerService scheduler = null;
     DestinationMonitor checks = null;
+    AlertService alerts = null;
     try {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       RunMetrics metrics = new RunMetrics(registry, store);
       Connectors connectors = new Connectors(plugins, Clock.systemUTC(), registry);
-      Function<PqlConfig, SyncRunner> runners = cfg -> new SyncRunner(cfg, store, connectors);
+      AlertMetrics alertMetrics = new AlertMetrics(registry);
+      Function<PqlConfig, SyncRunner> runners = cfg -> new SyncRunner(cfg, store, connectors,
+          AlertQueue.of(cfg.alerts(), store, connectors.clock(), alertMetrics));
       scheduler = new SchedulerService(store, initial.state(), settings, runners, metrics::record);
       checks = new DestinationMonitor(scheduler::config, connectors.withState(store));
+      alerts = new AlertService(scheduler::config, store, connectors, alertMetrics, scheduler);
       scheduler.start(initial);
       checks.start();
-      initial.syncs().forEach(s -> metrics.gaugeOutbox(s.name()));
+      alerts.start();
+      initial.syncs().forEach(s -> metrics.gaugeSync(s.name()));
       Daemon daemon = new Daemon(configFile, loader, store, scheduler, new PlanPreviews(scheduler::config, runners),
           checks, connectors);
       AdminServer admin = new AdminServer(daemon, adminConfig, registry);
       admin.start();
-      return new ServeStack(store, scheduler, checks, daemon, admin);
+      return new ServeStack(store, scheduler, checks, alerts, daemon, admin);
     } catch (SchedulerException | RuntimeException e) {
-      closeAll(checks, scheduler, store);
+      closeAll(alerts, checks, scheduler, store);
       throw e;
     }
   }
@@ -75,11 +84,11 @@ public final class ServeStack implements AutoCloseable {
     return admin.port();
   }
 
-  /** The admin server first (no new requests), then the checks, the scheduler (the running batch ends), the store. */
+  /** The admin server first (no new requests), then alerts and the checks, the scheduler (the running batch ends), the store. */
   @Override
   public void close() {
     admin.close();
-    closeAll(checks, scheduler, store);
+    closeAll(alerts, checks, scheduler, store);
   }
 
   private static void closeAll(AutoCloseable... parts) {

@@ -86,7 +86,8 @@ class ConfigDeclarationsTest {
    */
   private Check check(RecordComponent component, Object value) throws ReflectiveOperationException {
     Class<?> type = component.getDeclaringRecord();
-    Object config = build(type, component.getName(), value);
+    boolean list = component.getType() == List.class;
+    Object config = build(type, component.getName(), list && value != null ? List.of(value) : value);
     Deque<String> keys = new ArrayDeque<>(List.of(component.getName()));
     while (validator(type).isEmpty()) {
       RecordComponent holder = holders.get(type);
@@ -108,7 +109,8 @@ class ConfigDeclarationsTest {
     for (String key : keys) {
       path = path.child(key);
     }
-    return new Check(problems.list(), path.toString());
+    // a listed value is checked where it stands in the list
+    return new Check(problems.list(), (list && value != null ? path.index(0) : path).toString());
   }
 
   private static Object build(Class<?> type, String key, Object value) throws ReflectiveOperationException {

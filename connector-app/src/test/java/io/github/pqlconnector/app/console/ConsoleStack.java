@@ -36,6 +36,11 @@ final class ConsoleStack implements AutoCloseable {
   final ServeStack stack;
 
   ConsoleStack(Path dir) throws Exception {
+    this(dir, "", Map.of());
+  }
+
+  /** With {@code extraYaml} appended to the config (an {@code alerts:} block) and {@code extraEnv} for its secrets. */
+  ConsoleStack(Path dir, String extraYaml, Map<String, String> extraEnv) throws Exception {
     Dataset data = new Dataset(dir);
     Instant now = Instant.now();
     List<String> emails = new ArrayList<>();
@@ -53,7 +58,9 @@ final class ConsoleStack implements AutoCloseable {
     hubspot.seed(emails, domains);
     hubspot.refuse(REFUSED);
     Path file = writeConfig(dir);
+    Files.writeString(file, Files.readString(file) + extraYaml);
     Map<String, String> env = new HashMap<>(hubspot.env());
+    env.putAll(extraEnv);
     env.put("PQL_ADMIN_TOKEN", TOKEN);
     ConfigLoader loader = new ConfigLoader(Plugins.load(), env::get);
     PqlConfig config = loader.load(file);

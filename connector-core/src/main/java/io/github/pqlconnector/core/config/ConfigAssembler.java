@@ -37,6 +37,7 @@ final class ConfigAssembler {
     checkRootKeys(root);
     StateConfig state = bindOr(root, "state", StateConfig.class, StateConfig.defaults());
     AdminConfig admin = bindOr(root, "admin", AdminConfig.class, AdminConfig.defaults());
+    AlertsConfig alerts = bindOr(root, "alerts", AlertsConfig.class, AlertsConfig.defaults());
     ModelConfig model = bindOr(root, "model", ModelConfig.class, null);
     Map<String, Named<SourceConfig>> sources = bindTyped(root, "sources",
         type -> plugins.source(type).map(p -> p.configType()), plugins.sourceTypes(), false);
@@ -45,6 +46,7 @@ final class ConfigAssembler {
     List<SyncConfig> syncs = bindSyncs(root);
     state.validate(ConfigPath.of("state"), problems);
     admin.validate(ConfigPath.of("admin"), problems);
+    alerts.validate(ConfigPath.of("alerts"), problems);
     if (model != null) {
       model.validate(ConfigPath.of("model"), problems);
     }
@@ -53,7 +55,8 @@ final class ConfigAssembler {
     SyncChecks checks = new SyncChecks(problems);
     checks.check(syncs, declared(root, "sources"), declared(root, "destinations"));
     checks.checkEventSources(syncs, sources);
-    return new PqlConfig(state, sources, model == null ? emptyModel() : model, destinations, syncs, admin);
+    return new PqlConfig(state, sources, model == null ? emptyModel() : model, destinations, syncs, admin,
+        alerts);
   }
 
   private void validateDestination(String name, DestinationConfig config) {

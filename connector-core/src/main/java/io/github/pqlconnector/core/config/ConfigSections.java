@@ -27,7 +27,9 @@ public final class ConfigSections {
       new Section("syncs", Shape.LIST, SyncConfig.class, true,
           "The scheduled flows: which source is decided and written to which destination, and when."),
       new Section("admin", Shape.RECORD, AdminConfig.class, false,
-          "The admin console and API of pql serve: where it listens and who may sign in."));
+          "The admin console and API of pql serve: where it listens and who may sign in."),
+      new Section("alerts", Shape.RECORD, AlertsConfig.class, false,
+          "Alerts to Slack and a webhook: new PQLs, failed, partly failed, stalled and quota-stopped runs."));
 
   private ConfigSections() {}
 

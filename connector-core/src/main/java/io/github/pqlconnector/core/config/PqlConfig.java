@@ -15,7 +15,8 @@ import java.util.Optional;
  * their {@code type} next to the typed config.
  */
 public record PqlConfig(StateConfig state, Map<String, Named<SourceConfig>> sources, ModelConfig model,
-    Map<String, Named<DestinationConfig>> destinations, List<SyncConfig> syncs, AdminConfig admin) {
+    Map<String, Named<DestinationConfig>> destinations, List<SyncConfig> syncs, AdminConfig admin,
+    AlertsConfig alerts) {
 
   /**
    * A source or destination block: its name (YAML key), {@code type}, and typed config. {@code recheckUnmatched}
@@ -39,11 +40,18 @@ public record PqlConfig(StateConfig state, Map<String, Named<SourceConfig>> sour
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     destinations = Collections.unmodifiableMap(new LinkedHashMap<>(destinations));
     syncs = List.copyOf(syncs);
+    alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+  }
+
+  /** The config without an {@code alerts:} block. */
+  public PqlConfig(StateConfig state, Map<String, Named<SourceConfig>> sources, ModelConfig model,
+      Map<String, Named<DestinationConfig>> destinations, List<SyncConfig> syncs, AdminConfig admin) {
+    this(state, sources, model, destinations, syncs, admin, AlertsConfig.defaults());
   }
 
   /** The same config with other syncs. */
   public PqlConfig withSyncs(List<SyncConfig> replaced) {
-    return new PqlConfig(state, sources, model, destinations, replaced, admin);
+    return new PqlConfig(state, sources, model, destinations, replaced, admin, alerts);
   }
 
   public Optional<SyncConfig> sync(String name) {

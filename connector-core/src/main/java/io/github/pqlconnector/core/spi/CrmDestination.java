@@ -62,6 +62,15 @@ public interface CrmDestination extends AutoCloseable {
   }
 
   /**
+   * The CRM limits that held this run back without stopping it (a time budget it had to wait out), one line each in
+   * words a RevOps engineer understands; they raise a {@code quota} alert. A spent quota that stops the run is a
+   * {@code QUOTA_EXHAUSTED} failure instead. The default has none.
+   */
+  default List<String> limitsHit() {
+    return List.of();
+  }
+
+  /**
    * Reads back the PQL fields these records hold now, for reconciliation: at most {@link #readBatchSize()} ids per
    * call, in as few vendor calls as the CRM allows, through the same limiter, breaker and retry as the writes.
    * The map has an entry for every record that still exists under the id asked for; an id the CRM no longer has

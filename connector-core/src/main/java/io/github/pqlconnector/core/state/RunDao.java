@@ -132,6 +132,30 @@ public final class RunDao {
     }
   }
 
+  /**
+   * When the sync's last run that completed (SUCCESS, or PARTIAL: it ran to the end with some records refused)
+   * finished; empty when none has.
+   */
+  public Optional<Instant> lastSuccess(Connection c, String sync) throws SQLException {
+    return instant(c, "SELECT MAX(finished_at) AS at FROM runs WHERE sync_name = ? AND status IN ('SUCCESS', 'PARTIAL')",
+        sync);
+  }
+
+  /** When the sync's first recorded run started; empty when it never ran. */
+  public Optional<Instant> firstStart(Connection c, String sync) throws SQLException {
+    return instant(c, "SELECT MIN(started_at) AS at FROM runs WHERE sync_name = ?", sync);
+  }
+
+  /** The one instant {@code at} that {@code sql} selects for the sync, if any. */
+  private static Optional<Instant> instant(Connection c, String sql, String sync) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, sync);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(Sql.getInstant(rs, "at")) : Optional.empty();
+      }
+    }
+  }
+
   public Optional<RunRow> get(Connection c, long id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE id = ?")) {
       ps.setLong(1, id);

@@ -110,6 +110,11 @@ final class MeteredDestination implements CrmDestination {
   }
 
   @Override
+  public List<String> limitsHit() {
+    return delegate.limitsHit();
+  }
+
+  @Override
   public Optional<TraitReader> traitReader() {
     return delegate.traitReader().map(reader -> new TraitReader() {
       @Override

@@ -34,10 +34,17 @@ public final class SyncRunner {
   private final Connectors connectors;
   private final CompiledModel model;
   private final Payloads payloads = new Payloads();
+  private final ObservedRuns observer;
   private volatile boolean stopping;
   private ChangeWriter.Chunking chunking = ChangeWriter.Chunking.DEFAULT;
 
   public SyncRunner(PqlConfig config, StateStore store, Connectors connectors) {
+    this(config, store, connectors, RunObserver.NONE);
+  }
+
+  /** As above, with {@code observer} told how each run ended (alerts); it can neither block nor fail a run. */
+  public SyncRunner(PqlConfig config, StateStore store, Connectors connectors, RunObserver observer) {
+    this.observer = new ObservedRuns(observer);
     this.config = config;
     this.store = store;
     this.connectors = connectors.withState(store);
@@ -90,16 +97,20 @@ public final class SyncRunner {
       DrainTally tally = pushed.tally();
       int tasksQueued = pushed.tasksQueued();
       tally.notes.addAll(destination.notes());
+      tally.notes.addAll(observer.notes(sync.name()));
       if (!tally.stopped) {
         destination.outcomes().ifPresent(reader -> tally.notes.addAll(
             OutcomeStep.notes(store, sync.name(), reader, now, config.state().historyRetention())));
       }
       RunSummary summary = recorder.finish(evaluated, changes, tasksQueued, tally);
+      observer.finished(summary, () -> NewPqls.of(evaluated.evaluations(), snapshot.states(), store, sync.name(),
+          destination), destination::limitsHit);
       return reconciled.map(r -> summary.withReconciliation(r.counts())).orElse(summary);
     } catch (StopRequested stopped) {          // during the read: nothing was queued or written yet
       return recorder.stoppedBeforeWriting(stopped.getMessage());
     } catch (RuntimeException | Error e) {     // out of memory too: the run must not stay RUNNING
       recorder.fail(e);
+      observer.failed(sync.name(), runId, e);
       throw e;
     }
   }

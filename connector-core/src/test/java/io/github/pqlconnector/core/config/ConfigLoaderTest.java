@@ -63,7 +63,7 @@ class ConfigLoaderTest {
   @Test
   void unknownTopLevelKeyListsTheKnownOnes() {
     assertThat(problems(VALID + "extras: 1\n")).containsExactly(
-        "extras: unknown key; expected one of: admin, destinations, model, sources, state, syncs at line 21");
+        "extras: unknown key; expected one of: admin, alerts, destinations, model, sources, state, syncs at line 21");
   }
 
   @Test
