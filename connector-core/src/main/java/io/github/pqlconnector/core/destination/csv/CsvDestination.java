@@ -178,12 +178,18 @@ final class CsvDestination implements CrmDestination {
     return tasks;
   }
 
-  /** File trouble ends the call as a transient destination failure: the outbox keeps the work. */
-  private static <T> T guard(IoWork<T> work) {
+  /**
+   * File trouble ends the call as a transient destination failure: the outbox keeps the work. The message names the
+   * directory and the kind of trouble, since an I/O exception's own message is often just a path.
+   */
+  private <T> T guard(IoWork<T> work) {
     try {
       return work.run();
     } catch (IOException | UncheckedIOException e) {
-      throw new VendorException("csv", ErrorCategory.TRANSIENT, 0, e.getMessage(), null);
+      Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+      throw new VendorException("csv", ErrorCategory.TRANSIENT, 0, "the CSV files in " + directory
+          + " cannot be read or written (" + cause.getClass().getSimpleName()
+          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")", null);
     }
   }
 

@@ -1,7 +1,9 @@
 package io.github.pqlconnector.core.destination.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityLevel;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.MatchKey;
@@ -52,6 +54,18 @@ class CsvDestinationTest {
           .containsKey("key-2").hasSize(2);
     }
     assertThat(Files.readAllLines(dir.resolve("tasks.csv")).stream().filter(l -> l.startsWith("key-"))).hasSize(2);
+  }
+
+  @Test
+  void aDirectoryThatCannotBeUsedIsNamedWithTheTrouble() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-directory"), "");
+    try (CsvDestination csv = new CsvDestination(new CsvConfig(file.toString(), null, TaskPolicy.none()),
+        "destinations.crm")) {
+      assertThatThrownBy(() -> csv.upsert(EntityLevel.ACCOUNT, List.of(update("a1", "acme.io", "pql", 80))))
+          .isInstanceOf(VendorException.class)
+          .hasMessageContaining("the CSV files in " + file + " cannot be read or written (")
+          .hasMessageContaining("Exception");
+    }
   }
 
   private CsvDestination open() {
