@@ -58,11 +58,11 @@ final class CrmTraits implements AnalyticsSource, LayeredTraits.MatchingProvider
 
   @Override
   public void readTraits(EntityLevel level, TraitsSink sink) {
-    readTraits(level, sink, Map.of());
+    readTraits(level, sink, new MergedTraits(0));
   }
 
   @Override
-  public void readTraits(EntityLevel level, TraitsSink sink, Map<String, Map<String, String>> known) {
+  public void readTraits(EntityLevel level, TraitsSink sink, MergedTraits known) {
     if (reader != null && !reader.fields().of(level).isEmpty()) {
       refresh(reader, level, known);
     }
@@ -74,7 +74,7 @@ final class CrmTraits implements AnalyticsSource, LayeredTraits.MatchingProvider
    * Reads the written records whose values are missing or older than the refresh, then finds and reads the records
    * of {@code known} entities not written yet; keeps stale values if the CRM fails.
    */
-  private void refresh(TraitReader reader, EntityLevel level, Map<String, Map<String, String>> known) {
+  private void refresh(TraitReader reader, EntityLevel level, MergedTraits known) {
     Instant now = clock.instant();
     Instant staleBefore = now.minus(reader.fields().refresh());
     Map<String, Cached> cached = store.read(c -> dao.load(c, sync, level));
@@ -101,7 +101,7 @@ final class CrmTraits implements AnalyticsSource, LayeredTraits.MatchingProvider
    * A CRM that fails here only delays these entities' CRM traits to the run after their record is written, unless
    * nothing was ever stored: deciding every entity without its CRM fields would be silently wrong.
    */
-  private void readUnwritten(UnwrittenRecords unwritten, EntityLevel level, Map<String, Map<String, String>> known,
+  private void readUnwritten(UnwrittenRecords unwritten, EntityLevel level, MergedTraits known,
       Set<String> written, Map<String, Cached> cached, Instant staleBefore, Instant now) {
     try {
       List<Map.Entry<EntityRef, Cached>> read = unwritten.read(level, known, written, cached, staleBefore, now);

@@ -13,8 +13,6 @@ import io.github.pqlconnector.core.spi.ReadRequest;
 import io.github.pqlconnector.core.spi.ReadResult;
 import io.github.pqlconnector.core.spi.TraitsSink;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,31 +41,30 @@ public final class LayeredTraits implements AnalyticsSource, MetricPushdown {
 
   /**
    * A provider that finds records by the other providers' traits (the CRM: an entity's email or domain is its match
-   * key), so it reads after them and is given what they had, by entity id.
+   * key), so it reads after them and is given what they had.
    */
   interface MatchingProvider {
-    void readTraits(EntityLevel level, TraitsSink sink, Map<String, Map<String, String>> known);
+    void readTraits(EntityLevel level, TraitsSink sink, MergedTraits known);
   }
 
   @Override
   public void readTraits(EntityLevel level, TraitsSink sink) {
-    List<Map<String, Map<String, String>>> read = new ArrayList<>(Collections.nCopies(providers.size(), null));
+    MergedTraits traits = new MergedTraits(providers.size());
     for (int i = 0; i < providers.size(); i++) {
       if (!(providers.get(i).source() instanceof MatchingProvider)) {
-        read.set(i, read(providers.get(i).source(), level, sink, null));
+        traits.set(i, read(providers.get(i).source(), level, sink, null));
       }
     }
-    Map<String, Map<String, String>> known = merge(read);
     for (int i = 0; i < providers.size(); i++) {
       if (providers.get(i).source() instanceof MatchingProvider) {
-        read.set(i, read(providers.get(i).source(), level, sink, known));
+        traits.set(i, read(providers.get(i).source(), level, sink, traits));
       }
     }
-    merge(read).forEach((id, values) -> sink.accept(new Traits(new EntityRef(level, id), values)));
+    traits.forEach((id, values) -> sink.accept(new Traits(new EntityRef(level, id), values)));
   }
 
   private static Map<String, Map<String, String>> read(AnalyticsSource source, EntityLevel level, TraitsSink sink,
-      @Nullable Map<String, Map<String, String>> known) {
+      @Nullable MergedTraits known) {
     Map<String, Map<String, String>> values = new LinkedHashMap<>();
     TraitsSink collect = new TraitsSink() {
       @Override
@@ -86,17 +83,6 @@ public final class LayeredTraits implements AnalyticsSource, MetricPushdown {
       ((MatchingProvider) source).readTraits(level, collect, known);
     }
     return values;
-  }
-
-  /** Each trait from the first provider (in priority order) that has it; providers not read yet are skipped. */
-  private static Map<String, Map<String, String>> merge(List<Map<String, Map<String, String>>> read) {
-    Map<String, Map<String, String>> merged = new LinkedHashMap<>();
-    for (int i = read.size() - 1; i >= 0; i--) {
-      if (read.get(i) != null) {
-        read.get(i).forEach((id, values) -> merged.computeIfAbsent(id, k -> new HashMap<>()).putAll(values));
-      }
-    }
-    return merged;
   }
 
   /** The name of the provider each of {@code entity}'s traits came from, by trait. */

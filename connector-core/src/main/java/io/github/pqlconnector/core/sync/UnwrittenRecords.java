@@ -41,7 +41,7 @@ final class UnwrittenRecords {
    * Matches and reads the entities of {@code known} that have no written record and no value read since
    * {@code staleBefore}; the values to store, by entity.
    */
-  List<Map.Entry<EntityRef, Cached>> read(EntityLevel level, Map<String, Map<String, String>> known,
+  List<Map.Entry<EntityRef, Cached>> read(EntityLevel level, MergedTraits known,
       Set<String> written, Map<String, Cached> cached, Instant staleBefore, Instant now) {
     Map<String, MatchKey> wanted = new LinkedHashMap<>();
     String trait = destination.capabilities().matchTrait(level);
