@@ -155,19 +155,19 @@ class ConfigDeclarationsTest {
   /** The records the config binds: the sections', each plugin's config, and every record inside those. */
   private Set<Class<?>> reachableRecords() {
     Plugins plugins = ShippedPlugins.load();
-    Deque<Type> todo = new ArrayDeque<>();
-    ConfigSections.ALL.stream().map(ConfigSections.Section::type).filter(Objects::nonNull).forEach(todo::add);
-    plugins.sourceTypes().forEach(t -> todo.add(plugins.source(t).orElseThrow().configType()));
-    plugins.destinationTypes().forEach(t -> todo.add(plugins.destination(t).orElseThrow().configType()));
+    Deque<Type> pending = new ArrayDeque<>();
+    ConfigSections.ALL.stream().map(ConfigSections.Section::type).filter(Objects::nonNull).forEach(pending::add);
+    plugins.sourceTypes().forEach(t -> pending.add(plugins.source(t).orElseThrow().configType()));
+    plugins.destinationTypes().forEach(t -> pending.add(plugins.destination(t).orElseThrow().configType()));
     Set<Class<?>> seen = new LinkedHashSet<>();
-    while (!todo.isEmpty()) {
-      Type type = todo.pop();
+    while (!pending.isEmpty()) {
+      Type type = pending.pop();
       if (type instanceof ParameterizedType p) {
-        todo.addAll(Arrays.asList(p.getActualTypeArguments()));
+        pending.addAll(Arrays.asList(p.getActualTypeArguments()));
       } else if (type instanceof Class<?> c && c.isRecord() && c.getName().startsWith("io.github.pqlconnector")
           && seen.add(c)) {
         for (RecordComponent component : c.getRecordComponents()) {
-          todo.add(component.getGenericType());
+          pending.add(component.getGenericType());
           holders.putIfAbsent(component.getType(), component);
         }
       }
