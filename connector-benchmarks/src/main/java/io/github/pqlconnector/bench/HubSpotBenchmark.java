@@ -118,6 +118,10 @@ public final class HubSpotBenchmark {
         (phases.getOrDefault("pushing", started) - started) / 1e9);
     OUT.printf("%n%s: %s in %.2f s (evaluating from %.2f s, pushing from %.2f s, HTTP %.2f s); %s%n", label,
         summary.status(), seconds, result.evaluatingAt(), result.pushingAt(), result.httpSeconds(), summary.counts());
+    if (fake.traffic().firstNanos() != 0) {
+      OUT.printf("  first request at %.2f s, last at %.2f s%n", (fake.traffic().firstNanos() - started) / 1e9,
+          (fake.traffic().lastNanos() - started) / 1e9);
+    }
     OUT.println("  endpoint                  requests    inputs   429s");
     result.endpoints().forEach((endpoint, e) -> OUT.printf("  %-24s %9d %9d %6d%n", endpoint, e.requests(),
         e.inputs(), e.limited()));

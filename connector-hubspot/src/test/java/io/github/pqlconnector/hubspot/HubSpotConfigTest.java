@@ -30,7 +30,7 @@ class HubSpotConfigTest {
     assertThat(config.accountKey()).isEqualTo("domain");
     assertThat(config.createMissing()).isFalse();
     assertThat(config.tasks()).isEqualTo(TaskPolicy.none());
-    assertThat(config.rateLimit()).isEqualTo(new HubSpotConfig.RateLimit(100, 4, 5));
+    assertThat(config.rateLimit()).isEqualTo(new HubSpotConfig.RateLimit(100, 4, 16));
     assertThat(problems(config)).isEmpty();
   }
 
@@ -51,11 +51,13 @@ class HubSpotConfigTest {
   }
 
   @Test
-  void theDefaultConcurrencyKeepsEachTierBusyAtRealisticLatency() {
-    assertThat(HubSpotConfig.defaultConcurrency(100)).isEqualTo(5);
-    assertThat(HubSpotConfig.defaultConcurrency(190)).isEqualTo(9);
-    assertThat(HubSpotConfig.defaultConcurrency(250)).isEqualTo(11);
-    assertThat(new HubSpotConfig.RateLimit(250, null, null).concurrency()).isEqualTo(11);
+  void theDefaultConcurrencySendsAWindowsCallsWithinTwoSeconds() {
+    assertThat(HubSpotConfig.defaultConcurrency(100)).isEqualTo(16);
+    assertThat(HubSpotConfig.defaultConcurrency(190)).isEqualTo(16);
+    assertThat(HubSpotConfig.defaultConcurrency(250)).isEqualTo(16);
+    assertThat(HubSpotConfig.defaultConcurrency(50)).isEqualTo(10);
+    assertThat(HubSpotConfig.defaultConcurrency(5)).isEqualTo(2);
+    assertThat(new HubSpotConfig.RateLimit(250, null, null).concurrency()).isEqualTo(16);
   }
 
   @Test

@@ -31,6 +31,12 @@ final class ChangeWriter {
   private final Duration historyRetention;
   private final Chunking chunking;
 
+  /**
+   * The first transaction of a run stores at most one CRM batch (100 entities), so the first write waits for the
+   * shortest commit; the rest go {@link Chunking#entities} at a time.
+   */
+  static final int FIRST_CHUNK = 100;
+
   /** How many entities a transaction stores, and what to do after each commit (tests pause or fail there). */
   record Chunking(int entities, Runnable afterCommit) {
     static final Chunking DEFAULT = new Chunking(CHUNK, () -> {});
@@ -49,10 +55,10 @@ final class ChangeWriter {
   int write(RunChanges run, List<EntityLevel> order, StoredChunks stored) {
     try {
       int tasks = 0;
+      int size = Math.min(FIRST_CHUNK, chunking.entities());
       for (EntityLevel level : order) {
         List<EntityRef> refs = run.refs(level);
-        int size = chunking.entities();
-        for (int from = 0; from < refs.size(); from += size) {
+        for (int from = 0; from < refs.size(); from += size, size = chunking.entities()) {
           RunChanges.Slice slice = run.slice(level, refs.subList(from, Math.min(refs.size(), from + size)));
           tasks += writeChunk(slice);
           stored.committed(level, slice.updates().stream().map(row -> row.entity().id()).toList());

@@ -48,6 +48,16 @@ public final class HubSpotFakeTraffic {
     return List.copyOf(refusals);
   }
 
+  /** When the first request arrived ({@link System#nanoTime}), 0 without requests. */
+  public synchronized long firstNanos() {
+    return firstNanos;
+  }
+
+  /** When the last request arrived ({@link System#nanoTime}), 0 without requests. */
+  public synchronized long lastNanos() {
+    return lastNanos;
+  }
+
   /** Seconds from the first request's arrival to the last one's; 0 without requests. */
   public synchronized double activeSeconds() {
     return firstNanos == 0 ? 0 : (lastNanos - firstNanos) / 1e9;
