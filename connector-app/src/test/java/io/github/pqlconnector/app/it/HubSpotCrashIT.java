@@ -25,8 +25,10 @@ class HubSpotCrashIT {
     new ClusterData(dir).write(users);
     HubSpotRuns runs = new HubSpotRuns(dir);
     try (HubSpotFake hubspot = HubSpotRuns.fakeWithContacts(users, Duration.ofMillis(400))) {
+      // two batches in flight, so the kill lands mid-run (the default, 16, has every batch of 1,000 out at once)
       Path config = runs.config(hubspot.baseUrl(),
-          "tasks: { on: [pql], owner: default, defaultOwnerId: \"" + HubSpotFake.DEFAULT_OWNER + "\" }");
+          "tasks: { on: [pql], owner: default, defaultOwnerId: \"" + HubSpotFake.DEFAULT_OWNER + "\" }\n"
+              + "rateLimit: { concurrency: 2 }");
       Process first = runs.pql("first.log", "run", "-c", config.toString(), "-v");
       await().atMost(Duration.ofSeconds(60)).until(() -> hubspot.recordWrites() >= 2 || !first.isAlive());
       assertThat(first.isAlive()).as("still writing when killed:\n%s", Files.readString(dir.resolve("first.log"))).isTrue();
