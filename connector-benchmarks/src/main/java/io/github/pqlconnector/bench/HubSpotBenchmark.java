@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -121,12 +122,27 @@ public final class HubSpotBenchmark {
     if (fake.traffic().firstNanos() != 0) {
       OUT.printf("  first request at %.2f s, last at %.2f s%n", (fake.traffic().firstNanos() - started) / 1e9,
           (fake.traffic().lastNanos() - started) / 1e9);
+      OUT.println("  requests per half second (from s:count): " + perHalfSecond(fake.traffic().arrivals(), started));
     }
     OUT.println("  endpoint                  requests    inputs   429s");
     result.endpoints().forEach((endpoint, e) -> OUT.printf("  %-24s %9d %9d %6d%n", endpoint, e.requests(),
         e.inputs(), e.limited()));
     fake.traffic().refusals().forEach(r -> OUT.println("  429 " + r));
     return result;
+  }
+
+  /** How many requests arrived in each half second since the run started ("2.5:38"): where the HTTP phase waits. */
+  private static String perHalfSecond(List<Long> arrivals, long started) {
+    long half = 500_000_000L;
+    int[] counts = new int[(int) ((arrivals.get(arrivals.size() - 1) - started) / half) + 1];
+    arrivals.forEach(at -> counts[(int) ((at - started) / half)]++);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        out.append(out.length() == 0 ? "" : " ").append(i / 2.0).append(':').append(counts[i]);
+      }
+    }
+    return out.toString();
   }
 
   /** Throughput against the bound the limit sets for exactly the calls this data needs. */

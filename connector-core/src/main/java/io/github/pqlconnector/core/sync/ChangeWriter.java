@@ -12,11 +12,13 @@ import io.github.pqlconnector.core.state.TaskDao;
 import io.github.pqlconnector.core.state.VerdictHistoryDao;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Stores a run's changes in chunks of {@value #CHUNK} entities (by default), in the order the drain pushes them (level by level,
- * ids ascending), each chunk in one transaction: the entities' states, verdict history, outbox rows, task intents
+ * Stores a run's changes in chunks of up to {@value #CHUNK} entities (by default), the levels in step and each level's
+ * ids ascending, each chunk in one transaction: the entities' states, verdict history, outbox rows, task intents
  * and directory entries together. So the drain can push a chunk as soon as it has committed, and nothing is ever
  * pushed that is not stored. The source's cursor and day buckets are stored last, after every chunk: a crash in
  * between leaves stored verdicts that the next run, reading the same events again, finds unchanged.
@@ -32,8 +34,9 @@ final class ChangeWriter {
   private final Chunking chunking;
 
   /**
-   * The first transaction of a run stores at most one CRM batch (100 entities), so the first write waits for the
-   * shortest commit; the rest go {@link Chunking#entities} at a time.
+   * The first transactions of a run store at most one CRM batch (100 entities) of the largest level, so the first write
+   * waits for the shortest commit; then each stores as many as are stored already (a cold JVM stores slowly at
+   * first, and the drain must not wait for a whole chunk then), up to {@link Chunking#entities} at a time.
    */
   static final int FIRST_CHUNK = 100;
 
@@ -51,18 +54,27 @@ final class ChangeWriter {
     this.chunking = chunking;
   }
 
-  /** Stores everything, handing each committed chunk to {@code stored}; the number of task intents queued. */
+  /**
+   * Stores everything, handing each committed chunk to {@code stored}; the number of task intents queued. The levels
+   * advance together, each by its share: with 1,000 accounts and 10,000 users a chunk of 1,000 users goes with 100
+   * accounts. So the drain gets every level's work spread over the whole run, and one level's slower calls (a search
+   * on its own lower limit) never take most of the batch slots at once.
+   */
   int write(RunChanges run, List<EntityLevel> order, StoredChunks stored) {
     try {
       int tasks = 0;
-      int size = Math.min(FIRST_CHUNK, chunking.entities());
-      for (EntityLevel level : order) {
-        List<EntityRef> refs = run.refs(level);
-        for (int from = 0; from < refs.size(); from += size, size = chunking.entities()) {
-          RunChanges.Slice slice = run.slice(level, refs.subList(from, Math.min(refs.size(), from + size)));
-          tasks += writeChunk(slice);
-          stored.committed(level, slice.updates().stream().map(row -> row.entity().id()).toList());
-          chunking.afterCommit().run();
+      int largest = order.stream().mapToInt(level -> run.refs(level).size()).max().orElse(0);
+      Map<EntityLevel, Integer> done = new EnumMap<>(EntityLevel.class);
+      for (long reached = 0; reached < largest; ) {
+        reached = Math.min(largest, reached + Math.min(chunking.entities(), Math.max(firstChunk(), reached)));
+        for (EntityLevel level : order) {
+          List<EntityRef> refs = run.refs(level);
+          int from = done.getOrDefault(level, 0);
+          int to = (int) Math.min(refs.size(), (reached * refs.size() + largest - 1) / largest);
+          if (to > from) {
+            tasks += storeChunk(level, run.slice(level, refs.subList(from, to)), stored);
+            done.put(level, to);
+          }
         }
       }
       writeSourcePosition(run);
@@ -70,6 +82,18 @@ final class ChangeWriter {
     } finally {
       stored.end();
     }
+  }
+
+  private int firstChunk() {
+    return Math.min(FIRST_CHUNK, chunking.entities());
+  }
+
+  /** Commits one chunk and hands its entities to the drain. */
+  private int storeChunk(EntityLevel level, RunChanges.Slice slice, StoredChunks stored) {
+    int tasks = writeChunk(slice);
+    stored.committed(level, slice.updates().stream().map(row -> row.entity().id()).toList());
+    chunking.afterCommit().run();
+    return tasks;
   }
 
   private int writeChunk(RunChanges.Slice slice) {

@@ -10,6 +10,7 @@ import io.github.pqlconnector.core.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,16 +90,16 @@ final class OutboxDrainer {
   }
 
   /**
-   * Rows gathered into full batches of one level before they are submitted, so that rows arriving a page or a
-   * chunk at a time cost no more calls than one long list would; the last, short batch goes at {@link #flush}.
+   * Rows gathered into full batches per level before they are submitted, so that rows arriving a page or a chunk at
+   * a time, the levels taking turns, cost no more calls than one long list per level would; the last, short batch of
+   * each level goes at {@link #flush}.
    */
   private final class Batches {
     private final InFlight inFlight;
     private final DrainTally tally;
     private final Runnable reportProgress;
     private final BooleanSupplier stopping;
-    private List<OutboxDao.Row> pending = new ArrayList<>();
-    private EntityLevel level;
+    private final Map<EntityLevel, List<OutboxDao.Row>> pending = new EnumMap<>(EntityLevel.class);
 
     Batches(InFlight inFlight, DrainTally tally, Runnable reportProgress, BooleanSupplier stopping) {
       this.inFlight = inFlight;
@@ -111,34 +112,32 @@ final class OutboxDrainer {
       return !tally.stopped && !inFlight.failed();
     }
 
-    void add(EntityLevel rowsLevel, List<OutboxDao.Row> rows) {
-      if (level != rowsLevel) {
-        flush();
-        level = rowsLevel;
-      }
-      pending.addAll(rows);
+    void add(EntityLevel level, List<OutboxDao.Row> rows) {
+      List<OutboxDao.Row> waiting = pending.computeIfAbsent(level, l -> new ArrayList<>());
+      waiting.addAll(rows);
       int size = batchSize();
-      while (pending.size() >= size && open()) {
-        submit(List.copyOf(pending.subList(0, size)));
-        pending = new ArrayList<>(pending.subList(size, pending.size()));
+      while (waiting.size() >= size && open()) {
+        submit(level, List.copyOf(waiting.subList(0, size)));
+        waiting.subList(0, size).clear();
       }
     }
 
     void flush() {
-      if (!pending.isEmpty() && open()) {
-        submit(List.copyOf(pending));
-      }
-      pending = new ArrayList<>();
+      pending.forEach((level, waiting) -> {
+        if (!waiting.isEmpty() && open()) {
+          submit(level, List.copyOf(waiting));
+        }
+      });
+      pending.clear();
     }
 
-    private void submit(List<OutboxDao.Row> batch) {
+    private void submit(EntityLevel level, List<OutboxDao.Row> batch) {
       if (stopping.getAsBoolean()) {
         tally.stopped = true;
         return;
       }
-      EntityLevel batchLevel = level;
       inFlight.submit(() -> {
-        pusher.push(batchLevel, batch, tally);
+        pusher.push(level, batch, tally);
         reportProgress.run();
       });
     }

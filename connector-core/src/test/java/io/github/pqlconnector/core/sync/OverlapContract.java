@@ -3,12 +3,14 @@ package io.github.pqlconnector.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.state.RunDao;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,26 @@ abstract class OverlapContract extends SyncFixture {
     assertThat(crm.taskCreates).isEqualTo(100);
     assertThat(crm.duplicateTasks).hasValue(0);
     assertThat(outboxDepth()).isZero();
+  }
+
+  @Test
+  void theLevelsAreStoredInStepAndStillFillWholeBatches() {
+    config = new ConfigLoader(plugins(), Map.<String, String>of()::get).parse(YAML.replace("levels: [user]",
+        "levels: [account, user]").formatted(dir.toString().replace("\\", "/")));
+    for (int i = 1; i <= 15; i++) {   // a1 has the fixture's 150 users; 15 accounts in all
+      data.account("a%d".formatted(i), "a%d.example.com".formatted(i)).events("message_sent", 1, null, "a" + i, NOW);
+    }
+    crm.maxBatch = 10;
+    List<String> stored = new ArrayList<>();
+    RunSummary summary = runner().chunking(40, () -> stored.add(storedStates() + "")).run(null, RunTrigger.MANUAL,
+        false, Progress.NONE);
+
+    // 150 users and 15 accounts, 40 users a chunk: each with its tenth as many accounts, stored just before it
+    assertThat(stored).containsExactly("4", "44", "48", "88", "92", "132", "135", "165");
+    assertThat(summary.counts().pushed()).isEqualTo(165);
+    assertThat(crm.writeCalls()).as("whole batches per level, however the chunks cut them").isEqualTo(15 + 2);
+    assertThat(crm.upsertCalls).allSatisfy(call -> assertThat(call.stream().map(EntityRef::level).distinct())
+        .hasSize(1));
   }
 
   /** Fails the writer (and so the run) if no write comes: a drain that waits for the whole store never writes. */

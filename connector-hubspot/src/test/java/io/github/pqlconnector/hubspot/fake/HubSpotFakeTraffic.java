@@ -16,12 +16,14 @@ public final class HubSpotFakeTraffic {
 
   private final Map<String, Endpoint> endpoints = new TreeMap<>();
   private final List<String> refusals = new ArrayList<>();
+  private final List<Long> arrivals = new ArrayList<>();
   private long firstNanos;
   private long lastNanos;
 
   synchronized void record(String endpoint, int inputs, int status, String retryAfter, long now) {
     firstNanos = firstNanos == 0 ? now : firstNanos;
     lastNanos = now;
+    arrivals.add(now);
     boolean limited = status == 429;
     Endpoint before = endpoints.getOrDefault(endpoint, new Endpoint(0, 0, 0));
     endpoints.put(endpoint, new Endpoint(before.requests() + 1, before.inputs() + (limited ? 0 : inputs),
@@ -35,6 +37,7 @@ public final class HubSpotFakeTraffic {
   public synchronized void reset() {
     endpoints.clear();
     refusals.clear();
+    arrivals.clear();
     firstNanos = 0;
     lastNanos = 0;
   }
@@ -46,6 +49,11 @@ public final class HubSpotFakeTraffic {
   /** Each 429 as {@code +<seconds since the first request> <endpoint> Retry-After <s>}. */
   public synchronized List<String> refusals() {
     return List.copyOf(refusals);
+  }
+
+  /** When each request arrived ({@link System#nanoTime}), in order: a benchmark's timeline of the HTTP phase. */
+  public synchronized List<Long> arrivals() {
+    return List.copyOf(arrivals);
   }
 
   /** When the first request arrived ({@link System#nanoTime}), 0 without requests. */
