@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,6 +45,7 @@ final class BatchPusher {
   private final long runId;
   private final Duration recheckUnmatched;
   private final Map<EntityRef, CrmRecord> matched = new ConcurrentHashMap<>();
+  private EarlyMatch earlyMatch;
 
   BatchPusher(StateStore store, CrmDestination destination, Payloads payloads, Clock clock, String sync, long runId,
       Duration recheckUnmatched) {
@@ -54,6 +56,12 @@ final class BatchPusher {
     this.sync = sync;
     this.runId = runId;
     this.recheckUnmatched = recheckUnmatched;
+    this.earlyMatch = new EarlyMatch(destination);
+  }
+
+  /** Takes the records {@code early} found before the push instead of looking their keys up again. */
+  void useEarlyMatch(EarlyMatch early) {
+    this.earlyMatch = early;
   }
 
   /** Records found by matching (with their owners) or created while pushing, for the task step. */
@@ -64,14 +72,19 @@ final class BatchPusher {
   void push(EntityLevel level, List<OutboxDao.Row> rows, DrainTally tally) {
     Map<EntityRef, Payloads.UpdatePayload> byEntity = new HashMap<>();
     List<MatchKey> keys = new ArrayList<>();
+    Map<MatchKey, Optional<CrmRecord>> early = new HashMap<>();
     for (OutboxDao.Row row : rows) {
       Payloads.UpdatePayload payload = payloads.read(row.payload(), Payloads.UpdatePayload.class);
       byEntity.put(row.entity(), payload);
-      if (row.knownRecordId() == null) {
+      Optional<CrmRecord> answer = row.knownRecordId() == null ? earlyMatch.answer(payload.key()) : null;
+      if (answer != null) {
+        early.put(payload.key(), answer);
+      } else if (row.knownRecordId() == null) {
         keys.add(payload.key());
       }
     }
     MatchResult found = keys.isEmpty() ? new MatchResult(Map.of()) : destination.match(level, keys);
+    found = withEarly(found, early);
     List<PqlUpdate> updates = new ArrayList<>();
     List<OutboxDao.Row> unmatched = new ArrayList<>();
     for (OutboxDao.Row row : rows) {
@@ -111,6 +124,16 @@ final class BatchPusher {
     }
     duplicates.addAll(0, written.failed());
     return new WriteResult(written.written(), duplicates);
+  }
+
+  /** The records found by this batch's lookup and those {@link EarlyMatch} found for its other keys. */
+  private static MatchResult withEarly(MatchResult found, Map<MatchKey, Optional<CrmRecord>> early) {
+    if (early.isEmpty()) {
+      return found;
+    }
+    Map<String, CrmRecord> all = new HashMap<>(found.found());
+    early.forEach((key, record) -> record.ifPresent(r -> all.put(key.value(), r)));
+    return new MatchResult(all);
   }
 
   private String recordIdOf(OutboxDao.Row row, Payloads.UpdatePayload payload, MatchResult found) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** Reads traits then events from a source into the engine and returns every verdict. Shared by run, plan, explain. */
@@ -35,6 +36,7 @@ public final class EvaluationStep {
   private final CompiledModel model;
   private final PqlEngine engine;
   private BooleanSupplier stop = () -> false;
+  private Consumer<TraitsIndex> traitsRead = traits -> {};
 
   /** For runs and plans: verdicts and the signals that fired. */
   public EvaluationStep(CompiledModel model) {
@@ -54,6 +56,12 @@ public final class EvaluationStep {
 
   BooleanSupplier stop() {
     return stop;
+  }
+
+  /** This step handing the traits to {@code read} as soon as they are read, before any event. */
+  EvaluationStep onTraits(Consumer<TraitsIndex> read) {
+    this.traitsRead = read;
+    return this;
   }
 
   /** For {@code explain}: every evaluation also keeps the signals that did not fire, with what they needed. */
@@ -110,10 +118,11 @@ public final class EvaluationStep {
     return source instanceof MetricPushdown pushdown && pushdown.pushdownEnabled();
   }
 
-  static TraitsIndex readTraits(AnalyticsSource source, Rejections rejections) {
+  TraitsIndex readTraits(AnalyticsSource source, Rejections rejections) {
     TraitsIndex traits = new TraitsIndex(rejections);
     source.readTraits(EntityLevel.ACCOUNT, traits);
     source.readTraits(EntityLevel.USER, traits);
+    traitsRead.accept(traits);
     return traits;
   }
 

@@ -38,7 +38,7 @@ final class IncrementalStep {
   EvaluationStep.Evaluated run(AnalyticsSource source, Snapshot snapshot, Instant now, boolean full,
       Progress progress) {
     Rejections rejections = new Rejections();
-    TraitsIndex traits = EvaluationStep.readTraits(source, rejections);
+    TraitsIndex traits = step.readTraits(source, rejections);
     Optional<BucketDao.Window> previous = full ? Optional.empty() : store.read(c -> new BucketDao().window(c, sync));
     DayWindow window = DayWindow.plan(model, now, previous, source.lateDataWindow());
     DayFolder folder = new DayFolder(model, rejections, window.from().toEpochMilli(), window.to().toEpochMilli());

@@ -41,6 +41,12 @@ final class OutboxDrainer {
     this.pusher = new BatchPusher(store, destination, payloads, clock, sync, runId, recheckUnmatched);
   }
 
+  /** This drainer taking the records {@code early} found before the push instead of looking them up again. */
+  OutboxDrainer lookingUpEarly(EarlyMatch early) {
+    pusher.useEarlyMatch(early);
+    return this;
+  }
+
   /** CRM records found while draining, for the task step. */
   Map<EntityRef, CrmRecord> records() {
     return pusher.records();

@@ -37,6 +37,7 @@ final class StoreAndPush {
   private final long runId;
   private final PqlConfig.Named<DestinationConfig> target;
   private final ChangeWriter.Chunking chunking;
+  private EarlyMatch earlyMatch;
 
   StoreAndPush(StateStore store, Payloads payloads, Clock clock, String sync, long runId,
       PqlConfig.Named<DestinationConfig> target, ChangeWriter.Chunking chunking) {
@@ -47,6 +48,12 @@ final class StoreAndPush {
     this.runId = runId;
     this.target = target;
     this.chunking = chunking;
+  }
+
+  /** Pushing with the records {@code early} found while the events were read. */
+  StoreAndPush lookingUpEarly(EarlyMatch early) {
+    this.earlyMatch = early;
+    return this;
   }
 
   /** What was pushed, and how many task intents were stored. */
@@ -61,6 +68,9 @@ final class StoreAndPush {
     DrainTally tally = new DrainTally();
     OutboxDrainer records = new OutboxDrainer(store, destination, payloads, clock, sync, runId,
         target.recheckUnmatched());
+    if (earlyMatch != null) {
+      records.lookingUpEarly(earlyMatch);
+    }
     progress.phase("pushing");
     try {
       records.drain(ORDER, stored, changes.updated(), tally, progress, earlier + changes.updated().size(), stopping);

@@ -3,6 +3,7 @@ package io.github.pqlconnector.core.sync;
 import io.github.pqlconnector.core.config.PqlConfig;
 import io.github.pqlconnector.core.config.SyncConfig;
 import io.github.pqlconnector.core.engine.CompiledModel;
+import io.github.pqlconnector.core.engine.TraitsIndex;
 import io.github.pqlconnector.core.error.ConfigException;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.spi.AnalyticsSource;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -81,10 +84,14 @@ public final class SyncRunner {
     try (MDC.MDCCloseable ignored = MDC.putCloseable("run", Long.toString(runId));
         MDC.MDCCloseable alsoIgnored = MDC.putCloseable("sync", sync.name());
         CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()));
-        AnalyticsSource source = connectors.syncSource(config, sync, destination)) {
+        AnalyticsSource source = connectors.syncSource(config, sync, destination);
+        EarlyMatch early = new EarlyMatch(destination)) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), full);
       Directory directory = Directory.load(store, sync.name());
-      EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, full, progress);
+      Set<EntityRef> known = snapshot.known();
+      EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, full, progress,
+          traits -> early.start(traits, model.config().levels(),
+              entity -> known.contains(entity) || snapshot.queued().containsKey(entity)));
       ReconcileStep reconciling = new ReconcileStep(store, payloads, runId, now, progress);
       Optional<Reconciler.Result> reconciled = reconcile || reconciling.due(sync)
           ? reconciling.run(sync.name(), destination, evaluated, snapshot) : Optional.empty();
@@ -93,7 +100,7 @@ public final class SyncRunner {
       log.info("evaluated {} entities from {} events: {} changed, {} unchanged", evaluated.evaluations().size(),
           evaluated.eventsRead(), changes.updates().size(), changes.unchanged());
       StoreAndPush.Pushed pushed = storeAndPush(sync, runId, new RunChanges(changes, evaluated,
-          directory.changed(evaluated.evaluations())), destination, directory, now, progress);
+          directory.changed(evaluated.evaluations())), destination, directory, now, progress, early);
       DrainTally tally = pushed.tally();
       int tasksQueued = pushed.tasksQueued();
       tally.notes.addAll(destination.notes());
@@ -151,7 +158,8 @@ public final class SyncRunner {
     try (CrmDestination destination = connectors.destination(config.destinations().get(sync.destination()));
         AnalyticsSource source = connectors.syncSource(config, sync, destination)) {
       Snapshot snapshot = Snapshot.load(store, sync.name(), false);
-      EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, false, progress);
+      EvaluationStep.Evaluated evaluated = evaluate(sync.name(), source, snapshot, now, false, progress,
+          traits -> {});
       ChangeDetector.Changes changes = detector(sync, destination, now).detect(evaluated.evaluations(),
           snapshot.pushed(), snapshot.queued(), snapshot.states());
       return PlanView.of(evaluated, changes, payloads, snapshot.states(),
@@ -188,8 +196,8 @@ public final class SyncRunner {
    * its own engine, straight into the engine.
    */
   private EvaluationStep.Evaluated evaluate(String sync, AnalyticsSource source, Snapshot snapshot, Instant now,
-      boolean full, Progress progress) {
-    EvaluationStep step = new EvaluationStep(model).stoppable(() -> stopping);
+      boolean full, Progress progress, Consumer<TraitsIndex> traitsRead) {
+    EvaluationStep step = new EvaluationStep(model).stoppable(() -> stopping).onTraits(traitsRead);
     if (source.incremental() && !EvaluationStep.pushesDown(source)) {
       return new IncrementalStep(model, step, store, sync).run(source, snapshot, now, full, progress);
     }
@@ -197,9 +205,9 @@ public final class SyncRunner {
   }
 
   private StoreAndPush.Pushed storeAndPush(SyncConfig sync, long runId, RunChanges changes,
-      CrmDestination destination, Directory directory, Instant now, Progress progress) {
+      CrmDestination destination, Directory directory, Instant now, Progress progress, EarlyMatch early) {
     StoreAndPush step = new StoreAndPush(store, payloads, connectors.clock(), sync.name(), runId,
-        config.destinations().get(sync.destination()), chunking);
+        config.destinations().get(sync.destination()), chunking).lookingUpEarly(early);
     return step.run(changes, now, config.state().historyRetention(), destination, directory, progress,
         () -> stopping);
   }

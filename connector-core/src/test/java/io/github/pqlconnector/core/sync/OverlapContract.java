@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pqlconnector.core.config.ConfigLoader;
+import io.github.pqlconnector.core.error.ErrorCategory;
+import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityRef;
 import io.github.pqlconnector.core.state.RunDao;
 import java.sql.ResultSet;
@@ -85,6 +87,35 @@ abstract class OverlapContract extends SyncFixture {
     assertThat(crm.writeCalls()).as("whole batches per level, however the chunks cut them").isEqualTo(15 + 2);
     assertThat(crm.upsertCalls).allSatisfy(call -> assertThat(call.stream().map(EntityRef::level).distinct())
         .hasSize(1));
+  }
+
+  @Test
+  void aFirstRunLooksEveryRecordUpOnceWhileTheEventsAreRead() {
+    RunSummary summary = run();
+
+    // the 150 users' keys are known from the traits: looked up by the early lookup, none again by the push
+    assertThat(summary.counts().pushed()).isEqualTo(150);
+    assertThat(crm.matchThreads).containsExactly("pql-early-match", "pql-early-match");
+    assertThat(crm.records).hasSize(150).allSatisfy((ref, fields) -> assertThat(crm.recordIds)
+        .containsEntry("crm-" + ref.id() + "@example.com", ref));
+
+    crm.matchThreads.clear();
+    run();
+    assertThat(crm.matchThreads).as("records the sync knows are never looked up early").isEmpty();
+  }
+
+  @Test
+  void aFailedEarlyLookupIsMadeByThePushInstead() {
+    crm.failNextMatch.set(new VendorException("crm", ErrorCategory.RATE_LIMITED, 429, "rate limited",
+        Duration.ofSeconds(1)));
+
+    RunSummary summary = run();
+
+    assertThat(summary.status()).isEqualTo(RunSummary.RunStatus.SUCCESS);
+    assertThat(summary.counts().pushed()).isEqualTo(150);
+    assertThat(crm.matchCalls).as("the failed batch's 100 keys once more, by the push: %s", crm.matchThreads).hasValue(3);
+    assertThat(crm.records).hasSize(150);
+    assertThat(outboxDepth()).isZero();
   }
 
   /** Fails the writer (and so the run) if no write comes: a drain that waits for the whole store never writes. */

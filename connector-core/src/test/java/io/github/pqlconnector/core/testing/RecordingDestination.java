@@ -47,6 +47,11 @@ public final class RecordingDestination implements CrmDestination {
   /** Record ids the CRM no longer has (deleted or merged): a write to one fails with NOT_FOUND. */
   public final Set<String> deletedRecordIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
   public final java.util.concurrent.atomic.AtomicInteger matchCalls = new java.util.concurrent.atomic.AtomicInteger();
+  /** The thread of each match call, in order: who looked the keys up. */
+  public final List<String> matchThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** When set, the next match call fails with it (once), as a lookup in a 429 storm would. */
+  public final java.util.concurrent.atomic.AtomicReference<io.github.pqlconnector.core.error.VendorException>
+      failNextMatch = new java.util.concurrent.atomic.AtomicReference<>();
   /** How many batches may be in flight; the most that ever were at once is in {@link #peakConcurrentWrites}. */
   public int maxInFlight = 1;
   public final java.util.concurrent.atomic.AtomicInteger peakConcurrentWrites =
@@ -111,6 +116,11 @@ public final class RecordingDestination implements CrmDestination {
   @Override
   public MatchResult match(EntityLevel level, List<MatchKey> keys) {
     matchCalls.incrementAndGet();
+    matchThreads.add(Thread.currentThread().getName());
+    io.github.pqlconnector.core.error.VendorException failure = failNextMatch.getAndSet(null);
+    if (failure != null) {
+      throw failure;
+    }
     Map<String, CrmRecord> found = new HashMap<>();
     for (MatchKey key : keys) {
       if (!missingKeys.contains(key.value())) {
