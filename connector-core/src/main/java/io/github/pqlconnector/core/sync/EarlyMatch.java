@@ -11,10 +11,11 @@ import io.github.pqlconnector.core.spi.MatchResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -33,8 +34,21 @@ final class EarlyMatch implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EarlyMatch.class);
 
   private final CrmDestination destination;
+  /** Every key registered and not yet taken by the push, with its answer (done or to come). */
   private final Map<MatchKey, CompletableFuture<Optional<CrmRecord>>> answers = new ConcurrentHashMap<>();
+  /** The batches not answered yet: a push waiting for one of their keys must never wait forever. */
+  private final Set<Batch> open = ConcurrentHashMap.newKeySet();
   private @Nullable InFlight inFlight;
+
+  /** One lookup call's keys and their answers (each batch is its own: compared by identity). */
+  private static final class Batch {
+    final EntityLevel level;
+    final Map<MatchKey, CompletableFuture<Optional<CrmRecord>>> keys = new LinkedHashMap<>();
+
+    Batch(EntityLevel level) {
+      this.level = level;
+    }
+  }
 
   /** Looks nothing up until {@link #start}: until then the push matches every key itself. */
   EarlyMatch(CrmDestination destination) {
@@ -47,68 +61,74 @@ final class EarlyMatch implements AutoCloseable {
    * before this returns, so the push never looks one of them up a second time.
    */
   void start(TraitsIndex traits, Collection<EntityLevel> levels, Predicate<EntityRef> handled) {
-    Map<EntityLevel, List<List<MatchKey>>> batches = register(traits, levels, handled);
+    List<Batch> batches = register(traits, levels, handled);
     if (batches.isEmpty()) {
       return;
     }
+    open.addAll(batches);
     inFlight = new InFlight(destination.capabilities().maxInFlight());
     Thread thread = new Thread(() -> lookUp(batches), "pql-early-match");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private Map<EntityLevel, List<List<MatchKey>>> register(TraitsIndex traits, Collection<EntityLevel> levels,
-      Predicate<EntityRef> handled) {
+  private List<Batch> register(TraitsIndex traits, Collection<EntityLevel> levels, Predicate<EntityRef> handled) {
     int size = Math.max(1, destination.capabilities().maxBatchSize());
-    Map<EntityLevel, List<List<MatchKey>>> batches = new EnumMap<>(EntityLevel.class);
+    List<Batch> batches = new ArrayList<>();
     for (EntityLevel level : levels) {
       String trait = destination.capabilities().matchTrait(level);
-      List<MatchKey> keys = new ArrayList<>();
+      Batch batch = new Batch(level);
       // in the order the push takes them (by id), so the first batches pushed are the first answered
-      List<Traits> entities = traits.all(level).stream().sorted(Comparator.comparing(Traits::entity)).toList();
-      for (Traits entity : entities) {
-        if (!handled.test(entity.entity())) {
-          MatchKeys.of(entity, trait).filter(key -> answers.putIfAbsent(key, new CompletableFuture<>()) == null)
-              .ifPresent(keys::add);
+      for (Traits entity : traits.all(level).stream().sorted(Comparator.comparing(Traits::entity)).toList()) {
+        Optional<MatchKey> key = handled.test(entity.entity()) ? Optional.empty() : MatchKeys.of(entity, trait);
+        if (key.isPresent() && !answers.containsKey(key.get())) {
+          CompletableFuture<Optional<CrmRecord>> answer = new CompletableFuture<>();
+          answers.put(key.get(), answer);
+          batch.keys.put(key.get(), answer);
+          if (batch.keys.size() == size) {
+            batches.add(batch);
+            batch = new Batch(level);
+          }
         }
       }
-      for (int from = 0; from < keys.size(); from += size) {
-        batches.computeIfAbsent(level, l -> new ArrayList<>())
-            .add(List.copyOf(keys.subList(from, Math.min(keys.size(), from + size))));
+      if (!batch.keys.isEmpty()) {
+        batches.add(batch);
       }
     }
     return batches;
   }
 
-  private void lookUp(Map<EntityLevel, List<List<MatchKey>>> batches) {
+  private void lookUp(List<Batch> batches) {
     try {
-      batches.forEach((level, keys) -> keys.forEach(batch -> inFlight.submit(() -> lookUp(level, batch))));
+      batches.forEach(batch -> inFlight.submit(() -> lookUp(batch)));
     } catch (RuntimeException | Error e) {   // whatever is left unanswered, the push looks up itself
       giveUp(e);
     }
   }
 
-  private void lookUp(EntityLevel level, List<MatchKey> keys) {
+  private void lookUp(Batch batch) {
     try {
-      MatchResult found = destination.match(level, keys);
-      keys.forEach(key -> answers.get(key).complete(found.get(key)));
-    } catch (RuntimeException e) {
-      log.debug("early lookup of {} {} keys failed ({}); the push looks them up", keys.size(), level.id(),
-          e.getClass().getSimpleName());
-      keys.forEach(key -> answers.get(key).completeExceptionally(e));
+      MatchResult found = destination.match(batch.level, List.copyOf(batch.keys.keySet()));
+      batch.keys.forEach((key, answer) -> answer.complete(found.get(key)));
+    } catch (RuntimeException | Error e) {   // an Error too: nobody may wait for these keys forever
+      log.debug("early lookup of {} {} keys failed ({}); the push looks them up", batch.keys.size(),
+          batch.level.id(), e.getClass().getSimpleName());
+      batch.keys.values().forEach(answer -> answer.completeExceptionally(e));
+    } finally {
+      open.remove(batch);
     }
   }
 
   private void giveUp(Throwable cause) {
-    answers.values().forEach(answer -> answer.completeExceptionally(cause));
+    open.forEach(batch -> batch.keys.values().forEach(answer -> answer.completeExceptionally(cause)));
   }
 
   /**
    * The record found early for {@code key} (empty: the CRM has none), waiting for its lookup if it is still out;
-   * null when the push must look the key up itself.
+   * null when the push must look the key up itself (also when another entity with the same key took the answer).
    */
   @Nullable Optional<CrmRecord> answer(MatchKey key) {
-    CompletableFuture<Optional<CrmRecord>> answer = answers.get(key);
+    CompletableFuture<Optional<CrmRecord>> answer = answers.remove(key);   // taken once: held only until pushed
     if (answer == null) {
       return null;
     }
