@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Finds the CRM records of entities this sync has never handled while their events are still being read: their
@@ -67,7 +68,13 @@ final class EarlyMatch implements AutoCloseable {
     }
     open.addAll(batches);
     inFlight = new InFlight(destination.capabilities().maxInFlight());
-    Thread thread = new Thread(() -> lookUp(batches), "pql-early-match");
+    Map<String, String> context = MDC.getCopyOfContextMap();   // the run's and sync's, for the lookups' log lines
+    Thread thread = new Thread(() -> {
+      if (context != null) {
+        MDC.setContextMap(context);
+      }
+      lookUp(batches);
+    }, "pql-early-match");
     thread.setDaemon(true);
     thread.start();
   }
