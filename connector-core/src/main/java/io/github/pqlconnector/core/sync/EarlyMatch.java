@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,31 +30,59 @@ import org.slf4j.MDC;
  * match keys come from the traits, read first, and a lookup does not depend on any verdict. So on a first run the
  * lookups fill the vendor's rate-limit window during the read and the evaluation, and the push only writes. Each
  * key is looked up once: the push takes the answer here (waiting for its batch if it is still out) and looks up
- * only the keys this did not cover or could not answer; a failed lookup here costs nothing but the call.
+ * only the keys this did not cover or could not answer; a failed lookup here costs nothing but the call. The lookups
+ * and the push share the destination's batch slots, so together they never have more than {@code maxInFlight}
+ * calls out.
  */
 final class EarlyMatch implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EarlyMatch.class);
 
   private final CrmDestination destination;
-  /** Every key registered and not yet taken by the push, with its answer (done or to come). */
-  private final Map<MatchKey, CompletableFuture<Optional<CrmRecord>>> answers = new ConcurrentHashMap<>();
+  /** Every key registered and not yet taken by the push, with the batch that looks it up. */
+  private final Map<MatchKey, Batch> answers = new ConcurrentHashMap<>();
   /** The batches not answered yet: a push waiting for one of their keys must never wait forever. */
   private final Set<Batch> open = ConcurrentHashMap.newKeySet();
+  /** The destination's batch slots, shared with the push: together they keep {@code maxInFlight} calls at most. */
+  private final Semaphore slots;
   private @Nullable InFlight inFlight;
 
-  /** One lookup call's keys and their answers (each batch is its own: compared by identity). */
+  /**
+   * One lookup call's keys and their answers (each batch is its own: compared by identity). Until it starts, the push
+   * may take a key out and look it up itself, so it never waits for a lookup that waits for a slot it holds.
+   */
   private static final class Batch {
     final EntityLevel level;
     final Map<MatchKey, CompletableFuture<Optional<CrmRecord>>> keys = new LinkedHashMap<>();
+    boolean started;   // guarded by the batch
 
     Batch(EntityLevel level) {
       this.level = level;
+    }
+
+    synchronized Map<MatchKey, CompletableFuture<Optional<CrmRecord>>> begin() {
+      started = true;
+      return new LinkedHashMap<>(keys);
+    }
+
+    /** The answer to come for {@code key} once the lookup has started; before, the key is taken out: null. */
+    synchronized @Nullable CompletableFuture<Optional<CrmRecord>> answerOrTake(MatchKey key) {
+      if (started) {
+        return keys.get(key);
+      }
+      keys.remove(key);
+      return null;
     }
   }
 
   /** Looks nothing up until {@link #start}: until then the push matches every key itself. */
   EarlyMatch(CrmDestination destination) {
     this.destination = destination;
+    this.slots = new Semaphore(destination.capabilities().maxInFlight());
+  }
+
+  /** The slots the push shares with these lookups. */
+  Semaphore slots() {
+    return slots;
   }
 
   /**
@@ -67,7 +96,7 @@ final class EarlyMatch implements AutoCloseable {
       return;
     }
     open.addAll(batches);
-    inFlight = new InFlight(destination.capabilities().maxInFlight());
+    inFlight = new InFlight(destination.capabilities().maxInFlight(), slots);
     Map<String, String> context = MDC.getCopyOfContextMap();   // the run's and sync's, for the lookups' log lines
     Thread thread = new Thread(() -> {
       if (context != null) {
@@ -89,9 +118,8 @@ final class EarlyMatch implements AutoCloseable {
       for (Traits entity : traits.all(level).stream().sorted(Comparator.comparing(Traits::entity)).toList()) {
         Optional<MatchKey> key = handled.test(entity.entity()) ? Optional.empty() : MatchKeys.of(entity, trait);
         if (key.isPresent() && !answers.containsKey(key.get())) {
-          CompletableFuture<Optional<CrmRecord>> answer = new CompletableFuture<>();
-          answers.put(key.get(), answer);
-          batch.keys.put(key.get(), answer);
+          answers.put(key.get(), batch);
+          batch.keys.put(key.get(), new CompletableFuture<>());
           if (batch.keys.size() == size) {
             batches.add(batch);
             batch = new Batch(level);
@@ -114,28 +142,33 @@ final class EarlyMatch implements AutoCloseable {
   }
 
   private void lookUp(Batch batch) {
+    Map<MatchKey, CompletableFuture<Optional<CrmRecord>>> keys = batch.begin();
     try {
-      MatchResult found = destination.match(batch.level, List.copyOf(batch.keys.keySet()));
-      batch.keys.forEach((key, answer) -> answer.complete(found.get(key)));
+      if (!keys.isEmpty()) {
+        MatchResult found = destination.match(batch.level, List.copyOf(keys.keySet()));
+        keys.forEach((key, answer) -> answer.complete(found.get(key)));
+      }
     } catch (RuntimeException | Error e) {   // an Error too: nobody may wait for these keys forever
-      log.debug("early lookup of {} {} keys failed ({}); the push looks them up", batch.keys.size(),
-          batch.level.id(), e.getClass().getSimpleName());
-      batch.keys.values().forEach(answer -> answer.completeExceptionally(e));
+      log.debug("early lookup of {} {} keys failed ({}); the push looks them up", keys.size(), batch.level.id(),
+          e.getClass().getSimpleName());
+      keys.values().forEach(answer -> answer.completeExceptionally(e));
     } finally {
       open.remove(batch);
     }
   }
 
   private void giveUp(Throwable cause) {
-    open.forEach(batch -> batch.keys.values().forEach(answer -> answer.completeExceptionally(cause)));
+    open.forEach(batch -> batch.begin().values().forEach(answer -> answer.completeExceptionally(cause)));
   }
 
   /**
-   * The record found early for {@code key} (empty: the CRM has none), waiting for its lookup if it is still out;
-   * null when the push must look the key up itself (also when another entity with the same key took the answer).
+   * The record found early for {@code key} (empty: the CRM has none), waiting for its lookup if it is out; null when
+   * the push must look the key up itself: not registered, its lookup not started yet (then it is taken out of it), or
+   * failed (also when another entity with the same key took the answer).
    */
   @Nullable Optional<CrmRecord> answer(MatchKey key) {
-    CompletableFuture<Optional<CrmRecord>> answer = answers.remove(key);   // taken once: held only until pushed
+    Batch batch = answers.remove(key);   // taken once: held only until pushed
+    CompletableFuture<Optional<CrmRecord>> answer = batch == null ? null : batch.answerOrTake(key);
     if (answer == null) {
       return null;
     }

@@ -24,8 +24,16 @@ final class InFlight implements AutoCloseable {
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
   InFlight(int limit) {
+    this(limit, new Semaphore(limit));
+  }
+
+  /**
+   * Sharing {@code slots} (of {@code limit} permits) with another {@code InFlight}: both together keep at most
+   * {@code limit} batches running, the caller's thread included.
+   */
+  InFlight(int limit, Semaphore slots) {
     this.limit = limit;
-    this.slots = new Semaphore(limit);
+    this.slots = slots;
     int poolNumber = POOLS.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
     this.pool = limit == 1 ? null : Executors.newFixedThreadPool(limit, task -> {
@@ -43,7 +51,12 @@ final class InFlight implements AutoCloseable {
   /** Runs the batch now (limit one) or as soon as a slot is free. */
   void submit(Runnable batch) {
     if (pool == null) {
-      run(batch);
+      slots.acquireUninterruptibly();
+      try {
+        run(batch);
+      } finally {
+        slots.release();
+      }
       return;
     }
     slots.acquireUninterruptibly();

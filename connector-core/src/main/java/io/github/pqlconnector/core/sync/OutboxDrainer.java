@@ -14,7 +14,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pushes the outbox in the destination's batch size, earlier leftovers first, then this run's rows as they are
@@ -31,6 +33,8 @@ final class OutboxDrainer {
   private final String sync;
   private final Clock clock;
   private final BatchPusher pusher;
+  /** The batch slots, shared with the early lookups when there are any. */
+  private @Nullable Semaphore slots;
 
   OutboxDrainer(StateStore store, CrmDestination destination, Payloads payloads, Clock clock, String sync, long runId,
       Duration recheckUnmatched) {
@@ -44,6 +48,7 @@ final class OutboxDrainer {
   /** This drainer taking the records {@code early} found before the push instead of looking them up again. */
   OutboxDrainer lookingUpEarly(EarlyMatch early) {
     pusher.useEarlyMatch(early);
+    this.slots = early.slots();
     return this;
   }
 
@@ -60,7 +65,8 @@ final class OutboxDrainer {
    */
   void drain(List<EntityLevel> levels, StoredChunks fresh, Set<EntityRef> rewritten, DrainTally tally,
       Progress progress, long total, BooleanSupplier stopping) {
-    try (InFlight inFlight = new InFlight(destination.capabilities().maxInFlight())) {
+    int limit = destination.capabilities().maxInFlight();
+    try (InFlight inFlight = new InFlight(limit, slots == null ? new Semaphore(limit) : slots)) {
       Batches batches = new Batches(inFlight, tally, () -> progress.pushed(tally.done(), total), stopping);
       for (EntityLevel level : levels) {
         drainEarlier(level, rewritten, batches);

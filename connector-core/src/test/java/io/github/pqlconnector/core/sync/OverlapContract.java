@@ -7,6 +7,7 @@ import io.github.pqlconnector.core.config.ConfigLoader;
 import io.github.pqlconnector.core.error.ErrorCategory;
 import io.github.pqlconnector.core.error.VendorException;
 import io.github.pqlconnector.core.model.EntityRef;
+import io.github.pqlconnector.core.testing.JsonLinesSource;
 import io.github.pqlconnector.core.state.RunDao;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -91,7 +92,14 @@ abstract class OverlapContract extends SyncFixture {
 
   @Test
   void aFirstRunLooksEveryRecordUpOnceWhileTheEventsAreRead() {
-    RunSummary summary = run();
+    // the read waits until both lookups are done: they must not need the events, nor any verdict
+    JsonLinesSource.BEFORE_EVENTS.put(dir, () -> awaitMatchCalls(2, Duration.ofSeconds(10)));
+    RunSummary summary;
+    try {
+      summary = run();
+    } finally {
+      JsonLinesSource.BEFORE_EVENTS.remove(dir);
+    }
 
     // the 150 users' keys are known from the traits: looked up by the early lookup, none again by the push
     assertThat(summary.counts().pushed()).isEqualTo(150);
@@ -102,6 +110,26 @@ abstract class OverlapContract extends SyncFixture {
     crm.matchThreads.clear();
     run();
     assertThat(crm.matchThreads).as("records the sync knows are never looked up early").isEmpty();
+  }
+
+  @Test
+  void theEarlyLookupsAndThePushTogetherKeepToMaxInFlight() {
+    crm.maxInFlight = 2;
+    crm.maxBatch = 10;
+    crm.matchDelayMillis = 100;   // 15 lookups, 2 at a time: still going when the push starts
+    crm.delayMillis = 20;
+    JsonLinesSource.BEFORE_EVENTS.put(dir, () -> awaitMatchCalls(1, Duration.ofSeconds(10)));
+    RunSummary summary;
+    try {
+      summary = run();
+    } finally {
+      JsonLinesSource.BEFORE_EVENTS.remove(dir);
+    }
+
+    assertThat(summary.counts().pushed()).isEqualTo(150);
+    assertThat(crm.peakConcurrentCalls).as("lookups and writes out at once").hasValueLessThanOrEqualTo(2);
+    assertThat(crm.matchCalls).as("each of the 15 batches of keys looked up once, early or by the push")
+        .hasValue(15);
   }
 
   @Test
@@ -116,6 +144,21 @@ abstract class OverlapContract extends SyncFixture {
     assertThat(crm.matchCalls).as("the failed batch's 100 keys once more, by the push: %s", crm.matchThreads).hasValue(3);
     assertThat(crm.records).hasSize(150);
     assertThat(outboxDepth()).isZero();
+  }
+
+  private void awaitMatchCalls(int calls, Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (crm.matchCalls.get() < calls) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no early lookup while the events waited to be read");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   /** Fails the writer (and so the run) if no write comes: a drain that waits for the whole store never writes. */

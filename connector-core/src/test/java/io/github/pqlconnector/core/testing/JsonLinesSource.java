@@ -27,6 +27,8 @@ import java.util.Map;
  */
 public final class JsonLinesSource implements AnalyticsSource {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** What to run before the events of a directory are read (a test holding the read back), by directory. */
+  public static final Map<Path, Runnable> BEFORE_EVENTS = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path directory;
 
   public JsonLinesSource(Path directory) {
@@ -40,6 +42,7 @@ public final class JsonLinesSource implements AnalyticsSource {
 
   @Override
   public ReadResult readEvents(ReadRequest request, EventSink sink) {
+    BEFORE_EVENTS.getOrDefault(directory, () -> {}).run();
     List<String> lines = lines("events.jsonl");
     for (int i = 0; i < lines.size(); i++) {
       Event event;

@@ -47,6 +47,12 @@ public final class RecordingDestination implements CrmDestination {
   /** Record ids the CRM no longer has (deleted or merged): a write to one fails with NOT_FOUND. */
   public final Set<String> deletedRecordIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
   public final java.util.concurrent.atomic.AtomicInteger matchCalls = new java.util.concurrent.atomic.AtomicInteger();
+  /** Lookups and writes out at once, and the most seen: what {@code maxInFlight} bounds. */
+  public final java.util.concurrent.atomic.AtomicInteger concurrentCalls = new java.util.concurrent.atomic.AtomicInteger();
+  public final java.util.concurrent.atomic.AtomicInteger peakConcurrentCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
+  /** How long each match call takes (0: at once). */
+  public volatile long matchDelayMillis;
   /** The thread of each match call, in order: who looked the keys up. */
   public final List<String> matchThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** When set, the next match call fails with it (once), as a lookup in a 429 storm would. */
@@ -117,6 +123,16 @@ public final class RecordingDestination implements CrmDestination {
   public MatchResult match(EntityLevel level, List<MatchKey> keys) {
     matchCalls.incrementAndGet();
     matchThreads.add(Thread.currentThread().getName());
+    peakConcurrentCalls.accumulateAndGet(concurrentCalls.incrementAndGet(), Math::max);
+    try {
+      pause(matchDelayMillis);
+      return found(keys);
+    } finally {
+      concurrentCalls.decrementAndGet();
+    }
+  }
+
+  private MatchResult found(List<MatchKey> keys) {
     io.github.pqlconnector.core.error.VendorException failure = failNextMatch.getAndSet(null);
     if (failure != null) {
       throw failure;
@@ -140,11 +156,13 @@ public final class RecordingDestination implements CrmDestination {
       call = upsertCalls.size();
     }
     peakConcurrentWrites.accumulateAndGet(concurrentWrites.incrementAndGet(), Math::max);
+    peakConcurrentCalls.accumulateAndGet(concurrentCalls.incrementAndGet(), Math::max);
     try {
       sleep();
       return write(batch, call);
     } finally {
       concurrentWrites.decrementAndGet();
+      concurrentCalls.decrementAndGet();
     }
   }
 
@@ -238,9 +256,13 @@ public final class RecordingDestination implements CrmDestination {
   }
 
   private void sleep() {
-    if (delayMillis > 0) {
+    pause(delayMillis);
+  }
+
+  private static void pause(long millis) {
+    if (millis > 0) {
       try {
-        Thread.sleep(delayMillis);
+        Thread.sleep(millis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
