@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,13 +94,7 @@ abstract class OverlapContract extends SyncFixture {
   @Test
   void aFirstRunLooksEveryRecordUpOnceWhileTheEventsAreRead() {
     // the read waits until both lookups are done: they must not need the events, nor any verdict
-    JsonLinesSource.BEFORE_EVENTS.put(dir, () -> awaitMatchCalls(2, Duration.ofSeconds(10)));
-    RunSummary summary;
-    try {
-      summary = run();
-    } finally {
-      JsonLinesSource.BEFORE_EVENTS.remove(dir);
-    }
+    RunSummary summary = runOnceMatched(2);
 
     // the 150 users' keys are known from the traits: looked up by the early lookup, none again by the push
     assertThat(summary.counts().pushed()).isEqualTo(150);
@@ -118,13 +113,7 @@ abstract class OverlapContract extends SyncFixture {
     crm.maxBatch = 10;
     crm.matchDelayMillis = 100;   // 15 lookups, 2 at a time: still going when the push starts
     crm.delayMillis = 20;
-    JsonLinesSource.BEFORE_EVENTS.put(dir, () -> awaitMatchCalls(1, Duration.ofSeconds(10)));
-    RunSummary summary;
-    try {
-      summary = run();
-    } finally {
-      JsonLinesSource.BEFORE_EVENTS.remove(dir);
-    }
+    RunSummary summary = runOnceMatched(1);
 
     assertThat(summary.counts().pushed()).isEqualTo(150);
     assertThat(crm.peakConcurrentCalls).as("lookups and writes out at once").hasValueLessThanOrEqualTo(2);
@@ -146,27 +135,30 @@ abstract class OverlapContract extends SyncFixture {
     assertThat(outboxDepth()).isZero();
   }
 
-  private void awaitMatchCalls(int calls, Duration atMost) {
-    long deadline = System.nanoTime() + atMost.toNanos();
-    while (crm.matchCalls.get() < calls) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no early lookup while the events waited to be read");
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+  /** A run whose read of the events waits until the CRM has had {@code calls} match calls. */
+  private RunSummary runOnceMatched(int calls) {
+    JsonLinesSource.BEFORE_EVENTS.put(dir, () -> awaitMatchCalls(calls, Duration.ofSeconds(10)));
+    try {
+      return run();
+    } finally {
+      JsonLinesSource.BEFORE_EVENTS.remove(dir);
     }
+  }
+
+  private void awaitMatchCalls(int calls, Duration atMost) {
+    await(() -> crm.matchCalls.get() >= calls, atMost, "no early lookup while the events waited to be read");
   }
 
   /** Fails the writer (and so the run) if no write comes: a drain that waits for the whole store never writes. */
   private void awaitFirstWrite(Duration atMost) {
+    await(() -> crm.writeCalls() > 0, atMost, "no write while the rest was being stored");
+  }
+
+  private static void await(BooleanSupplier done, Duration atMost, String failure) {
     long deadline = System.nanoTime() + atMost.toNanos();
-    while (crm.writeCalls() == 0) {
+    while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("no write while the rest was being stored");
+        throw new AssertionError(failure);
       }
       try {
         Thread.sleep(5);
