@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -40,15 +39,14 @@ final class EarlyMatch implements AutoCloseable {
   private final CrmDestination destination;
   /** Every key registered and not yet taken by the push, with the batch that looks it up. */
   private final Map<MatchKey, Batch> answers = new ConcurrentHashMap<>();
-  /** The batches not answered yet: a push waiting for one of their keys must never wait forever. */
-  private final Set<Batch> open = ConcurrentHashMap.newKeySet();
   /** The destination's batch slots, shared with the push: together they keep {@code maxInFlight} calls at most. */
   private final Semaphore slots;
   private @Nullable InFlight inFlight;
 
   /**
-   * One lookup call's keys and their answers (each batch is its own: compared by identity). Until it starts, the push
-   * may take a key out and look it up itself, so it never waits for a lookup that waits for a slot it holds.
+   * One lookup call's keys and their answers. Until it starts, the push may take a key out and look it up itself, so
+   * it never waits for a lookup that waits for a slot it holds; once started, it answers every key it kept (a failure
+   * too), so nobody waits forever.
    */
   private static final class Batch {
     final EntityLevel level;
@@ -95,7 +93,6 @@ final class EarlyMatch implements AutoCloseable {
     if (batches.isEmpty()) {
       return;
     }
-    open.addAll(batches);
     inFlight = new InFlight(destination.capabilities().maxInFlight(), slots);
     Map<String, String> context = MDC.getCopyOfContextMap();   // the run's and sync's, for the lookups' log lines
     Thread thread = new Thread(() -> {
@@ -136,8 +133,8 @@ final class EarlyMatch implements AutoCloseable {
   private void lookUp(List<Batch> batches) {
     try {
       batches.forEach(batch -> inFlight.submit(() -> lookUp(batch)));
-    } catch (RuntimeException | Error e) {   // whatever is left unanswered, the push looks up itself
-      giveUp(e);
+    } catch (RuntimeException | Error e) {   // the batches not started are the push's to look up
+      log.debug("early lookups stopped ({})", e.getClass().getSimpleName());
     }
   }
 
@@ -152,13 +149,7 @@ final class EarlyMatch implements AutoCloseable {
       log.debug("early lookup of {} {} keys failed ({}); the push looks them up", keys.size(), batch.level.id(),
           e.getClass().getSimpleName());
       keys.values().forEach(answer -> answer.completeExceptionally(e));
-    } finally {
-      open.remove(batch);
     }
-  }
-
-  private void giveUp(Throwable cause) {
-    open.forEach(batch -> batch.begin().values().forEach(answer -> answer.completeExceptionally(cause)));
   }
 
   /**
@@ -179,10 +170,9 @@ final class EarlyMatch implements AutoCloseable {
     }
   }
 
-  /** Stops the lookups still out; a key not answered by then is the push's to look up (it is done by now). */
+  /** Stops the lookups still out (the push is done by now, or the run failed). */
   @Override
   public void close() {
-    giveUp(new IllegalStateException("the run is over"));
     if (inFlight != null) {
       inFlight.close();
     }

@@ -37,10 +37,11 @@ final class StoreAndPush {
   private final long runId;
   private final PqlConfig.Named<DestinationConfig> target;
   private final ChangeWriter.Chunking chunking;
-  private EarlyMatch earlyMatch;
+  private final EarlyMatch earlyMatch;
 
+  /** {@code earlyMatch}: the records looked up while the events were read, which the push takes. */
   StoreAndPush(StateStore store, Payloads payloads, Clock clock, String sync, long runId,
-      PqlConfig.Named<DestinationConfig> target, ChangeWriter.Chunking chunking) {
+      PqlConfig.Named<DestinationConfig> target, ChangeWriter.Chunking chunking, EarlyMatch earlyMatch) {
     this.store = store;
     this.payloads = payloads;
     this.clock = clock;
@@ -48,12 +49,7 @@ final class StoreAndPush {
     this.runId = runId;
     this.target = target;
     this.chunking = chunking;
-  }
-
-  /** Pushing with the records {@code early} found while the events were read. */
-  StoreAndPush lookingUpEarly(EarlyMatch early) {
-    this.earlyMatch = early;
-    return this;
+    this.earlyMatch = earlyMatch;
   }
 
   /** What was pushed, and how many task intents were stored. */
@@ -67,10 +63,7 @@ final class StoreAndPush {
     CompletableFuture<Integer> writing = startWriting(() -> writer.write(changes, ORDER, stored));
     DrainTally tally = new DrainTally();
     OutboxDrainer records = new OutboxDrainer(store, destination, payloads, clock, sync, runId,
-        target.recheckUnmatched());
-    if (earlyMatch != null) {
-      records.lookingUpEarly(earlyMatch);
-    }
+        target.recheckUnmatched()).lookingUpEarly(earlyMatch);
     progress.phase("pushing");
     try {
       records.drain(ORDER, stored, changes.updated(), tally, progress, earlier + changes.updated().size(), stopping);

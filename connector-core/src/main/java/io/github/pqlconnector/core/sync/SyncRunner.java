@@ -207,7 +207,7 @@ public final class SyncRunner {
   private StoreAndPush.Pushed storeAndPush(SyncConfig sync, long runId, RunChanges changes,
       CrmDestination destination, Directory directory, Instant now, Progress progress, EarlyMatch early) {
     StoreAndPush step = new StoreAndPush(store, payloads, connectors.clock(), sync.name(), runId,
-        config.destinations().get(sync.destination()), chunking).lookingUpEarly(early);
+        config.destinations().get(sync.destination()), chunking, early);
     return step.run(changes, now, config.state().historyRetention(), destination, directory, progress,
         () -> stopping);
   }
